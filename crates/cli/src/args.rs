@@ -1,0 +1,49 @@
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+use crate::commands;
+
+/// Track how public actors' stances shift over time in a corpus of dated news articles.
+#[derive(Debug, Parser)]
+#[command(name = "stanceshift", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every subcommand shares. Each overrides the config file.
+#[derive(Debug, Clone, Args, Default)]
+pub struct GlobalArgs {
+    /// Index directory [default: from the config file, else ./stanceshift-index]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// Config file [default: ./stanceshift.toml if present]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Actor file with canonical actors, aliases and affiliations
+    #[arg(long, global = true, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
+    /// Print nothing but results and errors
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index corpus files or directories (batch job; idempotent and resumable)
+    Index(commands::index::IndexArgs),
+    /// Search the index
+    Search(commands::search::SearchArgs),
+    /// List an actor's statements in date order
+    Statements(commands::statements::StatementsArgs),
+    /// Flag stance shifts for an actor (exit 0 if any, 1 if none)
+    Analyze(commands::analyze::AnalyzeArgs),
+    /// Write a change report (Markdown, HTML or JSON)
+    Report(commands::report::ReportArgs),
+    /// Score the analyzer against gold annotations
+    Eval(commands::eval::EvalArgs),
+    /// Index the bundled sample corpus, search it and analyze it
+    Demo(commands::demo::DemoArgs),
+}

@@ -1,0 +1,28 @@
+//! One file per subcommand; each exposes `XArgs` and `run(args, settings)`.
+
+pub mod analyze;
+pub mod demo;
+pub mod eval;
+pub mod index;
+pub mod report;
+pub mod search;
+pub mod statements;
+
+use anyhow::Result;
+
+use crate::args::{Cli, Command};
+use crate::config::Settings;
+use crate::exit::Status;
+
+pub fn run(cli: Cli) -> Result<Status> {
+    let settings = Settings::resolve(&cli.global)?;
+    match cli.command {
+        Command::Index(args) => index::run(args, settings),
+        Command::Search(args) => search::run(args, settings),
+        Command::Statements(args) => statements::run(args, settings),
+        Command::Analyze(args) => analyze::run(args, settings),
+        Command::Report(args) => report::run(args, settings),
+        Command::Eval(args) => eval::run(args, settings),
+        Command::Demo(args) => demo::run(args, settings),
+    }
+}

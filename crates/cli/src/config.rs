@@ -1,0 +1,83 @@
+//! Layered configuration: config file, then command-line overrides, resolved
+//! into one `Settings` value that is passed to each command by value.
+
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+use crate::args::GlobalArgs;
+
+pub const DEFAULT_CONFIG: &str = "stanceshift.toml";
+pub const DEFAULT_INDEX: &str = "stanceshift-index";
+
+/// The config file as written; every field optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    index: Option<PathBuf>,
+    actors: Option<PathBuf>,
+}
+
+/// Resolved settings.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub index: PathBuf,
+    pub actors: Option<PathBuf>,
+    pub quiet: bool,
+}
+
+impl Settings {
+    pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
+        let (file, base) = match &global.config {
+            Some(path) => (read_config(path)?, path.parent().map(Path::to_path_buf)),
+            None if Path::new(DEFAULT_CONFIG).is_file() => (read_config(Path::new(DEFAULT_CONFIG))?, None),
+            None => (FileConfig::default(), None),
+        };
+        // Paths in a config file are relative to the file, not to the working directory.
+        let rebase = |p: PathBuf| match &base {
+            Some(dir) if p.is_relative() && !dir.as_os_str().is_empty() => dir.join(p),
+            _ => p,
+        };
+        Ok(Settings {
+            index: global
+                .index
+                .clone()
+                .or_else(|| file.index.map(rebase))
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX)),
+            actors: global.actors.clone().or_else(|| file.actors.map(rebase)),
+            quiet: global.quiet,
+        })
+    }
+}
+
+fn read_config(path: &Path) -> Result<FileConfig> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading config {}", path.display()))?;
+    parse_config(&text).with_context(|| format!("parsing config {}", path.display()))
+}
+
+fn parse_config(text: &str) -> Result<FileConfig> {
+    Ok(toml::from_str(text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_overrides_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = dir.path().join("s.toml");
+        std::fs::write(&cfg, "index = \"idx\"\nactors = \"actors.toml\"\n").unwrap();
+        let global = GlobalArgs { config: Some(cfg.clone()), ..Default::default() };
+        let s = Settings::resolve(&global).unwrap();
+        assert_eq!(s.index, dir.path().join("idx"));
+        assert_eq!(s.actors, Some(dir.path().join("actors.toml")));
+        let global = GlobalArgs { config: Some(cfg), index: Some("other".into()), ..Default::default() };
+        assert_eq!(Settings::resolve(&global).unwrap().index, PathBuf::from("other"));
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        assert!(parse_config("indx = 1").is_err());
+    }
+}

@@ -1,0 +1,21 @@
+//! The `stanceshift` command line. Thin on purpose: parsing lives in
+//! `args.rs`, each subcommand in `commands/`, and exit codes in `exit.rs`.
+
+mod args;
+mod commands;
+mod config;
+mod exit;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = args::Cli::parse();
+    match commands::run(args) {
+        Ok(code) => code.into(),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            exit::Status::Error.into()
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! stanceshift-report
