@@ -16,6 +16,7 @@
 //! ```
 
 mod actor;
+mod analysis;
 mod article;
 mod diagnostic;
 mod ledger;
@@ -26,6 +27,7 @@ mod statement;
 mod time;
 
 pub use actor::{Actor, ActorId, ActorKind};
+pub use analysis::{ActorAnalysis, StancePoint, TopicTimeline};
 pub use article::{content_hash, Article, ArticleId};
 pub use diagnostic::{Diagnostic, Severity};
 pub use ledger::{CommitmentEntry, CommitmentStatus};

@@ -1,0 +1,1 @@
+//! factuality evaluation (being built).

@@ -1,0 +1,1 @@
+//! meantime evaluation (being built).

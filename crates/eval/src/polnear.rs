@@ -1,0 +1,1 @@
+//! polnear evaluation (being built).

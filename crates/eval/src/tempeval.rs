@@ -1,0 +1,1 @@
+//! tempeval evaluation (being built).
