@@ -56,7 +56,7 @@ mod tests {
         assert!(!a.overlaps(&c));
         assert_eq!(a.intersection_len(&b), 5);
         assert!(a.contains(&Span::new(2, 3)));
-        assert_eq!(Span::new(4, 9).slice("the president"), Some("resid"));
+        assert_eq!(Span::new(4, 9).slice("the president"), Some("presi"));
         assert_eq!(Span::new(4, 90).slice("short"), None);
     }
 }
