@@ -15,3 +15,31 @@ pub mod tempeval;
 
 mod error;
 pub use error::{Error, Result};
+
+use std::path::{Path, PathBuf};
+
+/// The outcome of one evaluation: a human table and the same figures as JSON.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct EvalReport {
+    pub task: String,
+    pub gold: PathBuf,
+    /// Plain-text table for the terminal.
+    pub text: String,
+    pub figures: serde_json::Value,
+}
+
+/// Environment variable naming the shared data directory (default `../shared/data`).
+pub const DATA_ENV: &str = "STANCESHIFT_DATA";
+
+/// The shared data directory: `$STANCESHIFT_DATA`, else `../shared/data`.
+pub fn data_dir() -> PathBuf {
+    std::env::var_os(DATA_ENV).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/data"))
+}
+
+/// Every evaluation task, its default location under the data directory, and its runner.
+pub const TASKS: &[(&str, &str, fn(&Path) -> Result<EvalReport>)] = &[
+    ("tempeval", tempeval::DEFAULT_SUBDIR, tempeval::evaluate),
+    ("polnear", polnear::DEFAULT_SUBDIR, polnear::evaluate),
+    ("factuality", factuality::DEFAULT_SUBDIR, factuality::evaluate),
+    ("meantime", meantime::DEFAULT_SUBDIR, meantime::evaluate),
+];
