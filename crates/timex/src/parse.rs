@@ -265,6 +265,10 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn position(&self, i: usize) -> Option<(usize, Position)> {
+        // "the late 1970s", "the early summer"
+        if self.is(i, "the") && matches!(self.w(i + 1), "early" | "late" | "mid") {
+            return self.position(i + 1);
+        }
         let simple = match self.w(i) {
             "early" => Some(Position::Early),
             "late" => Some(Position::Late),
@@ -433,9 +437,11 @@ impl<'t, 'a> Parser<'t, 'a> {
             let w = self.w(k);
             match w {
                 "will" | "shall" | "ll" | "scheduled" | "expected" | "expects" | "expect" | "plans"
-                | "plan" | "planned" | "due" | "upcoming" | "next" | "tomorrow" | "would" | "until"
-                | "could" => Some(Tense::Future),
-                "going" if self.is(k + 1, "to") => Some(Tense::Future),
+                | "plan" | "planned" | "due" | "upcoming" | "next" | "tomorrow" | "until" | "could" => {
+                    Some(Tense::Future)
+                }
+                "going" | "set" | "slated" | "poised" if self.is(k + 1, "to") => Some(Tense::Future),
+                "planning" | "scheduling" | "intends" | "intend" | "aims" | "hopes" => Some(Tense::Future),
                 "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" | "since"
                 | "earlier" => Some(Tense::Past),
                 _ if w.len() > 4 && w.ends_with("ed") => Some(Tense::Past),
@@ -443,7 +449,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         };
         let sentence_end = |k: usize| matches!(self.w(k), ";" | "!" | "?" | "\"") || self.is_full_stop(k);
-        for d in 1..=10 {
+        for d in 1..=15 {
             let back = i.checked_sub(d);
             if let Some(b) = back {
                 if sentence_end(b) {
@@ -486,6 +492,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         }
         if let Some((end, m)) = self.month_word(k) {
+            if the {
+                return None; // "the January 1998 report": the determiner belongs to the noun
+            }
             return self.after_month(j, end, m, the, had_weekday);
         }
         if had_weekday {
@@ -572,8 +581,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             if !self.capital(k) {
                 return None;
             }
-            let end = if self.is(k + 1, ".") && self.glued(k + 1) { k + 2 } else { k + 1 };
-            return Some((end, m));
+            return Some((k + 1, m));
         }
         let m = lexicon::month_abbr(w)?;
         if !self.capital(k) {
@@ -668,7 +676,8 @@ impl<'t, 'a> Parser<'t, 'a> {
             return None;
         }
         let prev = self.prev(k);
-        if self.glued(k) && matches!(prev, "$" | "," | "." | "#" | "-" | "/" | "£" | "€") {
+        let prefixed = prev == "-" && k >= 2 && matches!(self.w(k - 2), "mid" | "pre" | "post");
+        if self.glued(k) && matches!(prev, "$" | "," | "." | "#" | "-" | "/" | "£" | "€") && !prefixed {
             return None;
         }
         if self.glued(k + 1)
@@ -698,8 +707,18 @@ impl<'t, 'a> Parser<'t, 'a> {
         let candidates: Vec<NaiveDate> =
             [-1, 0, 1].iter().filter_map(|dy| ymd(r.year().checked_add(*dy)?, month, day)).collect();
         let this_year = ymd(r.year(), month, day);
-        match self.tense(at) {
-            Tense::Past => candidates.iter().rev().find(|d| **d <= r).copied().or(this_year),
+        let tense = self.tense(at);
+        let past = candidates.iter().rev().find(|d| **d <= r).copied();
+        let future = candidates.iter().find(|d| **d >= r).copied();
+        // A past-tense sentence can still name a date a few days ahead ("said the
+        // vote is set for Nov. 1"); a year back is then far less likely.
+        if let (Tense::Past, Some(p), Some(f), TenseHint::Auto) = (tense, past, future, self.hint) {
+            if (f - r).num_days() <= 31 && (r - p).num_days() > 180 {
+                return Some(f);
+            }
+        }
+        match tense {
+            Tense::Past => past.or(this_year),
             Tense::Future => candidates.iter().find(|d| **d >= r).copied().or(this_year),
             Tense::Unknown => {
                 candidates.iter().min_by_key(|d| ((**d - r).num_days().abs(), **d > r)).copied().or(this_year)
@@ -711,7 +730,9 @@ impl<'t, 'a> Parser<'t, 'a> {
         let r = self.reference;
         let y = r.year();
         let year = match self.tense(at) {
-            Tense::Past if month > r.month() => y - 1,
+            Tense::Past if month > r.month() + 1 || (month > r.month() && self.hint == TenseHint::Past) => {
+                y - 1
+            }
             Tense::Future if month < r.month() => y + 1,
             Tense::Unknown if month > r.month() + 6 => y - 1,
             Tense::Unknown if month + 6 < r.month() => y + 1,
@@ -721,8 +742,16 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn resolve_weekday(&self, weekday: Weekday, at: usize) -> Option<NaiveDate> {
-        let future = self.tense(at) == Tense::Future;
-        weekday_near(self.reference, weekday, future)
+        let r = self.reference;
+        let past = weekday_near(r, weekday, false)?;
+        let future = weekday_near(r, weekday, true)?;
+        Some(match self.tense(at) {
+            Tense::Future => future,
+            Tense::Past => past,
+            // no cue: the nearer one, the past on a tie (news reports)
+            Tense::Unknown if (future - r) < (r - past) => future,
+            Tense::Unknown => past,
+        })
     }
 
     fn resolve_season(&self, season: Season, at: usize) -> Point {
@@ -775,7 +804,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// "the first half".
     fn quarter(&self, j: usize) -> Option<(usize, Sem)> {
         let mut k = j;
-        if matches!(self.w(k), "the" | "its" | "their" | "a") {
+        if self.is(k, "the") {
             k += 1;
         }
         let mut year = None;
@@ -845,19 +874,41 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         if self.is(k, "year") && self.is(k + 1, "-") && matches!(self.w(k + 2), "earlier" | "ago") {
             let mut end = k + 3;
-            if matches!(self.w(end), "quarter" | "period") {
-                end += 1;
-            }
-            let base = match self.anchor {
+            let mut base = match self.anchor {
                 Some(p @ Point::Quarter(..)) => p,
                 _ => self.reporting_quarter(),
             };
-            let p = if matches!(self.w(end - 1), "quarter" | "period") {
-                base.shift_years(-1)?
-            } else {
-                Point::Year(self.reference.year() - 1)
+            // "the year-earlier third quarter"
+            if let Some(n) = lexicon::ordinal(self.w(end)).filter(|n| (1..=4).contains(n)) {
+                let q = if self.is(end + 1, "-") { end + 2 } else { end + 1 };
+                if self.is(q, "quarter") {
+                    base = self.resolve_quarter(n, j);
+                    end = q;
+                }
+            }
+            if matches!(self.w(end), "quarter" | "period") {
+                end += 1;
+            }
+            let with_noun = matches!(self.w(end - 1), "quarter" | "period");
+            if !with_noun && k > j {
+                return None; // "the year-earlier results": the determiner belongs to the noun
+            }
+            return Some((end, point(base.shift_years(-1)?)));
+        }
+        // year-end, year end, year's end
+        if self.is(k, "year") {
+            let e = match (self.w(k + 1), self.w(k + 2), self.w(k + 3)) {
+                ("-", "end", _) => Some(k + 3),
+                ("end", _, _) => Some(k + 2),
+                ("'", "s", "end") => Some(k + 4),
+                _ => None,
             };
-            return Some((end, point(p)));
+            if let Some(e) = e {
+                let r = self.reference;
+                let y =
+                    if r.month() == 1 && self.tense(j) != Tense::Future { r.year() - 1 } else { r.year() };
+                return Some((e, Sem::Point { point: Point::Year(y), clock: None, position: Position::End }));
+            }
         }
         let latest = matches!(self.w(k), "latest" | "recent" | "just-ended" | "current");
         if latest {
@@ -1234,6 +1285,10 @@ impl<'t, 'a> Parser<'t, 'a> {
                         if self.is(k + 1, "term") || (self.is(k + 1, "-") && self.is(k + 2, "term")) =>
                     {
                         let end = if self.is(k + 1, "-") { k + 3 } else { k + 2 };
+                        // "the long-term outlook" is an adjective, not a time
+                        if self.toks.get(end).is_some_and(|t| t.kind == TokKind::Word) {
+                            return None;
+                        }
                         let offsets = if self.is(k, "short") { Some((0, 90)) } else { None };
                         Some((end, f("FUTURE_REF", offsets, 0)))
                     }
@@ -1252,7 +1307,6 @@ impl<'t, 'a> Parser<'t, 'a> {
             "weekly" => set(j + 1, "P1W"),
             "biweekly" => set(j + 1, "P2W"),
             "monthly" => set(j + 1, "P1M"),
-            "quarterly" => set(j + 1, "P1Q"),
             "yearly" | "annually" => set(j + 1, "P1Y"),
             "hourly" => set(j + 1, "PT1H"),
             "every" | "each" | "per" => {
@@ -1377,7 +1431,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// "two days ago", "a year earlier", "three weeks later", "the year".
     fn duration(&self, j: usize) -> Option<(usize, Sem)> {
         let mut k = j;
-        let the = self.is(k, "the") || self.is(k, "its");
+        let the = self.is(k, "the");
         if the {
             k += 1;
         }
@@ -1429,6 +1483,14 @@ impl<'t, 'a> Parser<'t, 'a> {
             k += 1;
         }
         let (mut end, unit, plural) = self.unit_at(k)?;
+        // "year-earlier", "year-end": not a duration
+        if self.is(end, "-") && matches!(self.w(end + 1), "earlier" | "ago" | "end") {
+            return None;
+        }
+        // "a second term", "a second look": the ordinal, not the unit
+        if unit == Unit::Second && !plural && self.toks.get(end).is_some_and(|t| t.kind == TokKind::Word) {
+            return None;
+        }
         if ordinal_like && amount.is_none() {
             return None;
         }
@@ -1482,13 +1544,19 @@ impl<'t, 'a> Parser<'t, 'a> {
                 {
                     let word = self.w(end);
                     let sign = if matches!(word, "ago" | "earlier" | "before" | "back") { -1.0 } else { 1.0 };
-                    let base = if matches!(word, "earlier" | "later" | "before" | "after") {
-                        self.anchor
-                    } else {
-                        None
+                    let base = match self.anchor {
+                        Some(p @ Point::Quarter(..)) if word == "ago" => Some(p),
+                        _ if matches!(word, "earlier" | "later" | "before" | "after") => self.anchor,
+                        _ => None,
                     };
                     if let Some(p) = self.relative_point(amount, unit, sign, base) {
                         return Some((end + 1, point(p)));
+                    }
+                    if amount == Amount::X && sign < 0.0 {
+                        return Some((
+                            end + 1,
+                            Sem::Fuzzy(Fuzzy { value: "PAST_REF", offsets: None, slack: 0 }),
+                        ));
                     }
                     return Some((
                         end + 1,
@@ -1509,6 +1577,17 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         if hyphen && plural {
             return None;
+        }
+        // ages: "a 6-year-old", "52 years old"
+        if self.is(end, "old")
+            || self.is(end, "olds")
+            || (self.is(end, "-") && matches!(self.w(end + 1), "old" | "olds"))
+        {
+            return None;
+        }
+        // "recent years", "the past few months": an unspecified stretch of the past
+        if anchor == Anchor::Past && amount == Amount::X {
+            return Some((end, Sem::Fuzzy(Fuzzy { value: "PAST_REF", offsets: None, slack: 0 })));
         }
         Some((end, Sem::Duration { amount, unit, anchor }))
     }
