@@ -1,1 +1,186 @@
-//! stanceshift-report
+//! stanceshift-report: render [`ActorAnalysis`] values as a change report in
+//! Markdown, one self-contained HTML file (inline CSS and SVG timelines, no
+//! scripts, no network resources) or versioned JSON (`stanceshift.report/v1`,
+//! documented in `docs/report-schema.md`).
+//!
+//! Rendering is a pure function of its input: no clock, no I/O, everything
+//! sorted and every number printed with a fixed precision, so the same
+//! analyses always give byte-identical reports.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use stanceshift_core::{ActorAnalysis, ActorId};
+//! use stanceshift_report::{render, Format, ReportMeta};
+//!
+//! let as_of = NaiveDate::from_ymd_opt(2025, 10, 28).unwrap();
+//! let analysis = ActorAnalysis {
+//!     actor: ActorId::new("donald-trump"),
+//!     name: "Donald Trump".into(),
+//!     as_of,
+//!     topics: vec![],
+//! };
+//! let meta = ReportMeta::new("sample-index", as_of);
+//! let markdown = stanceshift_report::markdown(&[analysis.clone()], &meta);
+//! assert!(markdown.contains("## Donald Trump"));
+//!
+//! // The format can come from the output file name.
+//! let format = Format::from_path("trump.json").unwrap();
+//! let json = render(format, &[analysis], &meta);
+//! assert!(json.contains("\"schema\": \"stanceshift.report/v1\""));
+//! ```
+
+/// `writeln!` into a `String`, which cannot fail.
+macro_rules! put {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+mod chart;
+mod error;
+mod escape;
+mod html;
+mod json;
+mod markdown;
+mod model;
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use stanceshift_core::ActorAnalysis;
+
+pub use error::{Error, Result};
+pub use json::SCHEMA;
+
+/// What a report says about where it came from. Deliberately no wall-clock
+/// timestamp: a report is a function of the index, not of when it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportMeta {
+    /// The index path or corpus name the analyses were computed from.
+    pub generated_from: String,
+    /// The corpus's last date: pending commitments are pending as of this day.
+    pub as_of: NaiveDate,
+    /// The topic the user asked about, when the report is restricted to one.
+    pub topic_query: Option<String>,
+    /// Version of the tool that wrote the report.
+    pub tool_version: String,
+}
+
+impl ReportMeta {
+    /// Metadata with no topic filter and this crate's version as the tool version.
+    pub fn new(generated_from: impl Into<String>, as_of: NaiveDate) -> ReportMeta {
+        ReportMeta {
+            generated_from: generated_from.into(),
+            as_of,
+            topic_query: None,
+            tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
+
+    pub fn with_topic_query(mut self, topic_query: Option<String>) -> ReportMeta {
+        self.topic_query = topic_query;
+        self
+    }
+
+    pub fn with_tool_version(mut self, tool_version: impl Into<String>) -> ReportMeta {
+        self.tool_version = tool_version.into();
+        self
+    }
+}
+
+/// A report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    Html,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Json];
+
+    /// The usual file extension (`md`, `html`, `json`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+
+    /// The format a file name asks for, from its extension (case-insensitive;
+    /// `.markdown` and `.htm` are understood too).
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Format> {
+        let path = path.as_ref();
+        path.extension()
+            .and_then(|ext| ext.to_str())
+            .and_then(|ext| ext.parse().ok())
+            .ok_or_else(|| Error::NoFormatForPath(path.display().to_string()))
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Format> {
+        match text.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Markdown),
+            "html" | "htm" => Ok(Format::Html),
+            "json" => Ok(Format::Json),
+            _ => Err(Error::UnknownFormat(text.to_string())),
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+/// Render `analyses` in `format`.
+pub fn render(format: Format, analyses: &[ActorAnalysis], meta: &ReportMeta) -> String {
+    match format {
+        Format::Markdown => markdown(analyses, meta),
+        Format::Html => html(analyses, meta),
+        Format::Json => json(analyses, meta),
+    }
+}
+
+/// A Markdown report: per actor a summary, then per topic a timeline table,
+/// the flagged shifts with both quotes as evidence, and the commitment ledger.
+pub fn markdown(analyses: &[ActorAnalysis], meta: &ReportMeta) -> String {
+    markdown::render(&model::Report::new(analyses, meta))
+}
+
+/// One self-contained HTML file with an SVG timeline chart per topic. It loads
+/// nothing (no scripts, fonts or stylesheets from anywhere) and its content
+/// security policy forbids any network request.
+pub fn html(analyses: &[ActorAnalysis], meta: &ReportMeta) -> String {
+    html::render(&model::Report::new(analyses, meta))
+}
+
+/// Pretty-printed JSON following the `stanceshift.report/v1` schema.
+pub fn json(analyses: &[ActorAnalysis], meta: &ReportMeta) -> String {
+    json::render(&model::Report::new(analyses, meta))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_names_and_paths() {
+        assert_eq!("MD".parse::<Format>(), Ok(Format::Markdown));
+        assert_eq!(Format::from_path("out/report.HTM"), Ok(Format::Html));
+        assert_eq!(Format::from_path("x.json"), Ok(Format::Json));
+        assert_eq!(Format::from_path("report"), Err(Error::NoFormatForPath("report".into())));
+        assert_eq!("pdf".parse::<Format>(), Err(Error::UnknownFormat("pdf".into())));
+        for format in Format::ALL {
+            assert_eq!(format.extension().parse::<Format>(), Ok(format));
+        }
+    }
+}

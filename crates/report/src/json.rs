@@ -1,0 +1,411 @@
+//! The JSON report, schema `stanceshift.report/v1` (docs/report-schema.md).
+//!
+//! The document is built from its own structs rather than by serializing the
+//! core types: the schema is a promise to readers and must not change when a
+//! core type grows a field, every optional field is always present (as
+//! `null`), and floats are rounded to a fixed precision so reruns compare equal.
+
+use serde::Serialize;
+use stanceshift_core::{
+    CommitmentStatus, Cue, DateBasis, DateWindow, Evidence, Polarity, Shift, ShiftKind, Span, SpeechKind,
+    StancePoint,
+};
+
+use crate::markdown::cue_kind;
+use crate::model::{
+    is_proxy, proxy_name, shift_name, status_name, ActorView, Report, Summary as ModelSummary, TopicView,
+};
+
+/// The schema identifier written in every JSON report. A breaking change to
+/// the document bumps the version; adding a field does not.
+pub const SCHEMA: &str = "stanceshift.report/v1";
+
+/// Decimals kept for every float in the document.
+const DECIMALS: i32 = 3;
+
+pub(crate) fn render(report: &Report<'_>) -> String {
+    let document = Document {
+        schema: SCHEMA,
+        meta: Meta {
+            generated_from: &report.meta.generated_from,
+            as_of: report.meta.as_of.to_string(),
+            topic_query: report.meta.topic_query.as_deref(),
+            tool_version: &report.meta.tool_version,
+        },
+        actors: report.actors.iter().map(actor).collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&document)
+        .expect("the report document has only string map keys and plain values");
+    text.push('\n');
+    text
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema: &'static str,
+    meta: Meta<'a>,
+    actors: Vec<Actor<'a>>,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    generated_from: &'a str,
+    as_of: String,
+    topic_query: Option<&'a str>,
+    tool_version: &'a str,
+}
+
+#[derive(Serialize)]
+struct Actor<'a> {
+    id: &'a str,
+    name: &'a str,
+    as_of: String,
+    summary: Summary,
+    topics: Vec<Topic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    statements: usize,
+    proxy_statements: usize,
+    topics: usize,
+    flagged_shifts: usize,
+    shifts_by_kind: ShiftCounts,
+    reaffirmations: usize,
+    commitments: CommitmentCounts,
+}
+
+#[derive(Serialize)]
+struct ShiftCounts {
+    soften: usize,
+    harden: usize,
+    reverse: usize,
+    withdraw: usize,
+    timeline_slip: usize,
+    tone_shift: usize,
+}
+
+#[derive(Serialize)]
+struct CommitmentCounts {
+    open: usize,
+    pending: usize,
+    renewed: usize,
+    kept: usize,
+    broken: usize,
+    withdrawn: usize,
+}
+
+#[derive(Serialize)]
+struct Topic<'a> {
+    key: &'a str,
+    label: &'a str,
+    matched_terms: &'a [String],
+    points: Vec<Point<'a>>,
+    shifts: Vec<ShiftJson<'a>>,
+    commitments: Vec<Commitment<'a>>,
+}
+
+#[derive(Serialize)]
+struct Point<'a> {
+    statement_id: String,
+    article_id: &'a str,
+    statement_index: u32,
+    date: String,
+    date_window: Window,
+    date_basis: &'static str,
+    date_evidence: Option<&'a str>,
+    timex_value: Option<&'a str>,
+    speaker: Speaker<'a>,
+    principal: Option<&'a str>,
+    proxy: Option<&'static str>,
+    is_proxy: bool,
+    anonymous: bool,
+    speech: &'static str,
+    reporting_cue: &'a str,
+    reporting_cue_span: SpanJson,
+    quote: &'a str,
+    quote_span: SpanJson,
+    attribution_confidence: f64,
+    stance: Stance<'a>,
+    reprints: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Speaker<'a> {
+    text: &'a str,
+    span: SpanJson,
+    actor: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Stance<'a> {
+    polarity: &'static str,
+    commitment: &'static str,
+    commitment_score: i8,
+    certainty: f64,
+    future: bool,
+    timeframe: Option<Window>,
+    tone: f64,
+    cues: Vec<CueJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ShiftJson<'a> {
+    kind: &'static str,
+    flagged: bool,
+    score: f64,
+    explanation: &'a str,
+    before: EvidenceJson<'a>,
+    after: EvidenceJson<'a>,
+}
+
+#[derive(Serialize)]
+struct EvidenceJson<'a> {
+    statement_id: String,
+    article_id: &'a str,
+    statement_index: u32,
+    date: String,
+    speaker: &'a str,
+    proxy_for: Option<&'a str>,
+    quote: &'a str,
+    span: SpanJson,
+    commitment: &'static str,
+    commitment_score: i8,
+    timeframe: Option<Window>,
+    tone: f64,
+    cues: Vec<CueJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct Commitment<'a> {
+    status: &'static str,
+    opened: EvidenceJson<'a>,
+    due: Window,
+    settled_by: Option<EvidenceJson<'a>>,
+    as_of: String,
+}
+
+#[derive(Serialize)]
+struct Window {
+    start: String,
+    end: String,
+    slack_days: u32,
+    latest: String,
+}
+
+#[derive(Serialize)]
+struct SpanJson {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct CueJson<'a> {
+    kind: &'static str,
+    text: &'a str,
+    span: SpanJson,
+}
+
+fn actor<'a>(view: &ActorView<'a>) -> Actor<'a> {
+    let analysis = view.analysis;
+    Actor {
+        id: analysis.actor.as_str(),
+        name: &analysis.name,
+        as_of: analysis.as_of.to_string(),
+        summary: summary(&view.summary),
+        topics: view.topics.iter().map(topic).collect(),
+    }
+}
+
+fn summary(summary: &ModelSummary) -> Summary {
+    let kind = |kind: ShiftKind| summary.changes.get(&kind).copied().unwrap_or(0);
+    Summary {
+        statements: summary.statements,
+        proxy_statements: summary.proxy_statements,
+        topics: summary.topics,
+        flagged_shifts: summary.flagged(),
+        shifts_by_kind: ShiftCounts {
+            soften: kind(ShiftKind::Soften),
+            harden: kind(ShiftKind::Harden),
+            reverse: kind(ShiftKind::Reverse),
+            withdraw: kind(ShiftKind::Withdraw),
+            timeline_slip: kind(ShiftKind::TimelineSlip),
+            tone_shift: kind(ShiftKind::ToneShift),
+        },
+        reaffirmations: summary.reaffirmations,
+        commitments: CommitmentCounts {
+            open: summary.open(),
+            pending: summary.status(CommitmentStatus::Pending),
+            renewed: summary.status(CommitmentStatus::Renewed),
+            kept: summary.status(CommitmentStatus::Kept),
+            broken: summary.status(CommitmentStatus::Broken),
+            withdrawn: summary.status(CommitmentStatus::Withdrawn),
+        },
+    }
+}
+
+fn topic<'a>(view: &TopicView<'a>) -> Topic<'a> {
+    let timeline = view.timeline;
+    Topic {
+        key: &timeline.topic.key,
+        label: &timeline.topic.label,
+        matched_terms: &timeline.matched_terms,
+        points: view.points.iter().map(|p| point(p)).collect(),
+        shifts: view.shifts.iter().map(|s| shift(s)).collect(),
+        commitments: view
+            .commitments
+            .iter()
+            .map(|entry| Commitment {
+                status: status_name(entry.status),
+                opened: evidence(&entry.opened),
+                due: window(&entry.due),
+                settled_by: entry.settled_by.as_ref().map(evidence),
+                as_of: entry.as_of.to_string(),
+            })
+            .collect(),
+    }
+}
+
+fn point(point: &StancePoint) -> Point<'_> {
+    let statement = &point.statement;
+    let features = &point.features;
+    Point {
+        statement_id: statement.id(),
+        article_id: statement.article_id.as_str(),
+        statement_index: statement.index,
+        date: statement.date.date.to_string(),
+        date_window: window(&statement.date.window),
+        date_basis: date_basis(statement.date.basis),
+        date_evidence: statement.date.evidence.as_deref(),
+        timex_value: statement.date.timex_value.as_deref(),
+        speaker: Speaker {
+            text: &statement.speaker.text,
+            span: span(statement.speaker.span),
+            actor: statement.speaker.actor.as_ref().map(|a| a.as_str()),
+        },
+        principal: statement.principal.as_ref().map(|a| a.as_str()),
+        proxy: statement.proxy.map(proxy_name),
+        is_proxy: is_proxy(statement),
+        anonymous: statement.anonymous,
+        speech: speech(statement.kind),
+        reporting_cue: &statement.cue,
+        reporting_cue_span: span(statement.cue_span),
+        quote: &statement.content,
+        quote_span: span(statement.content_span),
+        attribution_confidence: round(statement.confidence),
+        stance: Stance {
+            polarity: polarity(features.polarity),
+            commitment: features.commitment.factbank_label(),
+            commitment_score: features.commitment.score(),
+            certainty: round(features.certainty),
+            future: features.future,
+            timeframe: features.timeframe.as_ref().map(window),
+            tone: round(features.tone),
+            cues: cues(&features.cues),
+        },
+        reprints: point.reprints.iter().map(|id| id.as_str()).collect(),
+    }
+}
+
+fn shift(shift: &Shift) -> ShiftJson<'_> {
+    ShiftJson {
+        kind: shift_name(shift.kind),
+        flagged: shift.kind.is_change(),
+        score: round(shift.score),
+        explanation: &shift.explanation,
+        before: evidence(&shift.before),
+        after: evidence(&shift.after),
+    }
+}
+
+fn evidence(evidence: &Evidence) -> EvidenceJson<'_> {
+    EvidenceJson {
+        statement_id: format!("{}#{}", evidence.article_id, evidence.statement_index),
+        article_id: evidence.article_id.as_str(),
+        statement_index: evidence.statement_index,
+        date: evidence.date.to_string(),
+        speaker: &evidence.speaker,
+        proxy_for: evidence.proxy_for.as_ref().map(|a| a.as_str()),
+        quote: &evidence.quote,
+        span: span(evidence.span),
+        commitment: evidence.commitment.factbank_label(),
+        commitment_score: evidence.commitment.score(),
+        timeframe: evidence.timeframe.as_ref().map(window),
+        tone: round(evidence.tone),
+        cues: cues(&evidence.cues),
+    }
+}
+
+fn cues(cues: &[Cue]) -> Vec<CueJson<'_>> {
+    cues.iter()
+        .map(|cue| CueJson { kind: cue_kind(cue.kind), text: &cue.text, span: span(cue.span) })
+        .collect()
+}
+
+fn window(window: &DateWindow) -> Window {
+    Window {
+        start: window.start.to_string(),
+        end: window.end.to_string(),
+        slack_days: window.slack_days,
+        latest: window.latest().to_string(),
+    }
+}
+
+fn span(span: Span) -> SpanJson {
+    SpanJson { start: span.start, end: span.end }
+}
+
+/// A float rounded to [`DECIMALS`] places, with no negative zero. Non-finite
+/// values stay non-finite, which serde_json writes as `null`.
+fn round(value: f32) -> f64 {
+    let scale = 10f64.powi(DECIMALS);
+    let rounded = (f64::from(value) * scale).round() / scale;
+    if rounded == 0.0 {
+        0.0
+    } else {
+        rounded
+    }
+}
+
+fn polarity(polarity: Polarity) -> &'static str {
+    match polarity {
+        Polarity::Positive => "positive",
+        Polarity::Negative => "negative",
+        Polarity::Unknown => "unknown",
+    }
+}
+
+fn speech(kind: SpeechKind) -> &'static str {
+    match kind {
+        SpeechKind::Direct => "direct",
+        SpeechKind::Indirect => "indirect",
+        SpeechKind::Mixed => "mixed",
+        SpeechKind::AccordingTo => "according_to",
+        SpeechKind::Colon => "colon",
+        SpeechKind::NoComment => "no_comment",
+    }
+}
+
+fn date_basis(basis: DateBasis) -> &'static str {
+    match basis {
+        DateBasis::ArticleDate => "article_date",
+        DateBasis::Relative => "relative",
+        DateBasis::Explicit => "explicit",
+        DateBasis::Context => "context",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_fixed_and_never_negative_zero() {
+        assert_eq!(round(0.1), 0.1);
+        assert_eq!(round(-0.0004), 0.0);
+        assert!(round(-0.0004).is_sign_positive());
+        assert_eq!(round(0.66666), 0.667);
+        assert!(round(f32::NAN).is_nan());
+        assert_eq!(serde_json::to_string(&round(f32::NAN)).unwrap(), "null");
+    }
+}

@@ -1,0 +1,240 @@
+//! The Markdown report (GitHub-flavoured: pipe tables).
+
+use stanceshift_core::{CommitmentStatus, Cue, CueKind, Evidence, Shift, StancePoint};
+
+use crate::escape::{markdown as esc, markdown_code as code};
+use crate::model::{
+    fixed, plural, shift_label, signed, status_name, window_label, ActorView, Report, Summary, TopicView,
+    SHIFT_KINDS,
+};
+
+pub(crate) fn render(report: &Report<'_>) -> String {
+    let mut out = String::new();
+    let meta = report.meta;
+    put!(out, "# Stance shift report\n");
+    put!(out, "- Generated from: {}", code(&meta.generated_from, false));
+    put!(out, "- As of: {}", meta.as_of);
+    match &meta.topic_query {
+        Some(topic) => put!(out, "- Topic: {}", esc(topic)),
+        None => put!(out, "- Topic: all topics"),
+    }
+    put!(out, "- Tool: stanceshift {}", esc(&meta.tool_version));
+    put!(out, "- Actors: {}", report.actors.len());
+    if report.actors.is_empty() {
+        put!(out, "\nNo actor had statements to analyze.");
+    }
+    for actor in &report.actors {
+        render_actor(&mut out, report, actor);
+    }
+    out
+}
+
+fn render_actor(out: &mut String, report: &Report<'_>, actor: &ActorView<'_>) {
+    let analysis = actor.analysis;
+    put!(out, "\n## {}\n", esc(&analysis.name));
+    put!(out, "Actor id: {} · as of {}\n", code(analysis.actor.as_str(), false), analysis.as_of);
+    put!(out, "**Summary:** {}", summary_line(&actor.summary));
+    if actor.topics.is_empty() {
+        put!(out, "\nNo statements on any topic.");
+    }
+    for topic in &actor.topics {
+        render_topic(out, report, topic);
+    }
+}
+
+/// "4 statements (2 by proxies) on 1 topic · 2 flagged shifts (1 withdraw, 1 timeline slip) · ..."
+pub(crate) fn summary_line(summary: &Summary) -> String {
+    let mut parts = Vec::new();
+    let mut statements = plural(summary.statements, "statement", "statements");
+    if summary.proxy_statements > 0 {
+        let proxies = if summary.proxy_statements == 1 { "a proxy" } else { "proxies" };
+        statements.push_str(&format!(" ({} by {proxies})", summary.proxy_statements));
+    }
+    parts.push(format!("{statements} on {}", plural(summary.topics, "topic", "topics")));
+    let mut flagged = plural(summary.flagged(), "flagged shift", "flagged shifts");
+    let kinds: Vec<String> = SHIFT_KINDS
+        .iter()
+        .filter_map(|kind| summary.changes.get(kind).map(|n| format!("{n} {}", shift_label(*kind))))
+        .collect();
+    if !kinds.is_empty() {
+        flagged.push_str(&format!(" ({})", kinds.join(", ")));
+    }
+    parts.push(flagged);
+    if summary.reaffirmations > 0 {
+        parts.push(plural(summary.reaffirmations, "reaffirmation", "reaffirmations"));
+    }
+    parts.push(format!(
+        "commitments: {} open, {} kept, {} broken, {} withdrawn",
+        summary.open(),
+        summary.status(CommitmentStatus::Kept),
+        summary.status(CommitmentStatus::Broken),
+        summary.status(CommitmentStatus::Withdrawn),
+    ));
+    parts.join(" · ")
+}
+
+fn render_topic(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>) {
+    let timeline = topic.timeline;
+    put!(out, "\n### {}\n", esc(&timeline.topic.label));
+    let terms: Vec<String> = timeline.matched_terms.iter().map(|t| esc(t)).collect();
+    put!(
+        out,
+        "Topic key: {} · matched terms: {}",
+        code(&timeline.topic.key, false),
+        if terms.is_empty() { "none".to_string() } else { terms.join(", ") }
+    );
+
+    put!(out, "\n#### Timeline\n");
+    if topic.points.is_empty() {
+        put!(out, "No statements.");
+    } else {
+        put!(out, "| Date | Speaker | Commitment | Timeframe | Tone | Quote | Source |");
+        put!(out, "|---|---|---|---|---:|---|---|");
+        for point in &topic.points {
+            timeline_row(out, report, point);
+        }
+    }
+
+    put!(out, "\n#### Flagged shifts\n");
+    let changes: Vec<&Shift> = topic.changes().collect();
+    if changes.is_empty() {
+        put!(out, "No flagged shifts.");
+    }
+    for (number, shift) in changes.iter().enumerate() {
+        render_shift(out, report, number + 1, shift);
+    }
+    let reaffirmations: Vec<String> =
+        topic.shifts.iter().filter(|s| !s.kind.is_change()).map(|s| s.after.date.to_string()).collect();
+    if !reaffirmations.is_empty() {
+        put!(
+            out,
+            "\nNot flagged: {} ({}).",
+            plural(reaffirmations.len(), "reaffirmation", "reaffirmations"),
+            reaffirmations.join(", ")
+        );
+    }
+
+    put!(out, "\n#### Commitment ledger\n");
+    if topic.commitments.is_empty() {
+        put!(out, "No dated commitments.");
+    } else {
+        put!(out, "| Opened | Speaker | Commitment | Due window | Status | Settled by |");
+        put!(out, "|---|---|---|---|---|---|");
+        for entry in &topic.commitments {
+            let status = match entry.status {
+                CommitmentStatus::Pending => format!("pending as of {}", entry.as_of),
+                status => status_name(status).to_string(),
+            };
+            let settled = match &entry.settled_by {
+                Some(evidence) => format!(
+                    "{} · {} · {}: “{}”",
+                    evidence.date,
+                    esc(&report.evidence_speaker(evidence)),
+                    source(evidence, true),
+                    esc(&evidence.quote)
+                ),
+                None => "—".to_string(),
+            };
+            put!(
+                out,
+                "| {} · {} | {} | {}: “{}” | {} | {} | {} |",
+                entry.opened.date,
+                source(&entry.opened, true),
+                esc(&report.evidence_speaker(&entry.opened)),
+                entry.opened.commitment.factbank_label(),
+                esc(&entry.opened.quote),
+                window_label(&entry.due),
+                status,
+                settled
+            );
+        }
+    }
+}
+
+fn timeline_row(out: &mut String, report: &Report<'_>, point: &StancePoint) {
+    let statement = &point.statement;
+    let features = &point.features;
+    let mut origin = code(&statement.id(), true);
+    if !point.reprints.is_empty() {
+        origin.push_str(&format!(" (+{})", plural(point.reprints.len(), "reprint", "reprints")));
+    }
+    put!(
+        out,
+        "| {} | {} | {} | {} | {} | “{}” | {} |",
+        statement.date.date,
+        esc(&report.speaker_label(statement)),
+        features.commitment.factbank_label(),
+        features.timeframe.as_ref().map(window_label).unwrap_or_else(|| "—".into()),
+        signed(features.tone, 2),
+        esc(&statement.content),
+        origin
+    );
+}
+
+fn render_shift(out: &mut String, report: &Report<'_>, number: usize, shift: &Shift) {
+    put!(
+        out,
+        "##### {number}. {} · score {} · {} → {}\n",
+        shift_label(shift.kind),
+        fixed(shift.score, 2),
+        shift.before.date,
+        shift.after.date
+    );
+    put!(out, "Why: {}", esc(&shift.explanation));
+    for (label, evidence) in [("Before", &shift.before), ("After", &shift.after)] {
+        put!(out, "\n**{label}** {}\n", evidence_line(report, evidence));
+        put!(out, "> “{}”\n", esc(&evidence.quote));
+        put!(out, "Deciding cues: {}", cues(&evidence.cues));
+    }
+}
+
+/// "2025-10-16 · Donald Trump · `a1#0`, bytes 120–180 · CT+ · tone +0.20 · timeframe ..."
+fn evidence_line(report: &Report<'_>, evidence: &Evidence) -> String {
+    let mut line = format!(
+        "{} · {} · {}, bytes {}–{} · {} · tone {}",
+        evidence.date,
+        esc(&report.evidence_speaker(evidence)),
+        source(evidence, false),
+        evidence.span.start,
+        evidence.span.end,
+        evidence.commitment.factbank_label(),
+        signed(evidence.tone, 2)
+    );
+    if evidence.proxy_for.is_some() {
+        line.push_str(" · via proxy");
+    }
+    if let Some(window) = &evidence.timeframe {
+        line.push_str(&format!(" · timeframe {}", window_label(window)));
+    }
+    line
+}
+
+fn source(evidence: &Evidence, in_table: bool) -> String {
+    code(&format!("{}#{}", evidence.article_id, evidence.statement_index), in_table)
+}
+
+fn cues(cues: &[Cue]) -> String {
+    if cues.is_empty() {
+        return "none recorded".into();
+    }
+    let listed: Vec<String> = cues
+        .iter()
+        .map(|cue| {
+            format!("{} “{}” (bytes {}–{})", cue_kind(cue.kind), esc(&cue.text), cue.span.start, cue.span.end)
+        })
+        .collect();
+    listed.join("; ")
+}
+
+pub(crate) fn cue_kind(kind: CueKind) -> &'static str {
+    match kind {
+        CueKind::Negation => "negation",
+        CueKind::Hedge => "hedge",
+        CueKind::Booster => "booster",
+        CueKind::Modal => "modal",
+        CueKind::Retreat => "retreat",
+        CueKind::Timeframe => "timeframe",
+        CueKind::Topic => "topic",
+        CueKind::Tone => "tone",
+    }
+}

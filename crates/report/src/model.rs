@@ -1,0 +1,333 @@
+//! The report model shared by every format: the analyses in a canonical order
+//! with their summaries, plus the small formatting rules (dates, windows,
+//! fixed-precision numbers, speaker labels) all formats agree on.
+//!
+//! Sorting here, not in the renderers, is what makes reports reproducible: the
+//! analyzer may hand actors over in any order (it runs them in parallel), and
+//! the same index must still give byte-identical output.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use stanceshift_core::{
+    ActorAnalysis, ActorId, CommitmentEntry, CommitmentStatus, DateWindow, Evidence, ProxyKind, Shift,
+    ShiftKind, StancePoint, Statement, TopicTimeline,
+};
+
+use crate::ReportMeta;
+
+/// Every report, whatever its format.
+pub(crate) struct Report<'a> {
+    pub meta: &'a ReportMeta,
+    pub actors: Vec<ActorView<'a>>,
+    /// Display names of the actors in this report, to write "for Donald Trump"
+    /// rather than a slug when a proxy speaks for one of them.
+    names: BTreeMap<&'a ActorId, &'a str>,
+}
+
+pub(crate) struct ActorView<'a> {
+    pub analysis: &'a ActorAnalysis,
+    pub topics: Vec<TopicView<'a>>,
+    pub summary: Summary,
+}
+
+pub(crate) struct TopicView<'a> {
+    pub timeline: &'a TopicTimeline,
+    /// In statement-date order.
+    pub points: Vec<&'a StancePoint>,
+    /// Every shift the analyzer returned (reaffirmations included), in date order.
+    pub shifts: Vec<&'a Shift>,
+    pub commitments: Vec<&'a CommitmentEntry>,
+}
+
+impl<'a> TopicView<'a> {
+    /// The shifts worth flagging: all but reaffirmations.
+    pub fn changes(&self) -> impl Iterator<Item = &'a Shift> + '_ {
+        self.shifts.iter().copied().filter(|s| s.kind.is_change())
+    }
+}
+
+/// Counts for one actor's summary.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Summary {
+    /// Distinct statements (a statement on two topics counts once).
+    pub statements: usize,
+    /// Distinct statements made by proxies (spokespeople, officials, institutions).
+    pub proxy_statements: usize,
+    pub topics: usize,
+    /// Flagged changes per kind, in [`SHIFT_KINDS`] order; reaffirmations are not changes.
+    pub changes: BTreeMap<ShiftKind, usize>,
+    pub reaffirmations: usize,
+    /// Commitments per status, in [`STATUSES`] order.
+    pub commitments: BTreeMap<&'static str, usize>,
+}
+
+impl Summary {
+    pub fn flagged(&self) -> usize {
+        self.changes.values().sum()
+    }
+
+    pub fn status(&self, status: CommitmentStatus) -> usize {
+        self.commitments.get(status_name(status)).copied().unwrap_or(0)
+    }
+
+    /// Open commitments: pending ones and renewed ones (restated, so still open).
+    pub fn open(&self) -> usize {
+        self.status(CommitmentStatus::Pending) + self.status(CommitmentStatus::Renewed)
+    }
+
+    fn of(topics: &[TopicView<'_>]) -> Summary {
+        let mut statements = BTreeSet::new();
+        let mut proxies = BTreeSet::new();
+        let mut summary = Summary { topics: topics.len(), ..Summary::default() };
+        for status in STATUSES {
+            summary.commitments.insert(status_name(status), 0);
+        }
+        for topic in topics {
+            for point in &topic.points {
+                let key = (&point.statement.article_id, point.statement.index);
+                statements.insert(key);
+                if is_proxy(&point.statement) {
+                    proxies.insert(key);
+                }
+            }
+            for shift in &topic.shifts {
+                if shift.kind.is_change() {
+                    *summary.changes.entry(shift.kind).or_default() += 1;
+                } else {
+                    summary.reaffirmations += 1;
+                }
+            }
+            for entry in &topic.commitments {
+                *summary.commitments.entry(status_name(entry.status)).or_default() += 1;
+            }
+        }
+        summary.statements = statements.len();
+        summary.proxy_statements = proxies.len();
+        summary
+    }
+}
+
+/// Every shift kind, in the order reports list them.
+pub(crate) const SHIFT_KINDS: [ShiftKind; 7] = [
+    ShiftKind::Reaffirm,
+    ShiftKind::Soften,
+    ShiftKind::Harden,
+    ShiftKind::Reverse,
+    ShiftKind::Withdraw,
+    ShiftKind::TimelineSlip,
+    ShiftKind::ToneShift,
+];
+
+/// Every commitment status, in the order reports list them.
+pub(crate) const STATUSES: [CommitmentStatus; 5] = [
+    CommitmentStatus::Pending,
+    CommitmentStatus::Renewed,
+    CommitmentStatus::Kept,
+    CommitmentStatus::Broken,
+    CommitmentStatus::Withdrawn,
+];
+
+impl<'a> Report<'a> {
+    pub fn new(analyses: &'a [ActorAnalysis], meta: &'a ReportMeta) -> Report<'a> {
+        let mut sorted: Vec<&ActorAnalysis> = analyses.iter().collect();
+        sorted.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.actor.cmp(&b.actor)));
+        let names = sorted.iter().map(|a| (&a.actor, a.name.as_str())).collect();
+        let actors = sorted
+            .into_iter()
+            .map(|analysis| {
+                let mut topics: Vec<TopicView<'_>> = analysis.topics.iter().map(TopicView::new).collect();
+                topics.sort_by(|a, b| a.timeline.topic.cmp(&b.timeline.topic));
+                let summary = Summary::of(&topics);
+                ActorView { analysis, topics, summary }
+            })
+            .collect();
+        Report { meta, actors, names }
+    }
+
+    /// Display name of an actor: its name if it is in this report, else its id.
+    pub fn name_of<'s>(&'s self, actor: &'s ActorId) -> &'s str {
+        self.names.get(actor).copied().unwrap_or(actor.as_str())
+    }
+
+    /// The speaker as written, plus "for X" when a proxy speaks for someone else.
+    pub fn speaker_label(&self, statement: &Statement) -> String {
+        match (is_proxy(statement), statement.counts_for()) {
+            (true, Some(principal)) => format!(
+                "{} (for {}{})",
+                statement.speaker.text,
+                self.name_of(principal),
+                statement.proxy.map(|kind| format!(", {}", proxy_label(kind))).unwrap_or_default()
+            ),
+            _ => statement.speaker.text.clone(),
+        }
+    }
+
+    /// The same label for shift and ledger evidence.
+    pub fn evidence_speaker(&self, evidence: &Evidence) -> String {
+        match &evidence.proxy_for {
+            Some(principal) => format!("{} (for {})", evidence.speaker, self.name_of(principal)),
+            None => evidence.speaker.clone(),
+        }
+    }
+}
+
+impl<'a> TopicView<'a> {
+    fn new(timeline: &'a TopicTimeline) -> TopicView<'a> {
+        let mut points: Vec<&StancePoint> = timeline.points.iter().collect();
+        points.sort_by(|a, b| statement_key(&a.statement).cmp(&statement_key(&b.statement)));
+        let mut shifts: Vec<&Shift> = timeline.shifts.iter().collect();
+        shifts.sort_by(|a, b| {
+            evidence_key(&a.after)
+                .cmp(&evidence_key(&b.after))
+                .then_with(|| evidence_key(&a.before).cmp(&evidence_key(&b.before)))
+                .then_with(|| a.kind.cmp(&b.kind))
+        });
+        let mut commitments: Vec<&CommitmentEntry> = timeline.commitments.iter().collect();
+        commitments.sort_by(|a, b| {
+            evidence_key(&a.opened)
+                .cmp(&evidence_key(&b.opened))
+                .then_with(|| (a.due.start, a.due.end).cmp(&(b.due.start, b.due.end)))
+        });
+        TopicView { timeline, points, shifts, commitments }
+    }
+}
+
+fn statement_key(statement: &Statement) -> (NaiveDate, &str, u32) {
+    (statement.date.date, statement.article_id.as_str(), statement.index)
+}
+
+fn evidence_key(evidence: &Evidence) -> (NaiveDate, &str, u32) {
+    (evidence.date, evidence.article_id.as_str(), evidence.statement_index)
+}
+
+/// A statement counts as a proxy's when the analyzer named a proxy kind, or
+/// when it counts for a principal other than the literal speaker.
+pub(crate) fn is_proxy(statement: &Statement) -> bool {
+    statement.proxy.is_some()
+        || matches!((&statement.principal, &statement.speaker.actor), (Some(p), Some(s)) if p != s)
+        || (statement.principal.is_some() && statement.speaker.actor.is_none())
+}
+
+pub(crate) fn proxy_label(kind: ProxyKind) -> &'static str {
+    match kind {
+        ProxyKind::Spokesperson => "spokesperson",
+        ProxyKind::AnonymousOfficial => "anonymous official",
+        ProxyKind::Institution => "institution",
+        ProxyKind::Affiliate => "affiliate",
+    }
+}
+
+pub(crate) fn proxy_name(kind: ProxyKind) -> &'static str {
+    match kind {
+        ProxyKind::Spokesperson => "spokesperson",
+        ProxyKind::AnonymousOfficial => "anonymous_official",
+        ProxyKind::Institution => "institution",
+        ProxyKind::Affiliate => "affiliate",
+    }
+}
+
+/// Stable machine name of a shift kind (the JSON value).
+pub(crate) fn shift_name(kind: ShiftKind) -> &'static str {
+    match kind {
+        ShiftKind::Reaffirm => "reaffirm",
+        ShiftKind::Soften => "soften",
+        ShiftKind::Harden => "harden",
+        ShiftKind::Reverse => "reverse",
+        ShiftKind::Withdraw => "withdraw",
+        ShiftKind::TimelineSlip => "timeline_slip",
+        ShiftKind::ToneShift => "tone_shift",
+    }
+}
+
+/// Human label of a shift kind.
+pub(crate) fn shift_label(kind: ShiftKind) -> &'static str {
+    match kind {
+        ShiftKind::Reaffirm => "reaffirm",
+        ShiftKind::Soften => "soften",
+        ShiftKind::Harden => "harden",
+        ShiftKind::Reverse => "reverse",
+        ShiftKind::Withdraw => "withdraw",
+        ShiftKind::TimelineSlip => "timeline slip",
+        ShiftKind::ToneShift => "tone shift",
+    }
+}
+
+pub(crate) fn status_name(status: CommitmentStatus) -> &'static str {
+    match status {
+        CommitmentStatus::Kept => "kept",
+        CommitmentStatus::Broken => "broken",
+        CommitmentStatus::Withdrawn => "withdrawn",
+        CommitmentStatus::Renewed => "renewed",
+        CommitmentStatus::Pending => "pending",
+    }
+}
+
+/// A window as `2025-10-16 – 2025-10-30 (+3 d slack)`; a one-day window is its date.
+pub(crate) fn window_label(window: &DateWindow) -> String {
+    let mut out = if window.start == window.end {
+        window.start.to_string()
+    } else {
+        format!("{} – {}", window.start, window.end)
+    };
+    if window.slack_days > 0 {
+        out.push_str(&format!(" (+{} d slack)", window.slack_days));
+    }
+    out
+}
+
+/// A number with a fixed number of decimals and a sign, without "-0.00".
+pub(crate) fn signed(value: f32, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "n/a".into();
+    }
+    let text = format!("{:+.*}", decimals, value);
+    if text[1..].chars().all(|c| c == '0' || c == '.') {
+        format!("{:.*}", decimals, 0.0)
+    } else {
+        text
+    }
+}
+
+/// A number with a fixed number of decimals, without "-0.00".
+pub(crate) fn fixed(value: f32, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "n/a".into();
+    }
+    let text = format!("{:.*}", decimals, value);
+    if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
+        text[1..].to_string()
+    } else {
+        text
+    }
+}
+
+/// "1 statement", "2 statements".
+pub(crate) fn plural(count: usize, singular: &str, plural: &str) -> String {
+    format!("{count} {}", if count == 1 { singular } else { plural })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_have_fixed_precision_and_no_negative_zero() {
+        assert_eq!(signed(0.2, 2), "+0.20");
+        assert_eq!(signed(-0.001, 2), "0.00");
+        assert_eq!(signed(-0.456, 2), "-0.46");
+        assert_eq!(fixed(-0.0001, 2), "0.00");
+        assert_eq!(fixed(0.854, 2), "0.85");
+        assert_eq!(fixed(f32::NAN, 2), "n/a");
+    }
+
+    #[test]
+    fn windows() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(window_label(&DateWindow::new(d("2025-10-16"), d("2025-10-16"))), "2025-10-16");
+        assert_eq!(
+            window_label(&DateWindow::new(d("2025-10-16"), d("2025-10-30")).with_slack(3)),
+            "2025-10-16 – 2025-10-30 (+3 d slack)"
+        );
+    }
+}
