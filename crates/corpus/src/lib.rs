@@ -1,1 +1,322 @@
-//! stanceshift-corpus
+//! Reading dated news articles from files, streaming, without letting bad input
+//! stop or corrupt the rest.
+//!
+//! [`Corpus::open`] takes files and directories (walked recursively in sorted
+//! order; hidden files and unknown extensions skipped) and iterates over
+//! [`Record`]s: an [`Article`] with its [`Origin`] (file, line, size), or a
+//! [`Reject`] saying exactly what was wrong and where. Formats:
+//!
+//! * JSON Lines (`.jsonl`, `.ndjson`, `.json`), or a `.json` file holding one array
+//!   of objects (streamed element by element);
+//! * CSV / TSV with a header row (`.csv`, `.tsv`), quoted multi-line fields allowed;
+//! * plain text / Markdown (`.txt`, `.md`, `.markdown`), one article per file, with
+//!   the date on the first line or in `---` front matter.
+//!
+//! Any of them may be gzipped (`.gz`, or detected by its magic bytes). Field
+//! names have common aliases (`text`/`content` for `body`, `published_at` or
+//! `timestamp` for `date`, `headline` for `title`, ...); only `date` and `body`
+//! are required, and the id is derived from the content when absent. Dates are
+//! read by [`date::parse_date`].
+//!
+//! ```
+//! use stanceshift_corpus::{Corpus, ReadOptions, Record};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let path = dir.path().join("news.jsonl");
+//! std::fs::write(
+//!     &path,
+//!     concat!(
+//!         r#"{"id":"a1","date":"2025-10-21","title":"Summit","body":"The president said he would meet."}"#,
+//!         "\n",
+//!         "{not json\n",
+//!         r#"{"published_at":"Oct. 22, 2025","text":"Officials denied it."}"#,
+//!         "\n",
+//!     ),
+//! )
+//! .unwrap();
+//!
+//! let corpus = Corpus::open(&[dir.path().to_path_buf()], ReadOptions::default()).unwrap();
+//! assert_eq!(corpus.files(), &[path.clone()]);
+//! let mut articles = Vec::new();
+//! let mut rejects = Vec::new();
+//! for record in corpus {
+//!     match record {
+//!         Record::Article { article, origin } => articles.push((article, origin.line)),
+//!         Record::Rejected(reject) => rejects.push(reject),
+//!     }
+//! }
+//! assert_eq!(articles.len(), 2);
+//! assert_eq!(articles[0].0.id.as_str(), "a1");
+//! assert_eq!(articles[1].0.date.to_rfc3339(), "2025-10-22T00:00:00+00:00");
+//! assert_eq!(articles[1].1, 3, "line numbers are 1-based");
+//! assert_eq!(rejects.len(), 1);
+//! assert_eq!(
+//!     rejects[0].to_string(),
+//!     format!("{}:2: invalid JSON: key must be a string at column 2", path.display())
+//! );
+//! ```
+
+pub mod date;
+mod delimited;
+mod error;
+mod fields;
+mod input;
+mod json;
+mod rejects;
+mod text;
+
+use std::collections::{HashSet, VecDeque};
+use std::fmt;
+use std::fs;
+use std::io;
+use std::iter::FusedIterator;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use stanceshift_core::Article;
+
+pub use error::{Error, Origin, RecordError, Reject, Result, RAW_KEEP_BYTES};
+pub use rejects::RejectsWriter;
+
+use crate::delimited::Delimited;
+use crate::fields::file_looks_binary;
+use crate::input::{format_from_path, sniff_format, Format, Source};
+use crate::json::{JsonArray, JsonLines};
+
+/// Limits for reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Longest record (line, CSV row, array element, text file) accepted; longer
+    /// ones are skipped without being held in memory and rejected as too long.
+    pub max_record_bytes: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions { max_record_bytes: 16 * 1024 * 1024 }
+    }
+}
+
+/// One item of a corpus: an article, or a record that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Record {
+    Article { article: Article, origin: Origin },
+    Rejected(Reject),
+}
+
+impl Record {
+    pub fn origin(&self) -> &Origin {
+        match self {
+            Record::Article { origin, .. } => origin,
+            Record::Rejected(reject) => &reject.origin,
+        }
+    }
+
+    pub fn article(&self) -> Option<&Article> {
+        match self {
+            Record::Article { article, .. } => Some(article),
+            Record::Rejected(_) => None,
+        }
+    }
+}
+
+/// A streaming iterator over the records of many files; see the crate docs.
+pub struct Corpus {
+    files: Vec<PathBuf>,
+    sizes: Vec<u64>,
+    total_bytes: u64,
+    opts: ReadOptions,
+    next_file: usize,
+    current: Option<FileReader>,
+    /// Problems found while walking directories, reported first.
+    pending: VecDeque<Reject>,
+    /// On-disk bytes read so far (compressed bytes for gzip files).
+    bytes_read: Arc<AtomicU64>,
+}
+
+enum FileReader {
+    Lines(JsonLines),
+    Array(JsonArray),
+    Delimited(Box<Delimited>),
+}
+
+impl FileReader {
+    fn next_record(&mut self) -> Option<Record> {
+        match self {
+            FileReader::Lines(reader) => reader.next_record(),
+            FileReader::Array(reader) => reader.next_record(),
+            FileReader::Delimited(reader) => reader.next_record(),
+        }
+    }
+}
+
+impl Corpus {
+    /// Expands directories (walked recursively, entries sorted for determinism,
+    /// hidden files and unknown extensions skipped) and keeps explicitly named
+    /// files whatever their extension (their format is sniffed). Errors only if
+    /// a named path does not exist; anything unreadable is reported as a
+    /// [`Record::Rejected`] while iterating.
+    pub fn open(paths: &[PathBuf], opts: ReadOptions) -> Result<Corpus> {
+        let mut corpus = Corpus {
+            files: Vec::new(),
+            sizes: Vec::new(),
+            total_bytes: 0,
+            opts,
+            next_file: 0,
+            current: None,
+            pending: VecDeque::new(),
+            bytes_read: Arc::new(AtomicU64::new(0)),
+        };
+        let mut seen = HashSet::new();
+        for path in paths {
+            let metadata = match fs::metadata(path) {
+                Ok(metadata) => Some(metadata),
+                Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                    return Err(Error::NotFound(path.clone()))
+                }
+                // Reported when the file is opened.
+                Err(_) => None,
+            };
+            if metadata.as_ref().is_some_and(|m| m.is_dir()) {
+                corpus.walk(path, &mut seen);
+            } else {
+                corpus.add_file(path, metadata.map_or(0, |m| m.len()), &mut seen);
+            }
+        }
+        Ok(corpus)
+    }
+
+    fn walk(&mut self, dir: &Path, seen: &mut HashSet<PathBuf>) {
+        let walker = walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    if entry.file_type().is_file() && format_from_path(entry.path()).is_some() {
+                        let size = entry.metadata().map_or(0, |m| m.len());
+                        self.add_file(entry.path(), size, seen);
+                    }
+                }
+                Err(error) => {
+                    let path = error.path().unwrap_or(dir).to_path_buf();
+                    let origin = Origin { path, line: 0, bytes: 0 };
+                    self.pending.push_back(Reject::new(origin, RecordError::Io(error.to_string()), b""));
+                }
+            }
+        }
+    }
+
+    fn add_file(&mut self, path: &Path, size: u64, seen: &mut HashSet<PathBuf>) {
+        // The same file named twice (or inside a named directory) is read once.
+        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if seen.insert(key) {
+            self.files.push(path.to_path_buf());
+            self.sizes.push(size);
+            self.total_bytes += size;
+        }
+    }
+
+    /// The files that will be read, in order.
+    pub fn files(&self) -> &[PathBuf] {
+        &self.files
+    }
+
+    /// On-disk size of those files (for a progress bar).
+    pub fn total_bytes(&self) -> u64 {
+        self.total_bytes
+    }
+
+    /// On-disk bytes consumed so far, comparable with [`Corpus::total_bytes`]
+    /// (compressed bytes for gzip files; a file counts in full once finished).
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read.load(Ordering::Relaxed).min(self.total_bytes)
+    }
+
+    /// Starts reading the next file: either a reader for its records, or the
+    /// one record it makes (a text file, or a reject when it cannot be read).
+    fn start_file(&mut self, index: usize) -> Option<Record> {
+        let done: u64 = self.sizes[..index].iter().sum();
+        self.bytes_read.fetch_max(done, Ordering::Relaxed);
+        let path = self.files[index].clone();
+        let whole_file = |path: PathBuf, error: RecordError, bytes: u64| {
+            Some(Record::Rejected(Reject::new(Origin { path, line: 0, bytes }, error, b"")))
+        };
+        let mut opened = match input::open(&path, Arc::clone(&self.bytes_read)) {
+            Ok(opened) => opened,
+            Err(error) => return whole_file(path, RecordError::Io(error.to_string()), 0),
+        };
+        let head = match input::peek(&mut opened.reader, 8192) {
+            Ok(head) => head,
+            Err(error) => return whole_file(path, RecordError::Io(error.to_string()), 0),
+        };
+        let format = format_from_path(&path).unwrap_or_else(|| sniff_format(&head));
+        if format != Format::Text && file_looks_binary(&head) {
+            return whole_file(path, RecordError::Binary, self.sizes[index]);
+        }
+        let limit = self.opts.max_record_bytes;
+        let source = Source::new(path, opened.reader);
+        self.current = Some(match format {
+            Format::Text => return Some(text::read_text_file(source, limit)),
+            Format::Json if starts_array(&head) => FileReader::Array(JsonArray::new(source, limit)),
+            Format::Json => FileReader::Lines(JsonLines::new(source, limit)),
+            Format::Csv => FileReader::Delimited(Box::new(Delimited::new(source, b',', limit))),
+            Format::Tsv => FileReader::Delimited(Box::new(Delimited::new(source, b'\t', limit))),
+        });
+        None
+    }
+}
+
+fn starts_array(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|name| name.starts_with('.'))
+}
+
+impl Iterator for Corpus {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        loop {
+            if let Some(reject) = self.pending.pop_front() {
+                return Some(Record::Rejected(reject));
+            }
+            if let Some(reader) = &mut self.current {
+                if let Some(record) = reader.next_record() {
+                    return Some(record);
+                }
+                self.current = None;
+            }
+            if self.next_file >= self.files.len() {
+                self.bytes_read.fetch_max(self.total_bytes, Ordering::Relaxed);
+                return None;
+            }
+            let index = self.next_file;
+            self.next_file += 1;
+            if let Some(record) = self.start_file(index) {
+                return Some(record);
+            }
+        }
+    }
+}
+
+impl FusedIterator for Corpus {}
+
+impl fmt::Debug for Corpus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Corpus")
+            .field("files", &self.files)
+            .field("total_bytes", &self.total_bytes)
+            .field("next_file", &self.next_file)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,237 @@
+//! Plain text and Markdown: one article per file. The date comes from the top
+//! of the file (`date 2025-10-21`, `Date: Oct. 21, 2025`, a bare date, or
+//! `---` front matter with `date:`, `title:`, `source:`, `id:`, `url:`, `author:`);
+//! a leading `# Heading` becomes the title; the rest is the body.
+
+use std::io::{self, Read};
+
+use crate::date::parse_date;
+use crate::error::{Origin, RecordError, Reject};
+use crate::fields::{classify, file_looks_binary, looks_binary, Field, RawFields, Value};
+use crate::input::Source;
+use crate::Record;
+
+/// Reads the whole (single-record) file, at most `limit` bytes of it.
+pub(crate) fn read_text_file(mut source: Source, limit: usize) -> Record {
+    let mut buf = Vec::new();
+    let read = (&mut source.reader).take(limit as u64 + 1).read_to_end(&mut buf);
+    let mut origin = Origin { path: source.path, line: 0, bytes: buf.len() as u64 };
+    if let Err(error) = read {
+        return Record::Rejected(Reject::new(origin, RecordError::Io(error.to_string()), &buf));
+    }
+    if buf.len() > limit {
+        // Count the rest without keeping it.
+        let rest = io::copy(&mut source.reader, &mut io::sink());
+        origin.bytes += rest.as_ref().copied().unwrap_or(0);
+        let error = match rest {
+            Ok(_) => RecordError::TooLong { bytes: origin.bytes, limit },
+            Err(error) => RecordError::Io(error.to_string()),
+        };
+        let total = origin.bytes;
+        return Record::Rejected(Reject::with_prefix(origin, error, &buf, total));
+    }
+    let result = (|| {
+        if looks_binary(&buf) || file_looks_binary(&buf) {
+            return Err(RecordError::Binary);
+        }
+        let text =
+            std::str::from_utf8(&buf).map_err(|e| RecordError::InvalidUtf8 { offset: e.valid_up_to() })?;
+        parse_text(text)
+    })();
+    match result {
+        Ok(fields) => match fields.into_article() {
+            Ok(article) => Record::Article { article, origin },
+            Err(error) => Record::Rejected(Reject::new(origin, error, &buf)),
+        },
+        Err(error) => Record::Rejected(Reject::new(origin, error, &buf)),
+    }
+}
+
+/// Lines with their byte offsets (line text without the line break).
+fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split_inclusive('\n').map(move |line| {
+        let start = offset;
+        offset += line.len();
+        (start, line.trim_end_matches(['\n', '\r']))
+    })
+}
+
+/// Splits the header (front matter or leading date/title lines) from the body.
+pub(crate) fn parse_text(text: &str) -> Result<RawFields, RecordError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut fields = RawFields::default();
+    let mut lines = lines_with_offsets(text).peekable();
+    while lines.peek().is_some_and(|(_, line)| line.trim().is_empty()) {
+        lines.next();
+    }
+    let mut body_start = text.len();
+    let front_matter = lines.peek().is_some_and(|(_, line)| line.trim_end() == "---")
+        && lines_with_offsets(text)
+            .skip_while(|(_, l)| l.trim().is_empty())
+            .skip(1)
+            .any(|(_, l)| is_fence(l));
+    if front_matter {
+        lines.next();
+        for (offset, line) in lines.by_ref() {
+            if is_fence(line) {
+                body_start = offset + line.len();
+                break;
+            }
+            if let Some((key, value)) = line.split_once(':') {
+                if let Some((field, rank)) = classify(key) {
+                    fields.set(field, rank, Value::Text(unquote(value).to_string()));
+                }
+            }
+        }
+        // The body may open with a `# Title` heading.
+        let rest = &text[body_start..];
+        let (title, body_offset) = heading(rest);
+        if let (Some(title), false) = (title, fields.has(Field::Title)) {
+            fields.set(Field::Title, 0, Value::Text(title.to_string()));
+            body_start += body_offset;
+        }
+    } else {
+        body_start = header_lines(text, &mut fields);
+        if !fields.has(Field::Date) {
+            return Err(RecordError::TextWithoutDate);
+        }
+    }
+    fields.set(Field::Body, 0, Value::Text(text[body_start.min(text.len())..].to_string()));
+    Ok(fields)
+}
+
+fn is_fence(line: &str) -> bool {
+    matches!(line.trim_end(), "---" | "...")
+}
+
+fn unquote(value: &str) -> &str {
+    let value = value.trim();
+    for quote in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(quote).and_then(|v| v.strip_suffix(quote)) {
+            return inner;
+        }
+    }
+    value
+}
+
+/// The first non-blank line as a `# Title`, and the offset just after it.
+fn heading(text: &str) -> (Option<&str>, usize) {
+    for (offset, line) in lines_with_offsets(text) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        return match line.trim_start().strip_prefix("# ") {
+            Some(title) if !title.trim().is_empty() => {
+                (Some(title.trim().trim_end_matches('#').trim()), offset + line.len())
+            }
+            _ => (None, 0),
+        };
+    }
+    (None, 0)
+}
+
+/// Reads leading header lines in any order: a bare date, `date 2025-10-21`,
+/// `Key: value` for the known keys, one `# Title`. Returns where the body starts.
+fn header_lines(text: &str, fields: &mut RawFields) -> usize {
+    let mut body_start = 0;
+    for (offset, line) in lines_with_offsets(text) {
+        let trimmed = line.trim();
+        let end = offset + line.len();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if let Some(title) = trimmed.strip_prefix("# ").filter(|_| !fields.has(Field::Title)) {
+            fields.set(Field::Title, 0, Value::Text(title.trim().trim_end_matches('#').trim().to_string()));
+        } else if let Some((field, rank, value)) = key_value(trimmed).filter(|(f, _, _)| !fields.has(*f)) {
+            fields.set(field, rank, Value::Text(value.to_string()));
+        } else if !fields.has(Field::Date) && parse_date(trimmed).is_some() {
+            fields.set(Field::Date, 0, Value::Text(trimmed.to_string()));
+        } else {
+            break;
+        }
+        body_start = end;
+    }
+    body_start
+}
+
+/// `Key: value` with a known key, or `date <value>` without the colon.
+fn key_value(line: &str) -> Option<(Field, u8, &str)> {
+    if let Some((key, value)) = line.split_once(':') {
+        // A key is one short word: "Date", "published_at"; never a sentence.
+        if !key.trim().contains(' ') {
+            if let Some((field, rank)) = classify(key) {
+                return Some((field, rank, unquote(value)));
+            }
+        }
+    }
+    let (key, value) = line.split_once(char::is_whitespace)?;
+    key.eq_ignore_ascii_case("date").then(|| (Field::Date, 0, unquote(value)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use stanceshift_core::Article;
+
+    fn article(text: &str) -> Result<Article, RecordError> {
+        parse_text(text)?.into_article()
+    }
+
+    #[test]
+    fn date_line_forms() {
+        for text in ["date 2025-10-21\nBody.", "Date: Oct. 21, 2025\n\nBody.", "October 21, 2025\nBody.\n"] {
+            let a = article(text).unwrap();
+            assert_eq!(a.date.to_rfc3339(), "2025-10-21T00:00:00+00:00", "{text:?}");
+            assert_eq!(a.body, "Body.");
+            assert_eq!(a.title, None);
+        }
+    }
+
+    #[test]
+    fn heading_and_keys() {
+        let a = article(
+            "\u{feff}date: 2025-10-21\nSource: Wire\n\n# Summit plans\n\nThe president said.\n\nMore.",
+        )
+        .unwrap();
+        assert_eq!(a.title.as_deref(), Some("Summit plans"));
+        assert_eq!(a.source.as_deref(), Some("Wire"));
+        assert_eq!(a.body, "The president said.\n\nMore.");
+    }
+
+    #[test]
+    fn front_matter() {
+        let a = article(
+            "---\ntitle: \"Quoted: title\"\ndate: 2025-10-21T09:30:00-04:00\nid: a-1\nurl: https://x.test/a\nextra: x\n---\n# Heading\nBody text\n",
+        )
+        .unwrap();
+        assert_eq!(a.id.as_str(), "a-1");
+        assert_eq!(a.title.as_deref(), Some("Quoted: title"));
+        assert_eq!(a.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(
+            a.body, "# Heading\nBody text",
+            "a heading stays in the body when front matter has a title"
+        );
+        let b = article("---\ndate: 2025-10-21\n---\n\n# Heading\nBody text").unwrap();
+        assert_eq!((b.title.as_deref(), b.body.as_str()), (Some("Heading"), "Body text"));
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(article("Hello world\n2025-10-21").unwrap_err(), RecordError::TextWithoutDate);
+        assert_eq!(article("date: someday\nBody").unwrap_err(), RecordError::BadDate("someday".into()));
+        assert_eq!(article("date 2025-10-21\n# Title\n   \n").unwrap_err(), RecordError::EmptyBody);
+        assert_eq!(article("---\ndate: 2025-10-21\n---\n").unwrap_err(), RecordError::EmptyBody);
+        assert_eq!(article("---\ntitle: x\n---\nbody").unwrap_err(), RecordError::MissingField("date"));
+    }
+
+    #[test]
+    fn body_sentences_are_not_headers() {
+        let a = article("2025-10-21\nSource: officials said the talks failed.\nMore").unwrap();
+        // "Source" is a known key, so this line is metadata; a sentence with a
+        // multi-word key ("Officials said: ...") is not.
+        assert_eq!(a.source.as_deref(), Some("officials said the talks failed."));
+        let b = article("2025-10-21\nThe minister said: no.\nMore").unwrap();
+        assert_eq!(b.body, "The minister said: no.\nMore");
+    }
+}
