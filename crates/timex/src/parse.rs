@@ -500,6 +500,16 @@ impl<'t, 'a> Parser<'t, 'a> {
         if had_weekday {
             return None;
         }
+        if !the && matches!(self.w(k), "nineteen" | "eighteen") {
+            if let Some((y, end)) = self.spoken_year(k) {
+                return Some((end, point(Point::Year(y))));
+            }
+        }
+        if the && self.is(k, "year") {
+            if let Some((y, end)) = self.year_at(k + 1) {
+                return Some((end, point(Point::Year(y))));
+            }
+        }
         if self.is(k, "fiscal") && !the {
             if let Some((y, end)) = self.year_at(k + 1) {
                 return Some((end, point(Point::Year(y))));
@@ -631,6 +641,12 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return Some((end, point(Point::Month(y, month))));
             }
         }
+        // "June last year", "January this year"
+        if matches!(self.w(k), "last" | "this" | "next") && self.is(k + 1, "year") {
+            if let Some((end, Sem::Point { point: Point::Year(y), .. })) = self.relative(k) {
+                return Some((end, point(Point::Month(y, month))));
+            }
+        }
         // A bare month name: "May" and "March" need a temporal context.
         let start = if the { j + 1 } else { j };
         let word = self.w(start);
@@ -671,6 +687,50 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// A four-digit year at `k`, in a plausible range and not part of a
     /// larger number, money or a percentage.
     fn year_at(&self, k: usize) -> Option<(i32, usize)> {
+        self.year_digits(k).or_else(|| self.spoken_year(k))
+    }
+
+    /// Years in words, as in broadcast transcripts: "nineteen ninety-six",
+    /// "two thousand", "two thousand and one".
+    fn spoken_year(&self, k: usize) -> Option<(i32, usize)> {
+        let tail = |at: usize| -> Option<(u32, usize)> {
+            if let Some(n) = lexicon::small_number(self.w(at)).filter(|n| *n >= 1) {
+                return Some((n, at + 1));
+            }
+            let t = lexicon::tens(self.w(at))?;
+            if self.is(at + 1, "-") {
+                if let Some(u) = lexicon::small_number(self.w(at + 2)).filter(|u| (1..10).contains(u)) {
+                    return Some((t + u, at + 3));
+                }
+            }
+            if let Some(u) = lexicon::small_number(self.w(at + 1)).filter(|u| (1..10).contains(u)) {
+                return Some((t + u, at + 2));
+            }
+            Some((t, at + 1))
+        };
+        match (self.w(k), self.w(k + 1)) {
+            ("nineteen" | "eighteen", _) => {
+                let century = if self.is(k, "nineteen") { 1900 } else { 1800 };
+                let (n, end) = tail(k + 1)?;
+                (10..100).contains(&n).then_some((century + i32::try_from(n).ok()?, end))
+            }
+            ("two", "thousand") => {
+                let context = matches!(self.prev(k), "year" | "in" | "since" | "until" | "by" | "of")
+                    || lexicon::month(self.prev(k)).is_some();
+                if !context {
+                    return None;
+                }
+                let at = if self.is(k + 2, "and") { k + 3 } else { k + 2 };
+                match tail(at) {
+                    Some((n, end)) if n < 100 => Some((2000 + i32::try_from(n).ok()?, end)),
+                    _ => Some((2000, k + 2)),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn year_digits(&self, k: usize) -> Option<(i32, usize)> {
         let (n, len) = self.num(k)?;
         if len != 4 || !(1000..=2199).contains(&n) {
             return None;
@@ -713,7 +773,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         // A past-tense sentence can still name a date a few days ahead ("said the
         // vote is set for Nov. 1"); a year back is then far less likely.
         if let (Tense::Past, Some(p), Some(f), TenseHint::Auto) = (tense, past, future, self.hint) {
-            if (f - r).num_days() <= 31 && (r - p).num_days() > 180 {
+            if (f - r).num_days() <= 62 && (r - p).num_days() > 180 {
                 return Some(f);
             }
         }
@@ -791,7 +851,8 @@ impl<'t, 'a> Parser<'t, 'a> {
         let r = self.reference;
         let cur = quarter_of(r);
         let y = match self.tense(at) {
-            Tense::Future if q < cur => r.year() + 1,
+            // quarters are mostly reported after the fact; only an explicit hint looks ahead a year
+            Tense::Future if q < cur && self.hint == TenseHint::Future => r.year() + 1,
             Tense::Future => r.year(),
             _ if q > cur => r.year() - 1,
             _ => r.year(),
@@ -979,6 +1040,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Some((k + 1, point(base.shift(step)?)));
         }
         if let Some((end, month)) = self.month_word(k).or_else(|| lexicon::month(w).map(|m| (k + 1, m))) {
+            if self.num(end).is_some_and(|(d, len)| len <= 2 && (1..=31).contains(&d)) {
+                return None; // "last Oct. 23": the date itself
+            }
             let y = match step {
                 -1 if month >= r.month() => r.year() - 1,
                 1 if month <= r.month() => r.year() + 1,
