@@ -13,12 +13,11 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
-use stanceshift_core::{CommitmentEntry, Shift, StancePoint};
+use stanceshift_core::{Shift, StancePoint};
 
 use crate::escape::html as esc;
 use crate::model::{
-    fixed, is_proxy, plural, shift_label, signed, status_name, window_label, ActorView, Report, TopicView,
-    STATUSES,
+    fixed, plural, shift_label, signed, status_name, window_label, ActorView, Report, TopicView, STATUSES,
 };
 
 const WIDTH: f64 = 960.0;
@@ -302,11 +301,11 @@ pub(crate) fn topic_chart(
         r#"<defs><marker id="{id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse"><path class="arrowhead" d="M0,0 L10,5 L0,10 z"/></marker></defs>"#
     );
     frame(&mut svg, &scale);
-    bands(&mut svg, report, &scale, &topic.commitments);
+    bands(&mut svg, report, topic, &scale);
     as_of_line(&mut svg, &scale, actor.analysis.as_of);
     paths(&mut svg, &topic.points, &positions);
-    shifts(&mut svg, report, &changes, &positions, &scale, id);
-    markers(&mut svg, report, &topic.points, &positions);
+    shifts(&mut svg, report, topic, &changes, &positions, &scale, id);
+    markers(&mut svg, report, topic, &positions);
     legend_svg(&mut svg, &legend, TOP + PLOT_HEIGHT + AXIS, id);
     put!(svg, "</svg>");
     Some(svg)
@@ -325,7 +324,7 @@ fn description(
 ) -> String {
     let points = &topic.points;
     let (first, last) = (points[0], points[points.len() - 1]);
-    let proxies = points.iter().filter(|p| is_proxy(&p.statement)).count();
+    let proxies = points.iter().filter(|p| topic.is_proxy(&p.statement)).count();
     let mut text = format!(
         "{} on {} from {} to {} ({} by proxies, drawn hollow). Commitment went from {} on {} to {} on {}.",
         plural(points.len(), "statement", "statements"),
@@ -344,8 +343,8 @@ fn description(
         let listed: Vec<String> = changes
             .iter()
             .map(|s| {
-                let via = if s.after.proxy_for.is_some() {
-                    format!(" via {}", report.evidence_speaker(&s.after))
+                let via = if topic.evidence_proxy_for(&s.after).is_some() {
+                    format!(" via {}", report.evidence_speaker(topic, &s.after))
                 } else {
                     String::new()
                 };
@@ -438,7 +437,8 @@ fn frame(svg: &mut String, scale: &Scale) {
     put!(svg, "</g>");
 }
 
-fn bands(svg: &mut String, report: &Report<'_>, scale: &Scale, commitments: &[&CommitmentEntry]) {
+fn bands(svg: &mut String, report: &Report<'_>, topic: &TopicView<'_>, scale: &Scale) {
+    let commitments = &topic.commitments;
     if commitments.is_empty() {
         return;
     }
@@ -451,12 +451,12 @@ fn bands(svg: &mut String, report: &Report<'_>, scale: &Scale, commitments: &[&C
         let settled = entry
             .settled_by
             .as_ref()
-            .map(|e| format!(", settled {} by {}", e.date, report.evidence_speaker(e)))
+            .map(|e| format!(", settled {} by {}", e.date, report.evidence_speaker(topic, e)))
             .unwrap_or_default();
         let tooltip = format!(
             "Commitment opened {} by {}: due {}; {status}{settled}",
             entry.opened.date,
-            report.evidence_speaker(&entry.opened),
+            report.evidence_speaker(topic, &entry.opened),
             window_label(&entry.due)
         );
         put!(
@@ -539,6 +539,7 @@ fn paths(svg: &mut String, points: &[&StancePoint], positions: &Positions<'_>) {
 fn shifts(
     svg: &mut String,
     report: &Report<'_>,
+    topic: &TopicView<'_>,
     changes: &[&Shift],
     positions: &Positions<'_>,
     scale: &Scale,
@@ -564,9 +565,9 @@ fn shifts(
             fixed(shift.score, 2),
             shift.explanation,
             shift.before.date,
-            report.evidence_speaker(&shift.before),
+            report.evidence_speaker(topic, &shift.before),
             shift.after.date,
-            report.evidence_speaker(&shift.after)
+            report.evidence_speaker(topic, &shift.after)
         );
         put!(
             svg,
@@ -609,18 +610,19 @@ fn shifts(
     put!(svg, "</g>");
 }
 
-fn markers(svg: &mut String, report: &Report<'_>, points: &[&StancePoint], positions: &Positions<'_>) {
+fn markers(svg: &mut String, report: &Report<'_>, topic: &TopicView<'_>, positions: &Positions<'_>) {
+    let points = &topic.points;
     put!(svg, r#"<g class="points">"#);
     for point in points {
         let statement = &point.statement;
         let Some((x, y)) = positions.get(&(statement.article_id.as_str(), statement.index)) else {
             continue;
         };
-        let class = if is_proxy(statement) { "point proxy" } else { "point" };
+        let class = if topic.is_proxy(statement) { "point proxy" } else { "point" };
         let tooltip = format!(
             "{} · {} · {} · tone {} · {}: “{}”",
             statement.date.date,
-            report.speaker_label(statement),
+            report.speaker_label(topic, statement),
             point.features.commitment.factbank_label(),
             signed(point.features.tone, 2),
             statement.id(),

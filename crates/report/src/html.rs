@@ -9,8 +9,8 @@ use crate::chart::topic_chart;
 use crate::escape::{html as esc, id_fragment};
 use crate::markdown::cue_kind;
 use crate::model::{
-    fixed, is_proxy, plural, proxy_label, shift_label, shift_name, signed, status_name, window_label,
-    ActorView, Report, TopicView, SHIFT_KINDS,
+    fixed, plural, proxy_label, shift_label, shift_name, signed, status_name, window_label, ActorView,
+    Report, TopicView, SHIFT_KINDS,
 };
 
 const STYLE: &str = include_str!("report.css");
@@ -176,7 +176,7 @@ fn render_topic(
         put!(out, r#"<p class="empty">No flagged shifts.</p>"#);
     }
     for shift in &changes {
-        render_shift(out, report, shift);
+        render_shift(out, report, topic, shift);
     }
     let reaffirmations: Vec<String> =
         topic.shifts.iter().filter(|s| !s.kind.is_change()).map(|s| s.after.date.to_string()).collect();
@@ -206,7 +206,7 @@ fn render_topic(
         );
         put!(out, "<tbody>");
         for point in &topic.points {
-            timeline_row(out, report, point);
+            timeline_row(out, report, topic, point);
         }
         put!(out, "</tbody></table></div>");
     }
@@ -229,13 +229,13 @@ fn render_topic(
                 _ => status.to_string(),
             };
             let settled = match &entry.settled_by {
-                Some(evidence) => evidence_brief(report, evidence),
+                Some(evidence) => evidence_brief(report, topic, evidence),
                 None => "—".to_string(),
             };
             put!(
                 out,
                 r#"<tr><td>{}</td><td><span class="level">{}</span> <q>{}</q></td><td class="date">{}</td><td><span class="badge badge-{status}">{}</span></td><td>{}</td></tr>"#,
-                evidence_brief(report, &entry.opened),
+                evidence_brief(report, topic, &entry.opened),
                 entry.opened.commitment.factbank_label(),
                 esc(&entry.opened.quote),
                 esc(&window_label(&entry.due)),
@@ -248,13 +248,13 @@ fn render_topic(
     put!(out, "</section>");
 }
 
-fn timeline_row(out: &mut String, report: &Report<'_>, point: &StancePoint) {
+fn timeline_row(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, point: &StancePoint) {
     let statement = &point.statement;
     let features = &point.features;
-    let proxy = is_proxy(statement);
+    let proxy = topic.is_proxy(statement);
     let mut speaker = esc(&statement.speaker.text);
     if proxy {
-        let principal = statement.counts_for().map(|p| report.name_of(p)).unwrap_or("someone else");
+        let principal = report.name_of(topic.spoke_for(statement));
         let kind = statement.proxy.map(proxy_label).unwrap_or("proxy");
         speaker.push_str(&format!(
             r#" <span class="proxy-tag" title="speaks for {0}">for {0} · {1}</span>"#,
@@ -284,19 +284,19 @@ fn timeline_row(out: &mut String, report: &Report<'_>, point: &StancePoint) {
 }
 
 /// "2025-10-21 · a White House official [for Donald Trump] · a2#1".
-fn evidence_brief(report: &Report<'_>, evidence: &Evidence) -> String {
+fn evidence_brief(report: &Report<'_>, topic: &TopicView<'_>, evidence: &Evidence) -> String {
     format!(
         r#"<span class="date">{}</span> · {}{} · <code>{}#{}</code>"#,
         evidence.date,
         esc(&evidence.speaker),
-        proxy_tag(report, evidence),
+        proxy_tag(report, topic, evidence),
         esc(evidence.article_id.as_str()),
         evidence.statement_index
     )
 }
 
-fn proxy_tag(report: &Report<'_>, evidence: &Evidence) -> String {
-    match &evidence.proxy_for {
+fn proxy_tag(report: &Report<'_>, topic: &TopicView<'_>, evidence: &Evidence) -> String {
+    match topic.evidence_proxy_for(evidence) {
         Some(principal) => {
             format!(r#" <span class="proxy-tag">for {} · proxy</span>"#, esc(report.name_of(principal)))
         }
@@ -304,7 +304,7 @@ fn proxy_tag(report: &Report<'_>, evidence: &Evidence) -> String {
     }
 }
 
-fn render_shift(out: &mut String, report: &Report<'_>, shift: &Shift) {
+fn render_shift(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, shift: &Shift) {
     put!(out, r#"<article class="shift-card shift-{}">"#, shift_name(shift.kind));
     put!(
         out,
@@ -321,7 +321,7 @@ fn render_shift(out: &mut String, report: &Report<'_>, shift: &Shift) {
         put!(out, "<h6>{label}</h6>");
         let mut facts = format!(
             "{} · bytes {}–{} · <span class=\"level\">{}</span> · tone {}",
-            evidence_brief(report, evidence),
+            evidence_brief(report, topic, evidence),
             evidence.span.start,
             evidence.span.end,
             evidence.commitment.factbank_label(),

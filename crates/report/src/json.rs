@@ -13,7 +13,7 @@ use stanceshift_core::{
 
 use crate::markdown::cue_kind;
 use crate::model::{
-    is_proxy, proxy_name, shift_name, status_name, ActorView, Report, Summary as ModelSummary, TopicView,
+    proxy_name, shift_name, status_name, ActorView, Report, Summary as ModelSummary, TopicView,
 };
 
 /// The schema identifier written in every JSON report. A breaking change to
@@ -250,23 +250,23 @@ fn topic<'a>(view: &TopicView<'a>) -> Topic<'a> {
         key: &timeline.topic.key,
         label: &timeline.topic.label,
         matched_terms: &timeline.matched_terms,
-        points: view.points.iter().map(|p| point(p)).collect(),
-        shifts: view.shifts.iter().map(|s| shift(s)).collect(),
+        points: view.points.iter().map(|p| point(view, p)).collect(),
+        shifts: view.shifts.iter().map(|s| shift(view, s)).collect(),
         commitments: view
             .commitments
             .iter()
             .map(|entry| Commitment {
                 status: status_name(entry.status),
-                opened: evidence(&entry.opened),
+                opened: evidence(view, &entry.opened),
                 due: window(&entry.due),
-                settled_by: entry.settled_by.as_ref().map(evidence),
+                settled_by: entry.settled_by.as_ref().map(|e| evidence(view, e)),
                 as_of: entry.as_of.to_string(),
             })
             .collect(),
     }
 }
 
-fn point(point: &StancePoint) -> Point<'_> {
+fn point<'a>(view: &TopicView<'a>, point: &'a StancePoint) -> Point<'a> {
     let statement = &point.statement;
     let features = &point.features;
     Point {
@@ -285,7 +285,7 @@ fn point(point: &StancePoint) -> Point<'_> {
         },
         principal: statement.principal.as_ref().map(|a| a.as_str()),
         proxy: statement.proxy.map(proxy_name),
-        is_proxy: is_proxy(statement),
+        is_proxy: view.is_proxy(statement),
         anonymous: statement.anonymous,
         speech: speech(statement.kind),
         reporting_cue: &statement.cue,
@@ -307,25 +307,25 @@ fn point(point: &StancePoint) -> Point<'_> {
     }
 }
 
-fn shift(shift: &Shift) -> ShiftJson<'_> {
+fn shift<'a>(view: &TopicView<'a>, shift: &'a Shift) -> ShiftJson<'a> {
     ShiftJson {
         kind: shift_name(shift.kind),
         flagged: shift.kind.is_change(),
         score: round(shift.score),
         explanation: &shift.explanation,
-        before: evidence(&shift.before),
-        after: evidence(&shift.after),
+        before: evidence(view, &shift.before),
+        after: evidence(view, &shift.after),
     }
 }
 
-fn evidence(evidence: &Evidence) -> EvidenceJson<'_> {
+fn evidence<'a>(view: &TopicView<'a>, evidence: &'a Evidence) -> EvidenceJson<'a> {
     EvidenceJson {
         statement_id: format!("{}#{}", evidence.article_id, evidence.statement_index),
         article_id: evidence.article_id.as_str(),
         statement_index: evidence.statement_index,
         date: evidence.date.to_string(),
         speaker: &evidence.speaker,
-        proxy_for: evidence.proxy_for.as_ref().map(|a| a.as_str()),
+        proxy_for: view.evidence_proxy_for(evidence).map(|a| a.as_str()),
         quote: &evidence.quote,
         span: span(evidence.span),
         commitment: evidence.commitment.factbank_label(),

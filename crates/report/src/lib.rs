@@ -45,12 +45,13 @@ mod json;
 mod markdown;
 mod model;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use stanceshift_core::ActorAnalysis;
+use stanceshift_core::{ActorAnalysis, ActorId};
 
 pub use error::{Error, Result};
 pub use json::SCHEMA;
@@ -67,6 +68,12 @@ pub struct ReportMeta {
     pub topic_query: Option<String>,
     /// Version of the tool that wrote the report.
     pub tool_version: String,
+    /// Display names of actors the report mentions without analyzing them
+    /// (the principal a proxy speaks for, such as "Trump administration"), to
+    /// label proxies by name rather than by id. Analyzed actors use their own
+    /// `ActorAnalysis::name`; anyone else falls back to the id.
+    #[serde(default)]
+    pub actor_names: BTreeMap<ActorId, String>,
 }
 
 impl ReportMeta {
@@ -77,7 +84,13 @@ impl ReportMeta {
             as_of,
             topic_query: None,
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
+            actor_names: BTreeMap::new(),
         }
+    }
+
+    pub fn with_actor_names(mut self, actor_names: BTreeMap<ActorId, String>) -> ReportMeta {
+        self.actor_names = actor_names;
+        self
     }
 
     pub fn with_topic_query(mut self, topic_query: Option<String>) -> ReportMeta {

@@ -91,7 +91,7 @@ fn render_topic(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>) {
         put!(out, "| Date | Speaker | Commitment | Timeframe | Tone | Quote | Source |");
         put!(out, "|---|---|---|---|---:|---|---|");
         for point in &topic.points {
-            timeline_row(out, report, point);
+            timeline_row(out, report, topic, point);
         }
     }
 
@@ -101,7 +101,7 @@ fn render_topic(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>) {
         put!(out, "No flagged shifts.");
     }
     for (number, shift) in changes.iter().enumerate() {
-        render_shift(out, report, number + 1, shift);
+        render_shift(out, report, topic, number + 1, shift);
     }
     let reaffirmations: Vec<String> =
         topic.shifts.iter().filter(|s| !s.kind.is_change()).map(|s| s.after.date.to_string()).collect();
@@ -129,7 +129,7 @@ fn render_topic(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>) {
                 Some(evidence) => format!(
                     "{} · {} · {}: “{}”",
                     evidence.date,
-                    esc(&report.evidence_speaker(evidence)),
+                    esc(&report.evidence_speaker(topic, evidence)),
                     source(evidence, true),
                     esc(&evidence.quote)
                 ),
@@ -140,7 +140,7 @@ fn render_topic(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>) {
                 "| {} · {} | {} | {}: “{}” | {} | {} | {} |",
                 entry.opened.date,
                 source(&entry.opened, true),
-                esc(&report.evidence_speaker(&entry.opened)),
+                esc(&report.evidence_speaker(topic, &entry.opened)),
                 entry.opened.commitment.factbank_label(),
                 esc(&entry.opened.quote),
                 window_label(&entry.due),
@@ -151,7 +151,7 @@ fn render_topic(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>) {
     }
 }
 
-fn timeline_row(out: &mut String, report: &Report<'_>, point: &StancePoint) {
+fn timeline_row(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, point: &StancePoint) {
     let statement = &point.statement;
     let features = &point.features;
     let mut origin = code(&statement.id(), true);
@@ -162,7 +162,7 @@ fn timeline_row(out: &mut String, report: &Report<'_>, point: &StancePoint) {
         out,
         "| {} | {} | {} | {} | {} | “{}” | {} |",
         statement.date.date,
-        esc(&report.speaker_label(statement)),
+        esc(&report.speaker_label(topic, statement)),
         features.commitment.factbank_label(),
         features.timeframe.as_ref().map(window_label).unwrap_or_else(|| "—".into()),
         signed(features.tone, 2),
@@ -171,7 +171,7 @@ fn timeline_row(out: &mut String, report: &Report<'_>, point: &StancePoint) {
     );
 }
 
-fn render_shift(out: &mut String, report: &Report<'_>, number: usize, shift: &Shift) {
+fn render_shift(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, number: usize, shift: &Shift) {
     put!(
         out,
         "##### {number}. {} · score {} · {} → {}\n",
@@ -182,25 +182,25 @@ fn render_shift(out: &mut String, report: &Report<'_>, number: usize, shift: &Sh
     );
     put!(out, "Why: {}", esc(&shift.explanation));
     for (label, evidence) in [("Before", &shift.before), ("After", &shift.after)] {
-        put!(out, "\n**{label}** {}\n", evidence_line(report, evidence));
+        put!(out, "\n**{label}** {}\n", evidence_line(report, topic, evidence));
         put!(out, "> “{}”\n", esc(&evidence.quote));
         put!(out, "Deciding cues: {}", cues(&evidence.cues));
     }
 }
 
 /// "2025-10-16 · Donald Trump · `a1#0`, bytes 120–180 · CT+ · tone +0.20 · timeframe ..."
-fn evidence_line(report: &Report<'_>, evidence: &Evidence) -> String {
+fn evidence_line(report: &Report<'_>, topic: &TopicView<'_>, evidence: &Evidence) -> String {
     let mut line = format!(
         "{} · {} · {}, bytes {}–{} · {} · tone {}",
         evidence.date,
-        esc(&report.evidence_speaker(evidence)),
+        esc(&report.evidence_speaker(topic, evidence)),
         source(evidence, false),
         evidence.span.start,
         evidence.span.end,
         evidence.commitment.factbank_label(),
         signed(evidence.tone, 2)
     );
-    if evidence.proxy_for.is_some() {
+    if topic.evidence_proxy_for(evidence).is_some() {
         line.push_str(" · via proxy");
     }
     if let Some(window) = &evidence.timeframe {

@@ -20,8 +20,9 @@ use crate::ReportMeta;
 pub(crate) struct Report<'a> {
     pub meta: &'a ReportMeta,
     pub actors: Vec<ActorView<'a>>,
-    /// Display names of the actors in this report, to write "for Donald Trump"
-    /// rather than a slug when a proxy speaks for one of them.
+    /// Display names: the analyzed actors' own, then those the caller gave in
+    /// [`ReportMeta::actor_names`], to write "for Donald Trump" rather than a
+    /// slug when a proxy speaks for someone.
     names: BTreeMap<&'a ActorId, &'a str>,
 }
 
@@ -32,18 +33,45 @@ pub(crate) struct ActorView<'a> {
 }
 
 pub(crate) struct TopicView<'a> {
+    /// The actor the timeline is about: statements by anyone else are a proxy's.
+    pub actor: &'a ActorId,
     pub timeline: &'a TopicTimeline,
     /// In statement-date order.
     pub points: Vec<&'a StancePoint>,
     /// Every shift the analyzer returned (reaffirmations included), in date order.
     pub shifts: Vec<&'a Shift>,
     pub commitments: Vec<&'a CommitmentEntry>,
+    /// The statements by (article id, statement index), to label evidence.
+    statements: BTreeMap<(&'a str, u32), &'a Statement>,
 }
 
 impl<'a> TopicView<'a> {
     /// The shifts worth flagging: all but reaffirmations.
     pub fn changes(&self) -> impl Iterator<Item = &'a Shift> + '_ {
         self.shifts.iter().copied().filter(|s| s.kind.is_change())
+    }
+
+    /// Whether someone other than the actor said it: a spokesperson, an
+    /// official, an institution. Relative to the actor, not to the statement's
+    /// own principal, so the actor's own words are never drawn as a proxy's
+    /// even when the analyzer files them under an affiliation.
+    pub fn is_proxy(&self, statement: &Statement) -> bool {
+        statement.speaker.actor.as_ref() != Some(self.actor)
+    }
+
+    /// Whom a proxy spoke for: the statement's principal, else the actor.
+    pub fn spoke_for(&self, statement: &'a Statement) -> &'a ActorId {
+        statement.counts_for().filter(|p| statement.speaker.actor.as_ref() != Some(*p)).unwrap_or(self.actor)
+    }
+
+    /// For evidence cited by a shift or ledger entry: whom the speaker spoke
+    /// for when it was a proxy, `None` when the actor spoke. Decided from the
+    /// cited statement when it is on this timeline, else from the evidence.
+    pub fn evidence_proxy_for(&self, evidence: &'a Evidence) -> Option<&'a ActorId> {
+        match self.statements.get(&(evidence.article_id.as_str(), evidence.statement_index)) {
+            Some(statement) => self.is_proxy(statement).then(|| self.spoke_for(statement)),
+            None => evidence.proxy_for.as_ref(),
+        }
     }
 }
 
@@ -87,7 +115,7 @@ impl Summary {
             for point in &topic.points {
                 let key = (&point.statement.article_id, point.statement.index);
                 statements.insert(key);
-                if is_proxy(&point.statement) {
+                if topic.is_proxy(&point.statement) {
                     proxies.insert(key);
                 }
             }
@@ -132,11 +160,14 @@ impl<'a> Report<'a> {
     pub fn new(analyses: &'a [ActorAnalysis], meta: &'a ReportMeta) -> Report<'a> {
         let mut sorted: Vec<&ActorAnalysis> = analyses.iter().collect();
         sorted.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.actor.cmp(&b.actor)));
-        let names = sorted.iter().map(|a| (&a.actor, a.name.as_str())).collect();
+        let mut names: BTreeMap<&ActorId, &str> =
+            meta.actor_names.iter().map(|(id, name)| (id, name.as_str())).collect();
+        names.extend(sorted.iter().map(|a| (&a.actor, a.name.as_str())));
         let actors = sorted
             .into_iter()
             .map(|analysis| {
-                let mut topics: Vec<TopicView<'_>> = analysis.topics.iter().map(TopicView::new).collect();
+                let mut topics: Vec<TopicView<'_>> =
+                    analysis.topics.iter().map(|t| TopicView::new(&analysis.actor, t)).collect();
                 topics.sort_by(|a, b| a.timeline.topic.cmp(&b.timeline.topic));
                 let summary = Summary::of(&topics);
                 ActorView { analysis, topics, summary }
@@ -150,22 +181,18 @@ impl<'a> Report<'a> {
         self.names.get(actor).copied().unwrap_or(actor.as_str())
     }
 
-    /// The speaker as written, plus "for X" when a proxy speaks for someone else.
-    pub fn speaker_label(&self, statement: &Statement) -> String {
-        match (is_proxy(statement), statement.counts_for()) {
-            (true, Some(principal)) => format!(
-                "{} (for {}{})",
-                statement.speaker.text,
-                self.name_of(principal),
-                statement.proxy.map(|kind| format!(", {}", proxy_label(kind))).unwrap_or_default()
-            ),
-            _ => statement.speaker.text.clone(),
+    /// The speaker as written, plus "for X" when a proxy speaks for the actor.
+    pub fn speaker_label(&self, topic: &TopicView<'a>, statement: &'a Statement) -> String {
+        if !topic.is_proxy(statement) {
+            return statement.speaker.text.clone();
         }
+        let kind = statement.proxy.map(|kind| format!(", {}", proxy_label(kind))).unwrap_or_default();
+        format!("{} (for {}{kind})", statement.speaker.text, self.name_of(topic.spoke_for(statement)))
     }
 
     /// The same label for shift and ledger evidence.
-    pub fn evidence_speaker(&self, evidence: &Evidence) -> String {
-        match &evidence.proxy_for {
+    pub fn evidence_speaker(&self, topic: &TopicView<'a>, evidence: &'a Evidence) -> String {
+        match topic.evidence_proxy_for(evidence) {
             Some(principal) => format!("{} (for {})", evidence.speaker, self.name_of(principal)),
             None => evidence.speaker.clone(),
         }
@@ -173,7 +200,7 @@ impl<'a> Report<'a> {
 }
 
 impl<'a> TopicView<'a> {
-    fn new(timeline: &'a TopicTimeline) -> TopicView<'a> {
+    fn new(actor: &'a ActorId, timeline: &'a TopicTimeline) -> TopicView<'a> {
         let mut points: Vec<&StancePoint> = timeline.points.iter().collect();
         points.sort_by(|a, b| statement_key(&a.statement).cmp(&statement_key(&b.statement)));
         let mut shifts: Vec<&Shift> = timeline.shifts.iter().collect();
@@ -189,7 +216,11 @@ impl<'a> TopicView<'a> {
                 .cmp(&evidence_key(&b.opened))
                 .then_with(|| (a.due.start, a.due.end).cmp(&(b.due.start, b.due.end)))
         });
-        TopicView { timeline, points, shifts, commitments }
+        let statements = points
+            .iter()
+            .map(|p| ((p.statement.article_id.as_str(), p.statement.index), &p.statement))
+            .collect();
+        TopicView { actor, timeline, points, shifts, commitments, statements }
     }
 }
 
@@ -199,14 +230,6 @@ fn statement_key(statement: &Statement) -> (NaiveDate, &str, u32) {
 
 fn evidence_key(evidence: &Evidence) -> (NaiveDate, &str, u32) {
     (evidence.date, evidence.article_id.as_str(), evidence.statement_index)
-}
-
-/// A statement counts as a proxy's when the analyzer named a proxy kind, or
-/// when it counts for a principal other than the literal speaker.
-pub(crate) fn is_proxy(statement: &Statement) -> bool {
-    statement.proxy.is_some()
-        || matches!((&statement.principal, &statement.speaker.actor), (Some(p), Some(s)) if p != s)
-        || (statement.principal.is_some() && statement.speaker.actor.is_none())
 }
 
 pub(crate) fn proxy_label(kind: ProxyKind) -> &'static str {

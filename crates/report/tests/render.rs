@@ -45,7 +45,7 @@ Topic key: `meet putin` · matched terms: meet, Putin
 |---|---|---|---|---:|---|---|
 | 2025-10-16 | Trump | CT+ | 2025-10-16 – 2025-10-30 (+3 d slack) | +0.40 | “We'll meet within two weeks or so \| in Budapest” | `wire-2025-10-16#0` |
 | 2025-10-17 | Trump | CT+ | — | +0.30 | “The meeting is \*definitely\* on, \[believe me\]” | `post-2025-10-17#2` |
-| 2025-10-21 | a White House official (for Donald Trump, anonymous official) | PR- | — | -0.10 | “There are no plans for President Trump to meet President Putin in the immediate future” | `wire-2025-10-21#1` (+1 reprint) |
+| 2025-10-21 | a White House official (for Trump administration, anonymous official) | PR- | — | -0.10 | “There are no plans for President Trump to meet President Putin in the immediate future” | `wire-2025-10-21#1` (+1 reprint) |
 
 #### Flagged shifts
 
@@ -59,7 +59,7 @@ Why: 'within two weeks or so' (CT+) -\> 'no plans' (PR-) via a White House offic
 
 Deciding cues: modal “'ll” (bytes 102–105); timeframe “within two weeks or so” (bytes 111–133)
 
-**After** 2025-10-21 · a White House official (for Donald Trump) · `wire-2025-10-21#1`, bytes 100–186 · PR- · tone -0.10 · via proxy
+**After** 2025-10-21 · a White House official (for Trump administration) · `wire-2025-10-21#1`, bytes 100–186 · PR- · tone -0.10 · via proxy
 
 > “There are no plans for President Trump to meet President Putin in the immediate future”
 
@@ -71,7 +71,7 @@ Not flagged: 1 reaffirmation (2025-10-17).
 
 | Opened | Speaker | Commitment | Due window | Status | Settled by |
 |---|---|---|---|---|---|
-| 2025-10-16 · `wire-2025-10-16#0` | Trump | CT+: “We'll meet within two weeks or so \| in Budapest” | 2025-10-16 – 2025-10-30 (+3 d slack) | withdrawn | 2025-10-21 · a White House official (for Donald Trump) · `wire-2025-10-21#1`: “There are no plans for President Trump to meet President Putin in the immediate future” |
+| 2025-10-16 · `wire-2025-10-16#0` | Trump | CT+: “We'll meet within two weeks or so \| in Budapest” | 2025-10-16 – 2025-10-30 (+3 d slack) | withdrawn | 2025-10-21 · a White House official (for Trump administration) · `wire-2025-10-21#1`: “There are no plans for President Trump to meet President Putin in the immediate future” |
 
 ### tariffs on China
 
@@ -261,8 +261,8 @@ fn json_report() {
                 },
                 "actor": "donald-trump"
               },
-              "principal": "donald-trump",
-              "proxy": null,
+              "principal": "trump-administration",
+              "proxy": "affiliate",
               "is_proxy": false,
               "anonymous": false,
               "speech": "direct",
@@ -320,7 +320,7 @@ fn json_report() {
                 },
                 "actor": null
               },
-              "principal": "donald-trump",
+              "principal": "trump-administration",
               "proxy": "anonymous_official",
               "is_proxy": true,
               "anonymous": true,
@@ -485,7 +485,7 @@ fn json_report() {
                 "statement_index": 1,
                 "date": "2025-10-21",
                 "speaker": "a White House official",
-                "proxy_for": "donald-trump",
+                "proxy_for": "trump-administration",
                 "quote": "There are no plans for President Trump to meet President Putin in the immediate future",
                 "span": {
                   "start": 100,
@@ -563,7 +563,7 @@ fn json_report() {
                 "statement_index": 1,
                 "date": "2025-10-21",
                 "speaker": "a White House official",
-                "proxy_for": "donald-trump",
+                "proxy_for": "trump-administration",
                 "quote": "There are no plans for President Trump to meet President Putin in the immediate future",
                 "span": {
                   "start": 100,
@@ -655,9 +655,12 @@ fn markdown_tables_keep_their_shape() {
 #[test]
 fn markdown_labels_proxy_evidence() {
     let text = markdown(&[fixture::trump()], &fixture::meta());
-    assert!(text.contains("| a White House official (for Donald Trump, anonymous official) | PR- |"));
-    assert!(text
-        .contains("**After** 2025-10-21 · a White House official (for Donald Trump) · `wire-2025-10-21#1`"));
+    assert!(text.contains("| a White House official (for Trump administration, anonymous official) | PR- |"));
+    assert!(text.contains(
+        "**After** 2025-10-21 · a White House official (for Trump administration) · `wire-2025-10-21#1`"
+    ));
+    // Own words filed under an affiliation are not a proxy's.
+    assert!(text.contains("| 2025-10-17 | Trump | CT+ |"));
     assert!(text.contains("· via proxy"));
 }
 
@@ -740,7 +743,7 @@ fn html_charts() {
         r#"<title id="actor-1-donald-trump-t1-chart-title">Stance of Donald Trump on “meet Putin” over time</title>"#
     ));
     assert!(page.contains(
-        "Flagged shifts: withdraw on 2025-10-21 (score 0.86) via a White House official (for Donald Trump)."
+        "Flagged shifts: withdraw on 2025-10-21 (score 0.86) via a White House official (for Trump administration)."
     ));
     // Proxies are hollow: one in each meet topic, plus the legend swatch of all three charts.
     assert_eq!(page.matches(r#"<circle class="point proxy""#).count(), 2 + 3);
@@ -773,7 +776,14 @@ fn json_is_valid_and_versioned() {
     let withdraw = &value["actors"][0]["topics"][0]["shifts"][1];
     assert_eq!(withdraw["kind"], "withdraw");
     assert_eq!(withdraw["after"]["speaker"], "a White House official");
-    assert_eq!(withdraw["after"]["proxy_for"], "donald-trump");
+    assert_eq!(withdraw["after"]["proxy_for"], "trump-administration");
+    // His own words filed under his administration are still his own.
+    let points = &value["actors"][0]["topics"][0]["points"];
+    assert_eq!(points[1]["statement_id"], "post-2025-10-17#2");
+    assert_eq!(points[1]["proxy"], "affiliate");
+    assert_eq!(points[1]["is_proxy"], false);
+    assert_eq!(points[2]["is_proxy"], true);
+    assert_eq!(value["actors"][0]["summary"]["proxy_statements"], 1);
     assert_eq!(value["actors"][0]["topics"][1]["commitments"][0]["status"], "pending");
 }
 
