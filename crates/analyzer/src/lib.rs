@@ -7,4 +7,17 @@
 
 mod error;
 
+// Attribution side.
+mod actors;
+mod article;
+mod attribution;
+mod cues;
+mod names;
+pub mod quotes;
+pub mod sentences;
+mod statement_date;
+mod tokens;
+pub use actors::{ActorBook, ActorRelations, Gender};
+pub use article::{analyze_article, ArticleAnalysis, ANALYZER_VERSION};
+
 pub use error::{Error, Result};

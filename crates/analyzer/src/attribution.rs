@@ -1,0 +1,1049 @@
+//! Attribution: who said what, in which words, and for whom.
+//!
+//! Works sentence by sentence over tokens. A reporting cue (a verb from
+//! `data/lexicons/reporting_verbs.txt`, "according to", "declined to
+//! comment") outside quotation marks anchors a statement; the speaker is the
+//! noun phrase before it (`X said`, `X, the Kremlin spokesman, said`, `X has
+//! said`) or after it (`…, said X`, `according to X`), and the content is what
+//! follows (`that …`, `: …`, a quotation, a bare clause) or precedes (`“…,” X
+//! said.`). Sentences that are only a quotation take the speaker of the
+//! statement just before them, or of a content-less statement just after
+//! them ("“…” That is what Peskov said.").
+
+use crate::actors::{ActorBook, Gender};
+use crate::cues::{VerbInfo, LEXICONS};
+use crate::names::{self, EntityKind, FoundName, Names};
+use crate::quotes::Quote;
+use crate::sentences::Sentence;
+use crate::tokens::{tokenize_into, Tok, TokKind};
+use stanceshift_core::{ActorId, Mention, ProxyKind, Span, SpeechKind};
+
+/// A statement before dating and numbering.
+#[derive(Debug, Clone)]
+pub(crate) struct RawStatement {
+    pub sentence: usize,
+    pub speaker: Mention,
+    pub principal: Option<ActorId>,
+    pub proxy: Option<ProxyKind>,
+    pub anonymous: bool,
+    pub cue_span: Span,
+    /// Content pieces (several for a quote split by "he said").
+    pub content_pieces: Vec<Span>,
+    pub kind: SpeechKind,
+    pub confidence: f32,
+    /// Dated like the statement it continues (quote-only sentences).
+    pub continues: Option<usize>,
+}
+
+impl RawStatement {
+    pub fn content_span(&self) -> Span {
+        match (self.content_pieces.first(), self.content_pieces.last()) {
+            (Some(a), Some(b)) => Span::new(a.start, b.end),
+            _ => Span::new(self.cue_span.end, self.cue_span.end),
+        }
+    }
+}
+
+/// Words that may sit between a speaker and the reporting verb and belong to the cue.
+const AUX_ADVERBS: &[&str] = &[
+    "has", "have", "had", "also", "later", "previously", "repeatedly", "once", "again", "often", "then", "would",
+    "will", "did", "does", "do", "publicly", "privately", "recently", "earlier", "reportedly", "frequently", "never",
+    "always", "already", "explicitly", "flatly", "quickly", "simply", "even", "still", "first", "initially",
+    "clearly", "bluntly", "is", "was", "were", "are", "been", "not", "n't", "has", "just", "only", "famously",
+    "loudly", "quietly", "angrily", "pointedly", "immediately", "subsequently", "separately", "similarly",
+    "likewise", "further", "specifically", "openly", "proudly", "confidently", "flatly", "categorically", "firmly",
+    "sharply", "tersely", "curtly", "recently", "personally", "directly", "formally", "officially", "widely",
+    "could", "can", "may", "might", "should", "must",
+];
+
+/// Words that cannot be inside a speaker phrase.
+const NP_STOP: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "if", "when", "while", "as",
+    "after", "before", "since", "although", "though", "to", "of", "for", "with", "by", "from", "in", "on", "at",
+    "into", "about", "than", "so", "where", "what", "how", "why", "not", "is", "was", "were", "are", "be", "been",
+    "being", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does",
+    "did", "said", "says", "say", "told", "also", "there", "here", "it", "he", "she", "they", "we", "i", "you",
+    "him", "them", "me", "us", "whether", "then", "now", "yet", "both", "either", "neither", "over", "under",
+    "during", "without", "against", "like", "unlike", "per", "via", "until", "unless", "once", "just", "only",
+    "even", "still", "already", "this", "these", "those", "all",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "several", "some", "many", "two", "three",
+    "four", "five", "other", "another", "one", "most", "few", "both", "top", "senior",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "you"];
+
+/// Verbs (after "to") that make "declined/refused to …" a no-comment statement.
+const NO_COMMENT_OBJECTS: &[&str] =
+    &["comment", "discuss", "say", "elaborate", "answer", "specify", "respond", "speculate", "confirm", "detail"];
+
+/// Phrases after the verb that belong to the cue ("said in a statement").
+const CUE_TAILS: &[&[&str]] = &[
+    &["in", "a", "statement"],
+    &["in", "a", "written", "statement"],
+    &["in", "a", "joint", "statement"],
+    &["in", "a", "brief", "statement"],
+    &["in", "an", "interview"],
+    &["in", "a", "tweet"],
+    &["in", "a", "post"],
+    &["in", "a", "speech"],
+    &["on", "twitter"],
+];
+
+fn contains(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// What a speaker phrase resolved to.
+#[derive(Debug, Clone)]
+pub(crate) struct Speaker {
+    pub mention: Mention,
+    pub principal: Option<ActorId>,
+    pub proxy: Option<ProxyKind>,
+    pub anonymous: bool,
+    pub confidence: f32,
+    pub plural: bool,
+}
+
+/// Per-article attribution state.
+pub(crate) struct Attributor<'a> {
+    pub body: &'a str,
+    pub book: &'a ActorBook,
+    pub sentences: &'a [Sentence],
+    pub quotes: &'a [Quote],
+    pub names: Names,
+    pub statements: Vec<RawStatement>,
+    /// Speakers of statements so far, for pronoun resolution (span start, speaker).
+    pub speakers: Vec<(usize, Speaker)>,
+    toks: Vec<Tok>,
+    lower_buf: String,
+    lower_rng: Vec<(usize, usize)>,
+    in_quote: Vec<bool>,
+    found: Vec<FoundName>,
+    /// Quote-only sentence waiting for a speaker in the next sentence.
+    pending_quote: Option<(usize, Vec<Span>)>,
+}
+
+impl<'a> Attributor<'a> {
+    pub fn new(body: &'a str, book: &'a ActorBook, sentences: &'a [Sentence], quotes: &'a [Quote]) -> Self {
+        Attributor {
+            body,
+            book,
+            sentences,
+            quotes,
+            names: Names::default(),
+            statements: Vec::new(),
+            speakers: Vec::new(),
+            toks: Vec::with_capacity(64),
+            lower_buf: String::with_capacity(512),
+            lower_rng: Vec::with_capacity(64),
+            in_quote: Vec::with_capacity(64),
+            found: Vec::new(),
+            pending_quote: None,
+        }
+    }
+
+    pub fn run(&mut self) {
+        let mut quote_cursor = 0usize;
+        for si in 0..self.sentences.len() {
+            let span = self.sentences[si].span;
+            tokenize_into(self.body, span.start, span.end, &mut self.toks);
+            self.lower_buf.clear();
+            self.lower_rng.clear();
+            self.in_quote.clear();
+            while quote_cursor < self.quotes.len() && self.quotes[quote_cursor].span.end <= span.start {
+                quote_cursor += 1;
+            }
+            for t in &self.toks {
+                let s = self.lower_buf.len();
+                for c in t.text(self.body).chars() {
+                    match c {
+                        '’' => self.lower_buf.push('\''),
+                        c if c.is_ascii() => self.lower_buf.push(c.to_ascii_lowercase()),
+                        c => self.lower_buf.extend(c.to_lowercase()),
+                    }
+                }
+                self.lower_rng.push((s, self.lower_buf.len()));
+                let inside = self.quotes[quote_cursor..]
+                    .iter()
+                    .take_while(|q| q.span.start < t.end)
+                    .any(|q| q.span.start < t.start && t.end < q.span.end + usize::from(!q.closed));
+                self.in_quote.push(inside);
+            }
+            self.sentence(si);
+        }
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        let (s, e) = self.lower_rng[i];
+        &self.lower_buf[s..e]
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        matches!(self.toks[i].kind, TokKind::Word | TokKind::Possessive)
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.body)
+    }
+
+    fn sentence(&mut self, si: usize) {
+        let n = self.toks.len();
+        // Learn names (every sentence, so later surname mentions resolve).
+        {
+            let buf = std::mem::take(&mut self.lower_buf);
+            let lower: Vec<&str> = self.lower_rng.iter().map(|&(s, e)| &buf[s..e]).collect();
+            let mut found = std::mem::take(&mut self.found);
+            found.clear();
+            self.names.scan(self.body, &self.toks, &lower, &self.in_quote, 0..n, self.book, true, &mut found);
+            self.found = found;
+            drop(lower);
+            self.lower_buf = buf;
+        }
+        let before = self.statements.len();
+        let mut covered_until = 0usize; // token index up to which content was claimed
+        let mut i = 0;
+        while i < n {
+            if self.in_quote[i] || !self.is_word(i) || i < covered_until {
+                i += 1;
+                continue;
+            }
+            let lower = self.lower(i);
+            if lower == "according" && i + 1 < n && self.lower(i + 1) == "to" {
+                if let Some(end) = self.according_to(si, i) {
+                    covered_until = end;
+                    i = end;
+                    continue;
+                }
+            } else if let Some(infos) = LEXICONS.verb(lower) {
+                let infos: Vec<VerbInfo> = infos.to_vec();
+                if let Some(end) = self.verb_cue(si, i, &infos) {
+                    covered_until = end;
+                    i = end.max(i + 1);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if self.statements.len() == before {
+            self.quote_only_sentence(si);
+        } else {
+            self.pending_quote = None;
+        }
+    }
+
+    /// A sentence that is (almost) only a quotation continues the previous speaker.
+    fn quote_only_sentence(&mut self, si: usize) {
+        let n = self.toks.len();
+        let outside_words = (0..n).filter(|&i| !self.in_quote[i] && self.toks[i].kind == TokKind::Word).count();
+        let quoted = (0..n).filter(|&i| self.in_quote[i]).count();
+        if quoted == 0 || outside_words > 0 {
+            self.pending_quote = None;
+            return;
+        }
+        let span = self.sentences[si].span;
+        let content = Span::new(span.start, content_end(self.body, span));
+        let paragraph = self.sentences[si].paragraph;
+        if let Some((idx, prev)) = self.statements.iter().enumerate().next_back() {
+            let prev_sentence = &self.sentences[prev.sentence];
+            let near = si - prev.sentence <= 3 && paragraph <= prev_sentence.paragraph + 1;
+            let content_so_far = prev.content_span();
+            if near && content_so_far.end <= content.start && prev.kind != SpeechKind::NoComment {
+                let mut st = prev.clone();
+                st.sentence = si;
+                st.cue_span = Span::new(content.start, content.start);
+                st.content_pieces = vec![content];
+                st.kind = SpeechKind::Direct;
+                st.confidence = (prev.confidence * 0.8).max(0.1);
+                st.continues = Some(idx);
+                self.statements.push(st);
+                return;
+            }
+        }
+        self.pending_quote = Some((si, vec![content]));
+    }
+
+    /// Handles a reporting verb at token `v`; returns the token index where
+    /// scanning should resume when a statement was produced.
+    fn verb_cue(&mut self, si: usize, v: usize, infos: &[VerbInfo]) -> Option<usize> {
+        let n = self.toks.len();
+        // Pick the reading: a particle verb needs its particle next.
+        let mut info = None;
+        for inf in infos {
+            match inf.particle {
+                Some(p) => {
+                    if v + 1 < n && self.lower(v + 1) == LEXICONS.particles[p as usize] {
+                        info = Some(*inf);
+                        break;
+                    }
+                }
+                None => {
+                    if info.is_none() {
+                        info = Some(*inf);
+                    }
+                }
+            }
+        }
+        let info = info?;
+        let mut cue_end = v + 1 + usize::from(info.particle.is_some());
+        // Nouns and passives are not cues: "the report", "was told".
+        if v > 0 {
+            let prev = self.lower(v - 1);
+            if contains(&["the", "a", "an", "his", "her", "their", "its", "this", "these", "new", "recent", "such"], prev)
+                || (contains(&["to"], prev) && !info.no_content)
+            {
+                return None;
+            }
+            if contains(&["is", "was", "were", "are", "been", "be", "being"], prev)
+                && (self.lower(v).ends_with("ed") || contains(&["told", "said", "written"], self.lower(v)))
+            {
+                return None;
+            }
+        }
+        let mut kind = None;
+        if info.no_content {
+            if cue_end + 1 < n && self.lower(cue_end) == "to" && contains(NO_COMMENT_OBJECTS, self.lower(cue_end + 1)) {
+                cue_end += 2;
+                kind = Some(SpeechKind::NoComment);
+            } else {
+                return None;
+            }
+        }
+        // Extend the cue left over auxiliaries and adverbs ("has also said").
+        let mut cue_start = v;
+        while cue_start > 0
+            && !self.in_quote[cue_start - 1]
+            && self.is_word(cue_start - 1)
+            && contains(AUX_ADVERBS, self.lower(cue_start - 1))
+        {
+            cue_start -= 1;
+        }
+        // "said in a statement"
+        for tail in CUE_TAILS {
+            if cue_end + tail.len() <= n && tail.iter().enumerate().all(|(k, w)| self.lower(cue_end + k) == *w) {
+                cue_end += tail.len();
+                break;
+            }
+        }
+        // Speaker on the left?
+        let left = if cue_start > 0 { self.speaker_left(cue_start) } else { None };
+        if let Some((src_start, src_end)) = left {
+            let speaker = self.resolve_speaker(si, src_start, src_end);
+            // Content before ("“…,” X said." / "…, X said.")
+            let trailing = src_start > 0 && {
+                let p = self.toks[src_start - 1];
+                let pt = p.text(self.body);
+                pt == "," || (p.kind == TokKind::Quote && src_start >= 2) || pt == "—" || pt == "--"
+            };
+            if trailing {
+                let mut pieces = Vec::new();
+                let before_end = self.trim_piece_end(src_start);
+                if before_end > 0 {
+                    pieces.push(Span::new(self.toks[0].start, before_end));
+                }
+                // A quote resumed after the cue: "“…,” he said, “…”"
+                let mut after = cue_end;
+                if after < n && self.text(after) == "," {
+                    after += 1;
+                }
+                let mut resume = cue_end;
+                if after < n && self.toks[after].kind == TokKind::Quote {
+                    let end = content_end(self.body, self.sentences[si].span);
+                    if end > self.toks[after].start {
+                        pieces.push(Span::new(self.toks[after].start, end));
+                    }
+                    resume = n;
+                }
+                if !pieces.is_empty() && pieces[0].start < pieces[0].end {
+                    let pieces = self.extend_to_quote_starts(pieces);
+                    let kind = kind.unwrap_or_else(|| self.speech_kind(&pieces, None));
+                    self.push(si, speaker, cue_start, cue_end, pieces, kind, 1.0);
+                    return Some(resume.max(cue_end));
+                }
+            }
+            // Content after.
+            if let Some(k) = kind {
+                self.push(si, speaker, cue_start, cue_end, Vec::new(), k, 0.9);
+                return Some(cue_end);
+            }
+            if let Some((piece, colon, strength)) = self.content_after(si, cue_end, info) {
+                let pieces = vec![piece];
+                let k = self.speech_kind(&pieces, colon.then_some(SpeechKind::Colon));
+                self.push(si, speaker, cue_start, cue_end, pieces, k, strength);
+                return Some(n);
+            }
+            // "“…” That is what Peskov said." / "Peskov said." after a quote-only sentence.
+            if let Some((qsi, pieces)) = self.pending_quote.take() {
+                if qsi + 1 == si {
+                    self.push(si, speaker, cue_start, cue_end, pieces, SpeechKind::Direct, 0.7);
+                    return Some(cue_end);
+                }
+            }
+            return None;
+        }
+        // Inversion: "“…,” said Peskov." / "…, said the spokesman."
+        if cue_start > 0 {
+            let p = self.toks[cue_start - 1];
+            let pt = p.text(self.body);
+            if pt == "," || p.kind == TokKind::Quote {
+                if let Some(src_end) = self.speaker_right(cue_end) {
+                    let speaker = self.resolve_speaker(si, cue_end, src_end);
+                    let before_end = self.trim_piece_end(cue_start);
+                    if before_end > self.toks[0].start {
+                        let pieces = self.extend_to_quote_starts(vec![Span::new(self.toks[0].start, before_end)]);
+                        let kind = kind.unwrap_or_else(|| self.speech_kind(&pieces, None));
+                        self.push(si, speaker, cue_start, cue_end, pieces, kind, 0.9);
+                        return Some(src_end);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// "according to X": speaker after, content the rest of the sentence.
+    fn according_to(&mut self, si: usize, a: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let cue_end = a + 2;
+        let src_end = self.speaker_right(cue_end)?;
+        let speaker = self.resolve_speaker(si, cue_end, src_end);
+        let sentence = self.sentences[si].span;
+        let pieces = if a == 0 || (a == 1 && self.toks[0].kind != TokKind::Word) {
+            // "According to X, …"
+            let mut c = src_end;
+            if c < n && self.text(c) == "," {
+                c += 1;
+            }
+            if c >= n {
+                return None;
+            }
+            vec![Span::new(self.toks[c].start, content_end(self.body, sentence))]
+        } else {
+            let end = self.trim_piece_end(a);
+            if end <= self.toks[0].start {
+                return None;
+            }
+            let mut pieces = vec![Span::new(self.toks[0].start, end)];
+            // Text continuing after "according to X, …"
+            if src_end + 1 < n && self.text(src_end) == "," {
+                let rest_end = content_end(self.body, sentence);
+                if rest_end > self.toks[src_end + 1].start {
+                    pieces.push(Span::new(self.toks[src_end + 1].start, rest_end));
+                }
+            }
+            pieces
+        };
+        self.push(si, speaker, a, cue_end, pieces, SpeechKind::AccordingTo, 0.9);
+        Some(n)
+    }
+
+    /// Content after the cue: `: …`, `that …`, a quote, or a bare clause.
+    /// Returns the piece, whether it was a colon lead-in, and a confidence.
+    fn content_after(&self, si: usize, cue_end: usize, info: VerbInfo) -> Option<(Span, bool, f32)> {
+        let n = self.toks.len();
+        let end = content_end(self.body, self.sentences[si].span);
+        let mut c = cue_end;
+        // Hearer: "told reporters", "told The Associated Press", "assured him".
+        if info.object && c < n && self.is_word(c) && self.lower(c) != "that" {
+            let mut k = c;
+            let mut seen = 0;
+            while k < n && seen < 6 && self.is_word(k) && self.lower(k) != "that" && !self.in_quote[k] {
+                let w = self.lower(k);
+                let t = self.text(k);
+                let np_word = seen == 0
+                    || names::is_capitalised(t)
+                    || contains(DETERMINERS, w)
+                    || self.toks[k].kind == TokKind::Possessive
+                    || LEXICONS.is_role(w)
+                    || contains(&["reporters", "journalists", "lawmakers", "supporters", "voters", "crowd", "audience", "newspaper"], w);
+                if !np_word {
+                    break;
+                }
+                seen += 1;
+                k += 1;
+                if contains(&["him", "her", "them", "me", "us", "reporters", "journalists"], w) {
+                    break;
+                }
+            }
+            c = k;
+        }
+        if c >= n || self.toks[c].start >= end {
+            return None;
+        }
+        let t = self.text(c);
+        if t == ":" {
+            let c1 = c + 1;
+            if c1 < n && self.toks[c1].start < end {
+                return Some((Span::new(self.toks[c1].start, end), true, 1.0));
+            }
+            return None;
+        }
+        if t == "," {
+            // "X said, “…”"
+            if c + 1 < n && self.toks[c + 1].kind == TokKind::Quote {
+                return Some((Span::new(self.toks[c + 1].start, end), false, 1.0));
+            }
+            return None;
+        }
+        if self.toks[c].kind == TokKind::Quote {
+            return Some((Span::new(self.toks[c].start, end), false, 1.0));
+        }
+        // "that" soon after the cue: everything before it is an adverbial
+        // ("said on Monday that", "said after last week's call that").
+        let limit = (c + 16).min(n);
+        for k in c..limit {
+            if self.in_quote[k] {
+                break;
+            }
+            let w = self.lower(k);
+            if w == "that" {
+                return Some((Span::new(self.toks[k].start, end), false, 1.0));
+            }
+            if matches!(w, "," | ";" | "." | "and" | "but" | "which" | "who") || (k > c && LEXICONS.verb(w).is_some()) {
+                break;
+            }
+        }
+        if !self.is_word(c) || info.weak {
+            return None;
+        }
+        let w = self.lower(c);
+        if contains(&["to", "and", "but", "or", "as", "for", "about", "of", "so", "by", "with", "goodbye", "hello", "yes", "no", "nothing", "something", "anything", "thanks"], w) {
+            return None;
+        }
+        // Skip a dating adverbial directly after the cue ("said last week he would").
+        let c = self.skip_time_adverbial(c);
+        if c >= n || self.toks[c].start >= end {
+            return None;
+        }
+        Some((Span::new(self.toks[c].start, end), false, 0.8))
+    }
+
+    /// Skips "last week", "on Monday", "earlier this month", "at the time",
+    /// "yesterday" right after a cue.
+    fn skip_time_adverbial(&self, mut c: usize) -> usize {
+        let n = self.toks.len();
+        let is_time_word = |w: &str| {
+            contains(
+                &[
+                    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
+                    "year", "weekend", "morning", "afternoon", "evening", "night", "yesterday", "today", "tonight",
+                    "time", "earlier", "later", "recently", "last", "this", "on", "at", "in", "the", "past",
+                    "previously", "jan.", "feb.", "march", "april", "may", "june", "july", "aug.", "sept.", "oct.",
+                    "nov.", "dec.", "january", "february", "august", "september", "october", "november", "december",
+                ],
+                w,
+            ) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        };
+        let start = c;
+        while c < n && c < start + 5 && self.is_word(c) && is_time_word(self.lower(c)) {
+            c += 1;
+        }
+        // Only skip when a real time word was consumed, not just "in the".
+        let consumed_time = (start..c).any(|k| {
+            !contains(&["on", "at", "in", "the", "this", "last", "past"], self.lower(k))
+        });
+        if consumed_time {
+            c
+        } else {
+            start
+        }
+    }
+
+    /// The speaker phrase ending right before token `end` (exclusive), if any.
+    fn speaker_left(&self, end: usize) -> Option<(usize, usize)> {
+        let j = end - 1;
+        if self.in_quote[j] {
+            return None;
+        }
+        let t = self.toks[j];
+        if t.kind == TokKind::Word && contains(PRONOUNS, self.lower(j)) {
+            return Some((j, j + 1));
+        }
+        if t.text(self.body) == "," {
+            // Appositive: "Dmitry Peskov, the Kremlin spokesman, said".
+            let mut p = j;
+            while p > 0 && j - p < 12 {
+                p -= 1;
+                if self.in_quote[p] || self.toks[p].kind == TokKind::Quote {
+                    return None;
+                }
+                if self.text(p) == "," {
+                    break;
+                }
+            }
+            if p == 0 || self.text(p) != "," || p + 1 >= j {
+                return None;
+            }
+            let first = self.lower(p + 1);
+            let appositive = contains(DETERMINERS, first) || names::is_capitalised(self.text(p + 1));
+            let has_role = (p + 1..j).any(|k| LEXICONS.is_role(self.lower(k)));
+            if appositive && has_role {
+                let (name_start, name_end) = self.noun_phrase_left(p)?;
+                if name_end == p && names::is_capitalised(self.text(name_start)) {
+                    return Some((name_start, j));
+                }
+            }
+            // An interjected adverbial: "Trump, in a statement, said".
+            if contains(&["in", "on", "at", "during", "after", "before", "speaking", "asked", "however", "meanwhile", "though", "too"], first) {
+                return self.speaker_left(p);
+            }
+            return None;
+        }
+        self.noun_phrase_left(end)
+    }
+
+    /// A noun phrase ending before `end`, extending left over names, role
+    /// nouns, modifiers and one determiner.
+    fn noun_phrase_left(&self, end: usize) -> Option<(usize, usize)> {
+        let mut k = end;
+        let mut start = None;
+        while k > 0 && end - k < 9 {
+            let i = k - 1;
+            if self.in_quote[i] || !self.is_word(i) {
+                break;
+            }
+            let w = self.lower(i);
+            let t = self.text(i);
+            let possessive = self.toks[i].kind == TokKind::Possessive;
+            if contains(DETERMINERS, w) && !names::is_capitalised(t) || (contains(DETERMINERS, w) && i == 0) {
+                start = Some(i);
+                break;
+            }
+            if contains(NP_STOP, w) && !possessive {
+                break;
+            }
+            let capital = names::is_capitalised(t);
+            let ok = capital
+                || possessive
+                || LEXICONS.is_role(w)
+                || LEXICONS.is_modifier(w)
+                || w.contains('-')
+                || (i + 1 < end && self.toks[i + 1].kind == TokKind::Possessive);
+            if !ok {
+                // Unknown lowercase word: part of the phrase only if a determiner is further left.
+                let det = (i.saturating_sub(3)..i).rev().find(|&d| contains(DETERMINERS, self.lower(d)));
+                match det {
+                    Some(d)
+                        if (d + 1..i).all(|m| {
+                            self.is_word(m) && !self.in_quote[m] && !contains(NP_STOP, self.lower(m))
+                        }) =>
+                    {
+                        start = Some(d);
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+            start = Some(i);
+            k -= 1;
+        }
+        let start = start?;
+        // The head must be a name, a role noun, or a determiner phrase.
+        let head = end - 1;
+        let head_text = self.text(head);
+        let head_ok = names::is_capitalised(head_text)
+            || LEXICONS.is_role(self.lower(head))
+            || (contains(DETERMINERS, self.lower(start)) && end - start >= 2)
+            || self.lower(head).ends_with("ers")
+            || self.lower(head).ends_with("ists")
+            || self.lower(head).ends_with("ans");
+        if !head_ok {
+            return None;
+        }
+        // Drop sentence-initial non-name capitals ("But Trump said", "Later, …").
+        let mut s = start;
+        while s < head && names::is_not_name(self.lower(s)) && !contains(DETERMINERS, self.lower(s)) {
+            s += 1;
+        }
+        if names::is_not_name(self.lower(s)) && !contains(DETERMINERS, self.lower(s)) {
+            return None;
+        }
+        Some((s, end))
+    }
+
+    /// A speaker phrase starting at `start` (after "said" / "according to").
+    /// Returns its exclusive end.
+    fn speaker_right(&self, start: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut k = start;
+        while k < n && k - start < 10 {
+            if self.in_quote[k] || !self.is_word(k) {
+                break;
+            }
+            let w = self.lower(k);
+            let t = self.text(k);
+            if k > start && contains(NP_STOP, w) && !contains(&["of", "for", "with"], w) {
+                break;
+            }
+            if k > start && contains(&["of", "for", "with"], w) && !(k + 1 < n && self.is_word(k + 1)) {
+                break;
+            }
+            let _ = t;
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+        // Appositive: "said Peskov, the Kremlin spokesman."
+        if k + 2 < n && self.text(k) == "," && contains(DETERMINERS, self.lower(k + 1)) {
+            let mut m = k + 1;
+            while m < n && self.is_word(m) && !self.in_quote[m] && !contains(NP_STOP, self.lower(m)) {
+                m += 1;
+            }
+            if (k + 1..m).any(|x| LEXICONS.is_role(self.lower(x))) {
+                k = m;
+            }
+        }
+        let first = self.text(start);
+        let first_lower = self.lower(start);
+        let plausible = names::is_capitalised(first)
+            || contains(DETERMINERS, first_lower)
+            || contains(PRONOUNS, first_lower)
+            || LEXICONS.is_role(first_lower)
+            || LEXICONS.is_modifier(first_lower);
+        plausible.then_some(k)
+    }
+
+    /// End byte of a content piece ending before token `end`: drops a trailing
+    /// comma or dash outside quotes but keeps a closing quote.
+    fn trim_piece_end(&self, end: usize) -> usize {
+        let mut e = end;
+        while e > 0 {
+            let t = self.toks[e - 1];
+            let tt = t.text(self.body);
+            if t.kind == TokKind::Punct && matches!(tt, "," | "—" | "–" | "-" | ";" | "(") {
+                e -= 1;
+            } else {
+                break;
+            }
+        }
+        if e == 0 {
+            0
+        } else {
+            self.toks[e - 1].end
+        }
+    }
+
+    /// A piece that starts inside a quote opened in an earlier sentence
+    /// (multi-sentence or multi-paragraph quote) extends back to the quote's start.
+    fn extend_to_quote_starts(&self, mut pieces: Vec<Span>) -> Vec<Span> {
+        if let Some(first) = pieces.first_mut() {
+            if let Some(q) = self.quotes.iter().find(|q| q.span.start < first.start && first.start < q.span.end) {
+                first.start = q.span.start;
+            }
+        }
+        pieces
+    }
+
+    fn speech_kind(&self, pieces: &[Span], lead: Option<SpeechKind>) -> SpeechKind {
+        let mut quoted = 0usize;
+        let mut total = 0usize;
+        for p in pieces {
+            let text = &self.body[p.start..p.end];
+            total += text.trim().len();
+            for q in self.quotes {
+                if q.span.end <= p.start || q.span.start >= p.end {
+                    continue;
+                }
+                quoted += q.span.intersection_len(p);
+            }
+        }
+        if let Some(lead) = lead {
+            return lead;
+        }
+        if quoted == 0 {
+            SpeechKind::Indirect
+        } else if quoted + 2 >= total {
+            SpeechKind::Direct
+        } else {
+            SpeechKind::Mixed
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        si: usize,
+        speaker: Speaker,
+        cue_start: usize,
+        cue_end: usize,
+        pieces: Vec<Span>,
+        kind: SpeechKind,
+        strength: f32,
+    ) {
+        let cue_span = Span::new(self.toks[cue_start].start, self.toks[cue_end - 1].end);
+        let mut pieces = pieces;
+        // Multi-paragraph quotes: a content quote that runs on past this sentence.
+        if let Some(last) = pieces.last_mut() {
+            if let Some(q) = self.quotes.iter().find(|q| q.span.start >= last.start && q.span.start < last.end) {
+                if q.multi_paragraph && q.span.end > last.end {
+                    last.end = q.span.end;
+                }
+            }
+        }
+        self.speakers.push((speaker.mention.span.start, speaker.clone()));
+        self.statements.push(RawStatement {
+            sentence: si,
+            speaker: speaker.mention,
+            principal: speaker.principal,
+            proxy: speaker.proxy,
+            anonymous: speaker.anonymous,
+            cue_span,
+            content_pieces: pieces,
+            kind,
+            confidence: (speaker.confidence * strength).clamp(0.0, 1.0),
+            continues: None,
+        });
+    }
+
+    /// Resolves the speaker phrase `toks[start..end]` to actor, principal and proxy.
+    fn resolve_speaker(&mut self, _si: usize, start: usize, end: usize) -> Speaker {
+        let span = Span::new(self.toks[start].start, self.toks[end - 1].end);
+        let text = self.body[span.start..span.end].to_string();
+        let mention = |actor: Option<ActorId>| Mention { text: text.clone(), span, actor };
+        // Pronouns.
+        if end - start == 1 && contains(PRONOUNS, self.lower(start)) {
+            let w = self.lower(start).to_string();
+            return match self.resolve_pronoun(&w, span.start) {
+                Some(mut antecedent) => {
+                    antecedent.mention = mention(antecedent.mention.actor.clone());
+                    antecedent.confidence *= 0.75;
+                    antecedent
+                }
+                None => Speaker {
+                    mention: mention(None),
+                    principal: None,
+                    proxy: None,
+                    anonymous: false,
+                    confidence: 0.3,
+                                        plural: w == "they" || w == "we",
+                },
+            };
+        }
+        let owned: Vec<String> = (0..self.toks.len()).map(|i| self.lower(i).to_string()).collect();
+        let lower: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let mut found = Vec::new();
+        self.names.scan(self.body, &self.toks, &lower, &self.in_quote, start..end, self.book, false, &mut found);
+        let roles: Vec<usize> = (start..end).filter(|&k| LEXICONS.is_role(lower[k])).collect();
+        let press_secretary = (start..end.saturating_sub(1)).any(|k| lower[k] == "press" && lower[k + 1] == "secretary");
+        let proxy_role = press_secretary || roles.iter().any(|&k| LEXICONS.is_proxy_role(lower[k]));
+        let anonymous_role = roles.iter().any(|&k| LEXICONS.is_anonymous_role(lower[k]));
+        let role_gender = roles.iter().find_map(|&k| names::role_gender(lower[k]));
+        let plural = lower[end - 1].ends_with('s') && !names::is_capitalised(self.text(end - 1));
+        let persons: Vec<&FoundName> = found.iter().filter(|f| f.kind == EntityKind::Person).collect();
+        let others: Vec<&FoundName> = found.iter().filter(|f| f.kind != EntityKind::Person).collect();
+        // An institution mentioned by a lowercase word ("a senior administration official").
+        let book = self.book;
+        let lowercase_institution: Option<ActorId> = (start..end).find_map(|k| {
+            if names::is_capitalised(self.text(k)) {
+                return None;
+            }
+            book.resolve_normalized(lower[k])
+                .filter(|a| a.kind != stanceshift_core::ActorKind::Person)
+                .map(|a| a.id.clone())
+        });
+        let principal_of = |id: &ActorId| book.top_affiliation(id);
+        // The person the phrase names: the one after a proxy role, else the last.
+        if let Some(person) = persons.last() {
+            let id = person.id.clone();
+            let gender = person.gender.or(role_gender).or(self.names.gender(&id));
+            if let Some(g) = gender {
+                self.names.set_gender(&id, g);
+            }
+            if proxy_role {
+                // Principal: another name in the phrase ("Putin spokesman Dmitry Peskov").
+                // The actor file's word wins over the phrase's modifier.
+                let principal = book
+                    .relations(&id)
+                    .and_then(|r| r.spokesperson_for.clone())
+                    .or_else(|| {
+                        found
+                            .iter()
+                            .find(|f| f.id != id)
+                            .map(|f| if f.kind == EntityKind::Person { f.id.clone() } else { principal_of(&f.id) })
+                    })
+                    .or_else(|| lowercase_institution.clone());
+                return Speaker {
+                    mention: mention(Some(id.clone())),
+                    proxy: principal.as_ref().map(|_| ProxyKind::Spokesperson),
+                    principal: principal.or(Some(id)),
+                    anonymous: false,
+                    confidence: 0.9,
+                    plural: false,
+                };
+            }
+            let relations = book.relations(&id);
+            let (principal, proxy) = match relations {
+                Some(r) if r.spokesperson_for.is_some() => (r.spokesperson_for.clone(), Some(ProxyKind::Spokesperson)),
+                Some(r) if r.head_of.is_none() && book.get(&id).and_then(|a| a.affiliation.as_ref()).is_some() => {
+                    (Some(principal_of(&id)), Some(ProxyKind::Affiliate))
+                }
+                _ => (Some(id.clone()), None),
+            };
+            return Speaker {
+                mention: mention(Some(id)),
+                principal,
+                proxy,
+                anonymous: false,
+                confidence: 0.95,
+                plural: false,
+            };
+        }
+        // No person named.
+        let institution = others.first().map(|f| f.id.clone()).or(lowercase_institution);
+        if anonymous_role || proxy_role {
+            let principal = institution.as_ref().map(principal_of);
+            let proxy = if proxy_role && !anonymous_role { ProxyKind::Spokesperson } else { ProxyKind::AnonymousOfficial };
+            return Speaker {
+                mention: mention(None),
+                confidence: if principal.is_some() { 0.8 } else { 0.5 },
+                proxy: principal.as_ref().map(|_| proxy),
+                principal,
+                anonymous: true,
+                                plural,
+            };
+        }
+        if let Some(inst) = institution {
+            let is_gov = book.get(&inst).is_some_and(|a| a.kind == stanceshift_core::ActorKind::Government);
+            let principal = principal_of(&inst);
+            return Speaker {
+                mention: mention(Some(inst.clone())),
+                proxy: (is_gov || principal != inst).then_some(ProxyKind::Institution),
+                principal: Some(principal),
+                anonymous: false,
+                confidence: 0.85,
+                                plural: false,
+            };
+        }
+        // A role description ("the president", "the former governor").
+        let head = lower[end - 1];
+        let mut described = book.resolve(&text).map(|a| a.id.clone()).or_else(|| self.names.by_title(head).cloned());
+        if described.is_none()
+            && end - start == 1
+            && names::is_capitalised(self.text(start))
+            && !names::is_not_name(head)
+        {
+            // A single capitalised word the scan did not know ("Peskov said").
+            described = Some(self.names.resolve_single(self.text(start), self.book).0);
+        }
+        match described {
+            Some(id) => {
+                let (principal, proxy) = match book.relations(&id) {
+                    Some(r) if r.spokesperson_for.is_some() => (r.spokesperson_for.clone(), Some(ProxyKind::Spokesperson)),
+                    _ => (Some(principal_of(&id)), None),
+                };
+                let proxy = proxy.or_else(|| principal.as_ref().filter(|p| **p != id).map(|_| ProxyKind::Affiliate));
+                Speaker {
+                    mention: mention(Some(id.clone())),
+                    principal,
+                    proxy,
+                    anonymous: false,
+                    confidence: 0.7,
+                    plural: false,
+                }
+            }
+            None => Speaker {
+                mention: mention(None),
+                principal: None,
+                proxy: None,
+                anonymous: false,
+                confidence: 0.4,
+                                plural,
+            },
+        }
+    }
+
+    /// Nearest fitting antecedent for a pronoun at byte `at`: earlier in the
+    /// same sentence, then the first fitting mention of each earlier sentence.
+    fn resolve_pronoun(&self, pronoun: &str, at: usize) -> Option<Speaker> {
+        let want_person = matches!(pronoun, "he" | "she" | "who" | "i");
+        let want_plural = matches!(pronoun, "they" | "we");
+        let gender = match pronoun {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let fits_gender = |g: Option<Gender>| match (gender, g) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let current = self.sentences.partition_point(|s| s.span.end <= at);
+        // Candidate mentions: learned names outside quotes, plus earlier speakers.
+        let mut best: Option<(usize, ActorId, EntityKind)> = None;
+        let lo = current.saturating_sub(4);
+        'sentences: for s in (lo..=current.min(self.sentences.len().saturating_sub(1))).rev() {
+            let span = self.sentences[s].span;
+            let upto = if s == current { at } else { span.end };
+            let cands = self
+                .names
+                .mentions
+                .iter()
+                .filter(|m| m.span.start >= span.start && m.span.end <= upto && !m.in_quote);
+            let mut chosen = None;
+            for m in cands {
+                // "they"/"it": an organisation or institution.
+                let ok = if want_person {
+                    m.kind == EntityKind::Person && fits_gender(m.gender.or(self.names.gender(&m.id)))
+                } else {
+                    m.kind != EntityKind::Person
+                };
+                if ok {
+                    // Same sentence: nearest (last); earlier sentences: the subject (first).
+                    if s == current {
+                        chosen = Some(m);
+                    } else {
+                        chosen = Some(m);
+                        break;
+                    }
+                }
+            }
+            if pronoun == "who" && s != current {
+                break 'sentences;
+            }
+            if let Some(m) = chosen {
+                best = Some((m.span.start, m.id.clone(), m.kind));
+                break;
+            }
+        }
+        // A recent anonymous/plural speaker for "they".
+        if best.is_none() && want_plural {
+            if let Some((_, sp)) = self.speakers.iter().rev().find(|(p, sp)| *p < at && sp.plural) {
+                return Some(sp.clone());
+            }
+        }
+        let (_, id, kind) = best?;
+        // Reuse the principal analysis of an earlier statement by the same actor.
+        if let Some((_, sp)) = self.speakers.iter().rev().find(|(_, sp)| sp.mention.actor.as_ref() == Some(&id)) {
+            return Some(sp.clone());
+        }
+        let book = self.book;
+        let (principal, proxy) = match book.relations(&id) {
+            Some(r) if r.spokesperson_for.is_some() => (r.spokesperson_for.clone(), Some(ProxyKind::Spokesperson)),
+            Some(r) if r.head_of.is_none() && book.get(&id).and_then(|a| a.affiliation.as_ref()).is_some() => {
+                (Some(book.top_affiliation(&id)), Some(ProxyKind::Affiliate))
+            }
+            _ => (Some(book.top_affiliation(&id)), None),
+        };
+        let proxy = proxy.or_else(|| {
+            (kind == EntityKind::Institution).then_some(ProxyKind::Institution)
+        });
+        Some(Speaker {
+            mention: Mention { text: String::new(), span: Span::new(at, at), actor: Some(id) },
+            principal,
+            proxy,
+            anonymous: false,
+            confidence: 0.8,
+                        plural: want_plural,
+        })
+    }
+}
+
+/// End of a sentence's content: drops final punctuation outside quotes.
+pub(crate) fn content_end(body: &str, sentence: Span) -> usize {
+    let text = &body[sentence.start..sentence.end];
+    let trimmed = text.trim_end_matches(['.', '!', '?', ';', ':', ',', ' ', '\n', '\t']);
+    let trimmed = if trimmed.is_empty() { text } else { trimmed };
+    sentence.start + trimmed.len()
+}

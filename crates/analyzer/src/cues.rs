@@ -1,0 +1,157 @@
+//! Attribution lexicons, embedded from `data/lexicons/` and parsed once.
+//!
+//! - `reporting_verbs.txt`: verbs that report speech, with their forms and flags.
+//! - `speaker_words.txt`: titles, role nouns, proxy and anonymity markers.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const REPORTING_VERBS: &str = include_str!("../../../data/lexicons/reporting_verbs.txt");
+const SPEAKER_WORDS: &str = include_str!("../../../data/lexicons/speaker_words.txt");
+
+/// What a reporting verb form allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct VerbInfo {
+    /// Index into [`Lexicons::lemmas`].
+    pub lemma: u16,
+    /// Takes a hearer before the content ("told reporters that").
+    pub object: bool,
+    pub written: bool,
+    /// Reports a refusal ("declined to comment").
+    pub no_content: bool,
+    /// Counts only when content (that-clause, quote, colon) follows or precedes.
+    pub weak: bool,
+    /// Second word of a two-word verb ("point out"), lowercase.
+    pub particle: Option<u16>,
+}
+
+pub(crate) struct Lexicons {
+    pub lemmas: Vec<String>,
+    pub particles: Vec<String>,
+    /// Lowercase form -> verbs with that form (several for "point out" style).
+    pub verbs: HashMap<String, Vec<VerbInfo>>,
+    /// Titles, lowercased, as word sequences ("secretary of state").
+    pub titles: Vec<Vec<String>>,
+    pub roles: HashMap<String, ()>,
+    pub proxies: HashMap<String, ()>,
+    pub anonymous: HashMap<String, ()>,
+    pub modifiers: HashMap<String, ()>,
+}
+
+impl Lexicons {
+    pub fn verb(&self, lower: &str) -> Option<&[VerbInfo]> {
+        self.verbs.get(lower).map(Vec::as_slice)
+    }
+    pub fn is_role(&self, lower: &str) -> bool {
+        self.roles.contains_key(lower)
+    }
+    pub fn is_proxy_role(&self, lower: &str) -> bool {
+        self.proxies.contains_key(lower)
+    }
+    pub fn is_anonymous_role(&self, lower: &str) -> bool {
+        self.anonymous.contains_key(lower)
+    }
+    pub fn is_modifier(&self, lower: &str) -> bool {
+        self.modifiers.contains_key(lower)
+    }
+}
+
+pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
+    let mut lex = Lexicons {
+        lemmas: Vec::new(),
+        particles: Vec::new(),
+        verbs: HashMap::new(),
+        titles: Vec::new(),
+        roles: HashMap::new(),
+        proxies: HashMap::new(),
+        anonymous: HashMap::new(),
+        modifiers: HashMap::new(),
+    };
+    for line in REPORTING_VERBS.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((head, forms)) = line.split_once(':') else { continue };
+        let mut head_words = head.split_whitespace();
+        let Some(lemma) = head_words.next() else { continue };
+        let mut info = VerbInfo {
+            lemma: lex.lemmas.len() as u16,
+            object: false,
+            written: false,
+            no_content: false,
+            weak: false,
+            particle: None,
+        };
+        let mut particle = None;
+        for flag in head_words {
+            match flag {
+                "obj" => info.object = true,
+                "written" => info.written = true,
+                "nocontent" => info.no_content = true,
+                "weak" => info.weak = true,
+                other => particle = Some(other.to_string()),
+            }
+        }
+        lex.lemmas.push(lemma.to_string());
+        if let Some(p) = particle {
+            info.particle = Some(lex.particles.len() as u16);
+            lex.particles.push(p.clone());
+            // Forms are listed with the particle ("pointed out"): key on the verb word.
+            let mut words = forms.split_whitespace();
+            while let (Some(verb), Some(_particle)) = (words.next(), words.next()) {
+                lex.verbs.entry(verb.to_lowercase()).or_default().push(info);
+            }
+        } else {
+            for form in forms.split_whitespace() {
+                lex.verbs.entry(form.to_lowercase()).or_default().push(info);
+            }
+        }
+    }
+    let mut section = "";
+    for line in SPEAKER_WORDS.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with('[') {
+            section = line.trim_matches(|c| c == '[' || c == ']');
+            continue;
+        }
+        let lower = line.to_lowercase();
+        match section {
+            "title" => lex.titles.push(lower.split_whitespace().map(str::to_string).collect()),
+            "role" => {
+                lex.roles.insert(lower, ());
+            }
+            "proxy" => {
+                lex.proxies.insert(lower, ());
+            }
+            "anonymous" => {
+                lex.anonymous.insert(lower, ());
+            }
+            "modifier" => {
+                lex.modifiers.insert(lower, ());
+            }
+            _ => {}
+        }
+    }
+    // Longest titles first so "Secretary of State" wins over "Secretary".
+    lex.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    lex
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_parse() {
+        let said = LEXICONS.verb("said").unwrap();
+        assert_eq!(LEXICONS.lemmas[said[0].lemma as usize], "say");
+        assert!(LEXICONS.verb("told").unwrap()[0].object);
+        assert!(LEXICONS.verb("pointed").unwrap()[0].particle.is_some());
+        assert!(LEXICONS.is_role("spokesman") && LEXICONS.is_proxy_role("spokesman"));
+        assert_eq!(LEXICONS.titles.first().map(Vec::len), Some(3));
+    }
+}

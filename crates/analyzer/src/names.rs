@@ -1,0 +1,301 @@
+//! Names learned from an article: capitalised sequences with an optional
+//! title ("President Donald Trump", "Sen. Ted Cruz") become actors with id
+//! `ActorId::from_name(full name)`; later surname-only mentions ("Trump") and
+//! title-only mentions ("the president") in the same article map to them.
+//! The [`ActorBook`] wins whenever it knows the full name or the surname.
+
+use crate::actors::{normalize_name, ActorBook, Gender};
+use crate::cues::LEXICONS;
+use crate::tokens::{Tok, TokKind};
+use stanceshift_core::{ActorId, ActorKind, Span};
+use std::collections::HashMap;
+
+/// Whether a mention denotes a person, an organisation or a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EntityKind {
+    Person,
+    Institution,
+    Organization,
+}
+
+/// One occurrence of a name in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct NameMention {
+    pub span: Span,
+    pub id: ActorId,
+    pub kind: EntityKind,
+    pub gender: Option<Gender>,
+    pub in_quote: bool,
+}
+
+/// Capitalised words that start sentences or clauses but are not names.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "but", "and", "or", "in", "on", "at", "for", "with", "as", "if", "when", "while", "after",
+    "before", "since", "although", "though", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
+    "you", "his", "her", "their", "our", "my", "its", "there", "here", "asked", "still", "yet", "so", "meanwhile",
+    "however", "later", "earlier", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "aug.", "sept.", "sep.", "oct.",
+    "nov.", "dec.", "what", "who", "why", "how", "where", "which", "both", "all", "some", "many", "most", "no", "not",
+    "now", "then", "also", "even", "just", "only", "last", "next", "according", "by", "from", "to", "of", "about",
+    "during", "under", "over", "despite", "because", "until", "instead", "indeed", "speaking", "one", "two", "three",
+    "mr", "mrs", "ms", "dr", "said", "says", "told", "one", "every", "each", "any", "other", "another", "such", "more",
+    "like", "do", "does", "did", "is", "was", "are", "were", "be", "been", "will", "would", "can", "could", "should",
+    "may", "might", "must", "has", "have", "had", "let", "yes", "oh", "well", "please", "thank", "thanks", "dear",
+    "sen.", "rep.", "gov.", "gen.",
+];
+
+/// Last words that make a capitalised sequence an organisation, not a person.
+const ORG_HEADS: &[&str] = &[
+    "house", "department", "ministry", "party", "committee", "court", "senate", "congress", "times", "post", "news",
+    "journal", "press", "agency", "university", "council", "administration", "campaign", "office", "commission",
+    "bureau", "service", "union", "bank", "fund", "group", "inc.", "corp.", "network", "foundation", "institute",
+    "association", "organization", "kremlin", "pentagon", "cnn", "msnbc", "reuters", "tass", "fox", "abc", "nbc",
+    "cbs", "npr", "club", "center", "centre", "board", "council", "parliament", "government", "republicans",
+    "democrats", "media", "magazine", "tribune", "herald", "daily", "guardian", "caucus", "coalition", "movement",
+    "company", "co.", "ltd", "llc", "pac", "airlines", "review", "institution", "cabinet", "assembly", "police",
+    "army", "navy", "forces", "command", "state", "states", "nations", "alliance", "federation", "republic",
+];
+
+const PARTICLES: &[&str] = &["de", "van", "von", "der", "bin", "al", "la", "du", "del", "da", "di", "le", "ibn"];
+
+pub(crate) fn is_not_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower)
+}
+
+pub(crate) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Article-local actors learned from names in the text.
+#[derive(Debug, Default)]
+pub(crate) struct Names {
+    /// Every name occurrence, in text order.
+    pub mentions: Vec<NameMention>,
+    /// Surname (normalized) -> person id.
+    surnames: HashMap<String, ActorId>,
+    /// Title (normalized, "president") -> person id, the latest one.
+    titles: HashMap<String, ActorId>,
+    genders: HashMap<ActorId, Gender>,
+    kinds: HashMap<ActorId, EntityKind>,
+}
+
+/// A resolved name sequence inside a token range.
+#[derive(Debug, Clone)]
+pub(crate) struct FoundName {
+    pub id: ActorId,
+    pub kind: EntityKind,
+    pub gender: Option<Gender>,
+}
+
+impl Names {
+    pub fn gender(&self, id: &ActorId) -> Option<Gender> {
+        self.genders.get(id).copied()
+    }
+
+    pub fn by_title(&self, title: &str) -> Option<&ActorId> {
+        self.titles.get(title)
+    }
+
+    /// Finds capitalised name sequences in `toks[range]`, learning new actors.
+    /// `lower[i]` is the lowercase text of token i.
+    #[allow(clippy::too_many_arguments)]
+    pub fn scan(
+        &mut self,
+        body: &str,
+        toks: &[Tok],
+        lower: &[&str],
+        in_quote: &[bool],
+        range: std::ops::Range<usize>,
+        book: &ActorBook,
+        record: bool,
+        out: &mut Vec<FoundName>,
+    ) {
+        let mut i = range.start;
+        while i < range.end {
+            let t = toks[i];
+            if t.kind != TokKind::Word || !is_capitalised(t.text(body)) {
+                i += 1;
+                continue;
+            }
+            // Title words before the name.
+            let (title_len, title) = match_title(lower, i, range.end);
+            let mut start = i + title_len;
+            let titled = title_len > 0;
+            // Skip non-name capitalised words (sentence-initial "The", days...).
+            if !titled && is_not_name(lower[i]) {
+                i += 1;
+                continue;
+            }
+            let mut end = start;
+            while end < range.end {
+                let w = toks[end];
+                let text = w.text(body);
+                let capital = is_capitalised(text) && !is_not_name(lower[end]);
+                // Particles inside a name: "Charles de Gaulle".
+                let particle = PARTICLES.contains(&lower[end])
+                    && end > start
+                    && end + 1 < range.end
+                    && is_capitalised(toks[end + 1].text(body));
+                if w.kind == TokKind::Word && (capital || particle) {
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            if end == start {
+                // A bare title ("President said"): nothing to learn.
+                i = start.max(i + 1);
+                continue;
+            }
+            // "Kremlin spokesman": a lone capitalised modifier before a role noun is an institution.
+            let found = self.classify(body, toks, lower, start, end, title.as_deref(), book);
+            if let Some(found) = found {
+                if record {
+                    self.mentions.push(NameMention {
+                        span: Span::new(toks[start].start, toks[end - 1].end),
+                        id: found.id.clone(),
+                        kind: found.kind,
+                        gender: found.gender,
+                        in_quote: in_quote[start],
+                    });
+                }
+                out.push(found);
+            }
+            start = end;
+            i = start;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn classify(
+        &mut self,
+        body: &str,
+        toks: &[Tok],
+        lower: &[&str],
+        start: usize,
+        end: usize,
+        title: Option<&str>,
+        book: &ActorBook,
+    ) -> Option<FoundName> {
+        let full = &body[toks[start].start..toks[end - 1].end];
+        let full_key = normalize_name(full);
+        let title_gender = title.and_then(title_gender);
+        let mk = |id: ActorId, kind: EntityKind, gender: Option<Gender>| FoundName { id, kind, gender };
+        if let Some(actor) = book.resolve_normalized(&full_key) {
+            let kind = entity_kind(actor.kind);
+            let gender = book.relations(&actor.id).and_then(|r| r.gender).or(title_gender);
+            let id = actor.id.clone();
+            self.learn(&id, kind, gender, title, None);
+            return Some(mk(id, kind, gender));
+        }
+        let last_lower = lower[end - 1];
+        if ORG_HEADS.contains(&last_lower) || (end - start == 1 && full.len() > 1 && full.chars().all(|c| c.is_uppercase() || c == '.')) {
+            let id = ActorId::from_name(full);
+            self.learn(&id, EntityKind::Organization, None, None, None);
+            return Some(mk(id, EntityKind::Organization, None));
+        }
+        if end - start >= 2 {
+            // A full personal name; the book may know the surname.
+            let surname = normalize_name(last_lower);
+            let id = match book.resolve_normalized(&surname) {
+                Some(actor) if actor.kind == ActorKind::Person => actor.id.clone(),
+                _ => ActorId::from_name(full),
+            };
+            let gender = book.relations(&id).and_then(|r| r.gender).or(title_gender).or(self.gender(&id));
+            self.learn(&id, EntityKind::Person, gender, title, Some(surname));
+            return Some(mk(id, EntityKind::Person, gender));
+        }
+        // A single capitalised word: a known surname, or a titled name ("President Putin").
+        if let Some(id) = self.surnames.get(&full_key).cloned() {
+            let gender = self.gender(&id).or(title_gender);
+            self.learn(&id, EntityKind::Person, gender, title, None);
+            return Some(mk(id, EntityKind::Person, gender));
+        }
+        if title.is_some() {
+            let id = ActorId::from_name(full);
+            self.learn(&id, EntityKind::Person, title_gender, title, Some(full_key));
+            return Some(mk(id, EntityKind::Person, title_gender));
+        }
+        None
+    }
+
+    fn learn(
+        &mut self,
+        id: &ActorId,
+        kind: EntityKind,
+        gender: Option<Gender>,
+        title: Option<&str>,
+        surname: Option<String>,
+    ) {
+        self.kinds.entry(id.clone()).or_insert(kind);
+        if let Some(g) = gender {
+            self.genders.insert(id.clone(), g);
+        }
+        if let Some(t) = title {
+            if !matches!(t, "mr." | "mrs." | "ms." | "miss" | "dr.") {
+                self.titles.insert(t.to_string(), id.clone());
+            }
+        }
+        if let Some(s) = surname {
+            self.surnames.entry(s).or_insert_with(|| id.clone());
+        }
+    }
+
+    /// Resolves a single capitalised word used as a speaker ("Peskov said")
+    /// that the scan did not classify: learned surname, book alias, or a new actor.
+    pub fn resolve_single(&mut self, word: &str, book: &ActorBook) -> (ActorId, EntityKind) {
+        let key = normalize_name(word);
+        if let Some(actor) = book.resolve_normalized(&key) {
+            return (actor.id.clone(), entity_kind(actor.kind));
+        }
+        if let Some(id) = self.surnames.get(&key) {
+            return (id.clone(), EntityKind::Person);
+        }
+        let id = ActorId::from_name(word);
+        self.learn(&id, EntityKind::Person, None, None, Some(key));
+        (id, EntityKind::Person)
+    }
+
+    pub fn set_gender(&mut self, id: &ActorId, gender: Gender) {
+        self.genders.entry(id.clone()).or_insert(gender);
+    }
+}
+
+pub(crate) fn entity_kind(kind: ActorKind) -> EntityKind {
+    match kind {
+        ActorKind::Person => EntityKind::Person,
+        ActorKind::Government => EntityKind::Institution,
+        ActorKind::Organization => EntityKind::Organization,
+    }
+}
+
+fn title_gender(title: &str) -> Option<Gender> {
+    match title {
+        "mr." | "mr" | "king" | "prince" | "chairman" | "spokesman" => Some(Gender::Male),
+        "mrs." | "mrs" | "ms." | "ms" | "miss" | "queen" | "chairwoman" | "spokeswoman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Gender implied by a role noun ("spokeswoman", "congressman").
+pub(crate) fn role_gender(lower: &str) -> Option<Gender> {
+    if lower.ends_with("woman") || lower.ends_with("women") {
+        Some(Gender::Female)
+    } else if lower.ends_with("man") || lower.ends_with("men") {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// Longest title from the lexicon starting at token `i` ("secretary of state").
+/// Returns its token length and its normalized text.
+pub(crate) fn match_title(lower: &[&str], i: usize, end: usize) -> (usize, Option<String>) {
+    for title in &LEXICONS.titles {
+        if i + title.len() < end && title.iter().enumerate().all(|(k, w)| lower[i + k] == w) {
+            return (title.len(), Some(title.join(" ")));
+        }
+    }
+    (0, None)
+}
