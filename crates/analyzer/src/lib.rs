@@ -6,6 +6,12 @@
 //! - stance side: `stance`, `topic`, `shift`, `ledger`, `timeline`
 
 mod error;
+pub mod ledger;
+pub mod lexicon;
+pub mod shift;
+pub mod stance;
+pub mod timeline;
+pub mod topic;
 
 // Attribution side.
 mod actors;

@@ -1,0 +1,351 @@
+//! Word lists that decide stance features, and a tiny word splitter that keeps
+//! byte offsets so every decision can be shown as a cue over the article text.
+//!
+//! The lists are our own files under `data/lexicons/`, embedded at compile
+//! time: `modals.txt`, `negation.txt`, `retreat.txt`, `hedges.txt`,
+//! `boosters.txt`, `tone.txt`, `stopwords.txt` and `topic_words.txt`.
+//! A phrase is a sequence of lowercase words; `*` inside a phrase stands for up
+//! to two arbitrary words ("no * plans" matches "no immediate plans").
+
+use stanceshift_core::Commitment;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+/// One word of a text: byte offsets into the text it came from, its
+/// lowercase form (curly apostrophes straightened) and whether it was capitalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub lower: String,
+    pub capitalized: bool,
+}
+
+/// Splits `text` into words and punctuation marks. Clitics `'ll`, `'d`, `'re`,
+/// `'ve`, `'s` become words of their own; negated auxiliaries ("wasn't") stay whole.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, n)) = chars.peek() {
+                let joins_word = n.is_alphanumeric()
+                    || matches!(n, '-' | '\'' | '’' | '%')
+                        && text[i + n.len_utf8()..].chars().next().is_some_and(|a| a.is_alphanumeric())
+                    || n == '%'
+                    || (n == '.' || n == ',')
+                        && c.is_ascii_digit()
+                        && text[i + 1..].chars().next().is_some_and(|a| a.is_ascii_digit());
+                if !joins_word {
+                    break;
+                }
+                end = i + n.len_utf8();
+                chars.next();
+            }
+            push_word(text, start, end, &mut out);
+        } else if !c.is_whitespace() {
+            let end = start + c.len_utf8();
+            out.push(Word { start, end, lower: c.to_string(), capitalized: false });
+        }
+    }
+    out
+}
+
+fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
+    let raw = &text[start..end];
+    let lower = raw.to_lowercase().replace('’', "'");
+    let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
+    for clitic in ["'ll", "'d", "'re", "'ve", "'s"] {
+        if lower.len() > clitic.len() && lower.ends_with(clitic) {
+            // The raw text may use a 3-byte curly apostrophe, so split on the raw form.
+            let raw_cut = raw.rfind(['\'', '’']).unwrap_or(raw.len());
+            out.push(Word {
+                start,
+                end: start + raw_cut,
+                lower: lower[..lower.len() - clitic.len()].to_string(),
+                capitalized,
+            });
+            out.push(Word { start: start + raw_cut, end, lower: clitic.to_string(), capitalized: false });
+            return;
+        }
+    }
+    out.push(Word { start, end, lower, capitalized });
+}
+
+/// A phrase found in a word sequence: words `[first, last]` (inclusive) and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhraseMatch<V> {
+    pub first: usize,
+    pub last: usize,
+    pub value: V,
+}
+
+/// A list of phrases, indexed by first word, longest phrase tried first.
+#[derive(Debug, Clone)]
+pub struct PhraseList<V> {
+    by_first: BTreeMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V: Clone> PhraseList<V> {
+    /// Parses `phrase[<TAB>value]` lines; `#` starts a comment line. Lines whose
+    /// value does not parse are skipped (the embedded lists are tested to parse fully).
+    pub fn parse(text: &str, value: impl Fn(Option<&str>) -> Option<V>) -> PhraseList<V> {
+        let mut by_first: BTreeMap<String, Vec<(Vec<String>, V)>> = BTreeMap::new();
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let (phrase, raw_value) = match line.split_once('\t') {
+                Some((p, v)) => (p, Some(v.trim())),
+                None => (line, None),
+            };
+            let Some(v) = value(raw_value) else { continue };
+            let parts: Vec<String> = words(phrase).into_iter().map(|w| w.lower).collect();
+            if let Some(first) = parts.first().cloned() {
+                by_first.entry(first).or_default().push((parts, v));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        PhraseList { by_first }
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// Longest phrase starting at word `at`, if any.
+    pub fn match_at(&self, ws: &[Word], at: usize) -> Option<PhraseMatch<V>> {
+        let candidates = self.by_first.get(&ws.get(at)?.lower)?;
+        candidates.iter().find_map(|(parts, value)| {
+            match_parts(ws, at, &parts[1..]).map(|last| PhraseMatch { first: at, last, value: value.clone() })
+        })
+    }
+
+    /// All non-overlapping matches, left to right, longest first at each position.
+    pub fn find_all(&self, ws: &[Word]) -> Vec<PhraseMatch<V>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < ws.len() {
+            match self.match_at(ws, at) {
+                Some(m) => {
+                    at = m.last + 1;
+                    out.push(m);
+                }
+                None => at += 1,
+            }
+        }
+        out
+    }
+}
+
+/// Matches the remaining phrase words after word `at`; returns the index of the last word.
+fn match_parts(ws: &[Word], at: usize, rest: &[String]) -> Option<usize> {
+    let Some((head, tail)) = rest.split_first() else { return Some(at) };
+    if head == "*" {
+        // Up to two arbitrary (non-punctuation) words, then the rest.
+        for skip in 0..=2 {
+            if (1..=skip).any(|k| ws.get(at + k).is_none_or(|w| !w.lower.chars().any(char::is_alphanumeric)))
+            {
+                break;
+            }
+            if let Some(last) = match_parts(ws, at + skip, tail) {
+                return Some(last);
+            }
+        }
+        return None;
+    }
+    let next = ws.get(at + 1)?;
+    if &next.lower == head {
+        match_parts(ws, at + 1, tail)
+    } else {
+        None
+    }
+}
+
+/// Every embedded list, parsed once.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub modals: PhraseList<Commitment>,
+    pub negation: PhraseList<()>,
+    pub retreat: PhraseList<Commitment>,
+    pub hedges: PhraseList<()>,
+    pub boosters: PhraseList<()>,
+    pub tone: PhraseList<f32>,
+    pub stopwords: BTreeSet<String>,
+    /// word -> canonical topic term ("meeting" -> "meet").
+    pub topic_words: BTreeMap<String, String>,
+}
+
+/// Parses a FactBank-style label (CT+, PR+, PS+, Uu, PS-, PR-, CT-).
+pub fn parse_level(label: &str) -> Option<Commitment> {
+    Some(match label {
+        "CT+" => Commitment::Certain,
+        "PR+" => Commitment::Probable,
+        "PS+" => Commitment::Possible,
+        "Uu" => Commitment::Uncommitted,
+        "PS-" => Commitment::PossibleNot,
+        "PR-" => Commitment::ProbableNot,
+        "CT-" => Commitment::CertainNot,
+        _ => return None,
+    })
+}
+
+/// The shared lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let level = |v: Option<&str>| v.and_then(parse_level);
+        let unit = |_: Option<&str>| Some(());
+        Lexicon {
+            modals: PhraseList::parse(include_str!("../../../data/lexicons/modals.txt"), level),
+            negation: PhraseList::parse(include_str!("../../../data/lexicons/negation.txt"), unit),
+            retreat: PhraseList::parse(include_str!("../../../data/lexicons/retreat.txt"), level),
+            hedges: PhraseList::parse(include_str!("../../../data/lexicons/hedges.txt"), unit),
+            boosters: PhraseList::parse(include_str!("../../../data/lexicons/boosters.txt"), unit),
+            tone: PhraseList::parse(include_str!("../../../data/lexicons/tone.txt"), |v| {
+                v.and_then(|s| s.parse::<f32>().ok()).filter(|x| (-1.0..=1.0).contains(x))
+            }),
+            stopwords: word_lines(include_str!("../../../data/lexicons/stopwords.txt"))
+                .flat_map(|l| words(l).into_iter().map(|w| w.lower))
+                .collect(),
+            topic_words: word_lines(include_str!("../../../data/lexicons/topic_words.txt"))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(w, c)| (w.trim().to_lowercase(), c.trim().to_lowercase()))
+                .collect(),
+        }
+    })
+}
+
+fn word_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Whether a single word is (the start of) a stance cue: a negation, modal,
+/// retreat, hedge or booster. Reprints may differ in wording, never in these.
+pub fn is_cue_word(lower: &str) -> bool {
+    let lex = lexicon();
+    is_negation_word(lower)
+        || [&lex.negation.by_first, &lex.hedges.by_first, &lex.boosters.by_first]
+            .iter()
+            .any(|m| m.contains_key(lower))
+        || [&lex.modals.by_first, &lex.retreat.by_first].iter().any(|m| m.contains_key(lower))
+}
+
+/// Whether a word is a negation on its own (including any "-n't" contraction).
+pub fn is_negation_word(lower: &str) -> bool {
+    lower.ends_with("n't")
+}
+
+/// Canonical topic term of a content word: the topic map, else a light stem
+/// (plural and verb endings stripped), so "meets", "meeting" and "met" meet.
+pub fn topic_term(lower: &str) -> String {
+    let lex = lexicon();
+    if let Some(canonical) = lex.topic_words.get(lower) {
+        return canonical.clone();
+    }
+    stem(lower)
+}
+
+/// A light suffix stripper for English content words. Deliberately
+/// conservative: it only has to make inflections of one word agree.
+pub fn stem(lower: &str) -> String {
+    let w = lower.trim_end_matches("'s");
+    let n = w.chars().count();
+    if n <= 4 {
+        return w.to_string();
+    }
+    for (suffix, keep) in [("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            if base.chars().count() < 3 || (suffix == "s" && (base.ends_with('s') || base.ends_with('u'))) {
+                continue;
+            }
+            if suffix == "es"
+                && !(base.ends_with("sh")
+                    || base.ends_with("ch")
+                    || base.ends_with('x')
+                    || base.ends_with("ss"))
+            {
+                // "prices" -> "price": only strip the "s".
+                return format!("{base}e");
+            }
+            let mut b = base.to_string();
+            // "planned" -> "plan", "stopping" -> "stop"
+            let bytes = b.as_bytes();
+            if (suffix == "ing" || suffix == "ed")
+                && bytes.len() >= 2
+                && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+                && !matches!(bytes[bytes.len() - 1], b'l' | b's' | b'z')
+            {
+                b.pop();
+            }
+            b.push_str(keep);
+            return b;
+        }
+    }
+    w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lowers(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|w| w.lower).collect()
+    }
+
+    #[test]
+    fn words_keep_offsets_and_split_clitics() {
+        let text = "We’ll meet, he said; it wasn't 3.5% sure.";
+        let ws = words(text);
+        assert_eq!(
+            lowers(text),
+            ["we", "'ll", "meet", ",", "he", "said", ";", "it", "wasn't", "3.5%", "sure", "."]
+        );
+        for w in &ws {
+            assert!(text.get(w.start..w.end).is_some());
+        }
+        assert_eq!(&text[ws[1].start..ws[1].end], "’ll");
+    }
+
+    #[test]
+    fn every_embedded_list_parses_fully() {
+        let lex = lexicon();
+        let count = |text: &str| word_lines(text).count();
+        assert_eq!(lex.modals.len(), count(include_str!("../../../data/lexicons/modals.txt")));
+        assert_eq!(lex.retreat.len(), count(include_str!("../../../data/lexicons/retreat.txt")));
+        assert_eq!(lex.tone.len(), count(include_str!("../../../data/lexicons/tone.txt")));
+        assert!(lex.tone.len() > 300);
+        assert_eq!(lex.topic_words.get("summit").map(String::as_str), Some("meet"));
+    }
+
+    #[test]
+    fn wildcard_phrases_match_up_to_two_words() {
+        let lex = lexicon();
+        let ws = words("There are no immediate plans for talks.");
+        let m = lex.retreat.find_all(&ws);
+        assert_eq!(m.len(), 1);
+        assert_eq!((m[0].first, m[0].last, m[0].value), (2, 4, Commitment::ProbableNot));
+        let ws = words("no real concrete firm plans");
+        assert!(lex.retreat.find_all(&ws).is_empty());
+    }
+
+    #[test]
+    fn stems_agree_across_inflections() {
+        for (a, b) in [
+            ("meets", "meet"),
+            ("planned", "plan"),
+            ("prices", "price"),
+            ("talks", "meet"),
+            ("ministers", "minister"),
+        ] {
+            assert_eq!(topic_term(a), topic_term(b), "{a} vs {b}");
+        }
+        assert_eq!(stem("news"), "news");
+        assert_eq!(topic_term("summit"), "meet");
+    }
+}

@@ -1,0 +1,144 @@
+//! Comparing two consecutive stance points of one actor on one topic.
+//!
+//! Rules, in order (b = before, a = after, scores on the -3..3 commitment scale):
+//! 1. b positive, a at or below zero: **Withdraw** when a carries a retreat cue
+//!    ("no plans", "wasn't necessary") and b was firm (≥ PR+) or dated;
+//!    **Reverse** when a is an outright negation; otherwise **Soften**.
+//! 2. Polarity flipped the other way (negative to positive): **Reverse**.
+//! 3. Same direction, both dated, a's window ends after b's window (slack
+//!    included): **TimelineSlip**.
+//! 4. Same direction, weaker or stronger level (or certainty moved ≥ 0.2):
+//!    **Soften** / **Harden**.
+//! 5. Tone moved by ≥ 0.4: **ToneShift**. 6. Otherwise **Reaffirm**.
+//!
+//! Statements on the same day that do not conflict (rules 1–2) are not shifts.
+
+use stanceshift_core::{ActorId, CueKind, Evidence, Shift, ShiftKind, StanceFeatures, StancePoint, Topic};
+
+/// The evidence a point gives, labelled as proxy speech when the speaker is not `actor`.
+pub fn evidence(actor: &ActorId, point: &StancePoint) -> Evidence {
+    let s = &point.statement;
+    let by_proxy = s.proxy.is_some()
+        || s.speaker.actor.as_ref().is_some_and(|a| a != actor)
+        || s.speaker.actor.is_none();
+    Evidence {
+        article_id: s.article_id.clone(),
+        statement_index: s.index,
+        date: s.date.date,
+        speaker: s.speaker.text.clone(),
+        proxy_for: by_proxy.then(|| actor.clone()),
+        quote: s.content.clone(),
+        span: s.content_span,
+        commitment: point.features.commitment,
+        timeframe: point.features.timeframe,
+        tone: point.features.tone,
+        cues: point.features.cues.iter().filter(|c| c.kind != CueKind::Topic).cloned().collect(),
+    }
+}
+
+fn has(f: &StanceFeatures, kind: CueKind) -> bool {
+    f.cues.iter().any(|c| c.kind == kind)
+}
+
+/// The cues that decided a point's level, for explanations: "'no plans' + 'the immediate future' (PR-)".
+pub fn describe(f: &StanceFeatures) -> String {
+    let pick = |kinds: &[CueKind]| -> Vec<String> {
+        f.cues.iter().filter(|c| kinds.contains(&c.kind)).map(|c| format!("'{}'", c.text)).collect()
+    };
+    let mut parts = pick(&[CueKind::Retreat]);
+    if parts.is_empty() {
+        parts = pick(&[CueKind::Negation, CueKind::Modal]);
+    }
+    // Hedges inside the timeframe ("or so") show up with the timeframe itself.
+    let in_timeframe = |c: &stanceshift_core::Cue| {
+        f.cues.iter().any(|t| t.kind == CueKind::Timeframe && t.span.contains(&c.span))
+    };
+    parts.extend(
+        f.cues
+            .iter()
+            .filter(|c| matches!(c.kind, CueKind::Booster | CueKind::Hedge) && !in_timeframe(c))
+            .map(|c| format!("'{}'", c.text)),
+    );
+    parts.extend(pick(&[CueKind::Timeframe]));
+    let words = if parts.is_empty() { "plain assertion".to_string() } else { parts.join(" + ") };
+    format!("{words} ({})", f.commitment.factbank_label())
+}
+
+/// The shift from `before` to `after`, or `None` when same-day statements agree.
+pub fn compare(actor: &ActorId, topic: &Topic, before: &StancePoint, after: &StancePoint) -> Option<Shift> {
+    let (b, a) = (&before.features, &after.features);
+    let (bs, as_) = (i32::from(b.commitment.score()), i32::from(a.commitment.score()));
+    let confidence = before.statement.confidence.min(after.statement.confidence).clamp(0.0, 1.0);
+    let weight = 0.5 + 0.5 * confidence;
+    let same_day = before.statement.date.date == after.statement.date.date;
+
+    let (kind, strength) = if bs > 0 && as_ <= 0 {
+        if has(a, CueKind::Retreat) && (bs >= 2 || b.timeframe.is_some()) {
+            (ShiftKind::Withdraw, ((bs - as_) as f32 / 5.0).clamp(0.5, 1.0))
+        } else if as_ < 0 {
+            (ShiftKind::Reverse, ((bs - as_) as f32 / 6.0).clamp(0.5, 1.0))
+        } else {
+            (ShiftKind::Soften, (bs - as_) as f32 / 6.0)
+        }
+    } else if bs < 0 && as_ > 0 {
+        (ShiftKind::Reverse, ((as_ - bs) as f32 / 6.0).clamp(0.5, 1.0))
+    } else if same_day {
+        return None;
+    } else if let Some(days) = slip_days(b, a).filter(|_| bs > 0 && as_ > 0) {
+        (ShiftKind::TimelineSlip, days as f32 / (days as f32 + 30.0))
+    } else if as_.abs() != bs.abs() || (a.certainty - b.certainty).abs() >= 0.2 {
+        let delta = (as_.abs() - bs.abs()) as f32 / 3.0 + (a.certainty - b.certainty);
+        let kind = if delta < 0.0 { ShiftKind::Soften } else { ShiftKind::Harden };
+        (kind, delta.abs().min(1.0))
+    } else if (a.tone - b.tone).abs() >= 0.4 {
+        (ShiftKind::ToneShift, ((a.tone - b.tone).abs() / 2.0).min(1.0))
+    } else {
+        (ShiftKind::Reaffirm, 1.0 - (a.certainty - b.certainty).abs())
+    };
+
+    let before_ev = evidence(actor, before);
+    let after_ev = evidence(actor, after);
+    let mut explanation = format!("{}: {} -> {}", kind_name(kind), describe(b), describe(a));
+    if let Some(days) = slip_days(b, a).filter(|_| kind == ShiftKind::TimelineSlip) {
+        explanation.push_str(&format!(", {days} days later"));
+    }
+    if kind == ShiftKind::ToneShift {
+        explanation.push_str(&format!(", tone {:+.2} -> {:+.2}", b.tone, a.tone));
+    }
+    if after_ev.proxy_for.is_some() {
+        explanation.push_str(&format!(" (by proxy: {})", after.statement.speaker.text));
+    }
+    Some(Shift {
+        actor: actor.clone(),
+        topic: topic.clone(),
+        kind,
+        score: round2(strength * weight),
+        before: before_ev,
+        after: after_ev,
+        explanation,
+    })
+}
+
+/// Days by which `a`'s window ends later than `b`'s latest day, if it does.
+fn slip_days(b: &StanceFeatures, a: &StanceFeatures) -> Option<i64> {
+    let (bw, aw) = (b.timeframe?, a.timeframe?);
+    let days = (aw.end - bw.latest()).num_days();
+    (days > 0).then_some(days)
+}
+
+fn round2(x: f32) -> f32 {
+    (x.clamp(0.0, 1.0) * 100.0).round() / 100.0
+}
+
+/// Lowercase name of a shift kind, as in serialized output.
+pub fn kind_name(kind: ShiftKind) -> &'static str {
+    match kind {
+        ShiftKind::Reaffirm => "reaffirm",
+        ShiftKind::Soften => "soften",
+        ShiftKind::Harden => "harden",
+        ShiftKind::Reverse => "reverse",
+        ShiftKind::Withdraw => "withdraw",
+        ShiftKind::TimelineSlip => "timeline_slip",
+        ShiftKind::ToneShift => "tone_shift",
+    }
+}

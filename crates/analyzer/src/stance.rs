@@ -1,0 +1,395 @@
+//! Stance features of one statement on one topic: polarity (with negation
+//! scope), commitment on the FactBank-like scale, certainty after hedges and
+//! boosters, futurity, the timeframe resolved against the statement date, and
+//! tone. Every decision is kept as a [`Cue`] with byte offsets into the article
+//! body (the statement's `content_span.start` plus the offset inside the content).
+//!
+//! ```
+//! use stanceshift_analyzer::stance::assess;
+//! use stanceshift_core::{Commitment, Polarity};
+//!
+//! let said = assess("There are no plans for a meeting in the immediate future.", None);
+//! assert_eq!(said.commitment, Commitment::ProbableNot);
+//! assert_eq!(said.polarity, Polarity::Negative);
+//! assert_eq!(assess("We might meet.", None).commitment, Commitment::Possible);
+//! assert_eq!(assess("I will not attend.", None).commitment, Commitment::CertainNot);
+//! ```
+
+use crate::lexicon::{is_negation_word, lexicon, topic_term, words, Word};
+use stanceshift_core::{
+    Commitment, Cue, CueKind, DateWindow, Polarity, Span, SpeechKind, StanceFeatures, Statement, Topic,
+};
+use std::ops::Range;
+
+/// What the lexicon says about a stretch of text, before topic and time are considered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub polarity: Polarity,
+    pub commitment: Commitment,
+    /// 0..1 after hedges and boosters.
+    pub certainty: f32,
+    /// A modal or intention cue speaks of the future.
+    pub future: bool,
+    pub tone: f32,
+    /// Cues with spans relative to the assessed text.
+    pub cues: Vec<Cue>,
+}
+
+/// Assesses a whole text (one clause or sentence) as plain assertion, optionally
+/// around an anchor word at byte offset `anchor` (the predicate whose
+/// commitment is wanted: modals and negation after it do not count).
+pub fn assess(text: &str, anchor: Option<usize>) -> Assessment {
+    let ws = words(text);
+    let anchor_word = anchor.and_then(|a| ws.iter().position(|w| w.start <= a && a < w.end.max(w.start + 1)));
+    assess_words(text, &ws, 0..ws.len(), anchor_word, false)
+}
+
+/// Features of `statement` on `topic`. Only the clauses of the statement that
+/// mention the topic are read (so "he would meet X soon and the ministers
+/// would meet later" gives each topic its own modal and timeframe). Never panics.
+pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
+    let text = statement.content.as_str();
+    let base = statement.content_span.start;
+    let ws = words(text);
+    let topic_terms: Vec<String> = topic.key.split_whitespace().map(str::to_string).collect();
+    let clauses = clauses(&ws);
+
+    // Pick the clauses that mention the most topic terms (all of them if none do).
+    let hits = |r: &Range<usize>| {
+        ws[r.clone()].iter().filter(|w| topic_terms.contains(&topic_term(&w.lower))).count()
+    };
+    let best = clauses.iter().map(hits).max().unwrap_or(0);
+    let scope: Vec<Range<usize>> = if best == 0 {
+        std::iter::once(0..ws.len()).collect()
+    } else {
+        clauses.iter().filter(|r| hits(r) == best).cloned().collect()
+    };
+
+    let indirect =
+        matches!(statement.kind, SpeechKind::Indirect | SpeechKind::Mixed | SpeechKind::AccordingTo);
+    let mut cues = Vec::new();
+    let mut parts = Vec::new();
+    for range in &scope {
+        // The predicate is the first topic word that is not an argument name.
+        let anchor =
+            range.clone().find(|&i| topic_terms.first().is_some_and(|p| &topic_term(&ws[i].lower) == p));
+        for i in range.clone() {
+            if topic_terms.contains(&topic_term(&ws[i].lower)) {
+                cues.push(cue(CueKind::Topic, text, &ws[i..=i]));
+            }
+        }
+        parts.push(assess_words(text, &ws, range.clone(), anchor, indirect));
+    }
+    // With several equally relevant clauses the most committed reading wins
+    // (ties: the first clause), so a stray clause does not mask the main claim.
+    let main = parts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, a)| (a.commitment.score().abs(), std::cmp::Reverse(*i)))
+        .map(|(_, a)| a.clone())
+        .unwrap_or_else(|| assess_words(text, &ws, 0..0, None, indirect));
+    cues.extend(parts.iter().flat_map(|p| p.cues.iter().cloned()));
+
+    let mut certainty = main.certainty;
+    let verb_cue = reporting_verb_cue(statement);
+    if let Some(verb_cue) = &verb_cue {
+        certainty += if verb_cue.kind == CueKind::Booster { 0.1 } else { -0.1 };
+    }
+
+    // Timeframe: a time expression inside the chosen clauses, resolved against the statement date.
+    let in_scope = |s: &Span| {
+        scope
+            .iter()
+            .any(|r| r.start < ws.len() && ws[r.start].start <= s.start && s.end <= ws[r.end.max(1) - 1].end)
+    };
+    let times = stanceshift_timex::find(text, statement.date.date);
+    let chosen = times
+        .iter()
+        .filter(|t| in_scope(&t.span) && t.window.is_some())
+        .filter(|t| t.direction != Some(stanceshift_timex::Direction::Past))
+        .max_by_key(|t| (t.deadline, std::cmp::Reverse(t.span.start)));
+    let timeframe: Option<DateWindow> = chosen.and_then(|t| t.window);
+    if let Some(t) = chosen {
+        cues.push(Cue { kind: CueKind::Timeframe, text: t.text.clone(), span: t.span });
+    }
+    let future = main.future
+        || chosen.is_some_and(|t| t.direction == Some(stanceshift_timex::Direction::Future))
+        || main.cues.iter().any(|c| c.kind == CueKind::Retreat && c.text.contains("plan"));
+
+    for c in &mut cues {
+        c.span = Span::new(c.span.start + base, c.span.end + base);
+    }
+    // The reporting verb already has an article span.
+    cues.extend(verb_cue);
+    cues.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| kind_rank(a.kind).cmp(&kind_rank(b.kind))));
+    cues.dedup();
+
+    StanceFeatures {
+        topic: topic.clone(),
+        polarity: main.polarity,
+        commitment: main.commitment,
+        certainty: certainty.clamp(0.0, 1.0),
+        future,
+        timeframe,
+        tone: main.tone,
+        cues,
+    }
+}
+
+/// The reporting verb as a hedge ("suggested") or booster ("insisted"), with its article span.
+fn reporting_verb_cue(statement: &Statement) -> Option<Cue> {
+    let lex = lexicon();
+    let ws = words(&statement.cue);
+    let (kind, m) = (0..ws.len()).find_map(|i| {
+        lex.boosters
+            .match_at(&ws, i)
+            .map(|m| (CueKind::Booster, m))
+            .or_else(|| lex.hedges.match_at(&ws, i).map(|m| (CueKind::Hedge, m)))
+    })?;
+    let start = statement.cue_span.start + ws[m.first].start;
+    let end = statement.cue_span.start + ws[m.last].end;
+    Some(Cue {
+        kind,
+        text: statement.cue.get(ws[m.first].start..ws[m.last].end)?.to_string(),
+        span: Span::new(start, end),
+    })
+}
+
+fn kind_rank(kind: CueKind) -> u8 {
+    match kind {
+        CueKind::Topic => 0,
+        CueKind::Retreat => 1,
+        CueKind::Negation => 2,
+        CueKind::Modal => 3,
+        CueKind::Hedge => 4,
+        CueKind::Booster => 5,
+        CueKind::Timeframe => 6,
+        CueKind::Tone => 7,
+    }
+}
+
+/// Clause boundaries: `;`, `:`, dashes, "but", "although", "though", "while",
+/// "whereas", and "and" when a modal or auxiliary follows within four words
+/// (so "meet Putin and Zelensky" stays one clause but "he would meet X and
+/// the ministers would meet" splits).
+pub fn clauses(ws: &[Word]) -> Vec<Range<usize>> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..ws.len() {
+        let w = ws[i].lower.as_str();
+        let hard = matches!(w, ";" | ":" | "—" | "–" | "but" | "although" | "though" | "whereas" | "while");
+        let soft_and = w == "and"
+            && (i + 1..(i + 5).min(ws.len())).any(|j| {
+                lex.modals.match_at(ws, j).is_some()
+                    || matches!(ws[j].lower.as_str(), "was" | "were" | "is" | "are" | "has" | "have" | "had")
+                    || is_negation_word(&ws[j].lower)
+            });
+        if (hard || soft_and) && i > start {
+            out.push(start..i);
+            start = i + 1;
+        }
+    }
+    if start < ws.len() {
+        out.push(start..ws.len());
+    }
+    if out.is_empty() {
+        out.push(0..ws.len());
+    }
+    out
+}
+
+/// Words that end a negation's scope.
+fn ends_scope(w: &str) -> bool {
+    matches!(
+        w,
+        "," | ";" | ":" | "." | "!" | "?" | "but" | "although" | "though" | "while" | "whereas" | "because"
+    )
+}
+
+fn cue(kind: CueKind, text: &str, ws: &[Word]) -> Cue {
+    let (start, end) = (ws.first().map_or(0, |w| w.start), ws.last().map_or(0, |w| w.end));
+    Cue { kind, text: text.get(start..end).unwrap_or("").to_string(), span: Span::new(start, end) }
+}
+
+fn flip(level: Commitment) -> Commitment {
+    match level {
+        Commitment::Certain => Commitment::CertainNot,
+        Commitment::Probable => Commitment::ProbableNot,
+        Commitment::Possible => Commitment::PossibleNot,
+        Commitment::CertainNot => Commitment::Certain,
+        Commitment::ProbableNot => Commitment::Probable,
+        Commitment::PossibleNot => Commitment::Possible,
+        Commitment::Uncommitted => Commitment::Uncommitted,
+    }
+}
+
+fn base_certainty(level: Commitment) -> f32 {
+    match level.score().abs() {
+        3 => 0.9,
+        2 => 0.7,
+        1 => 0.45,
+        _ => 0.2,
+    }
+}
+
+/// The core decision over `ws[range]`, with `anchor` the predicate word if known.
+/// `indirect`: reported speech, where "would" is the backshifted "will".
+fn assess_words(
+    text: &str,
+    ws: &[Word],
+    range: Range<usize>,
+    anchor: Option<usize>,
+    indirect: bool,
+) -> Assessment {
+    let lex = lexicon();
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut taken = vec![false; ws.len()];
+    let take = |first: usize, last: usize, taken: &mut Vec<bool>| -> bool {
+        if (first..=last).any(|i| taken[i]) {
+            return false;
+        }
+        (first..=last).for_each(|i| taken[i] = true);
+        true
+    };
+    let slice = &ws[range.clone()];
+    let shift = |m: usize| m + range.start;
+
+    // Retreat phrases first: they contain negations and modals of their own.
+    let mut retreats = Vec::new();
+    for m in lex.retreat.find_all(slice) {
+        let (f, l) = (shift(m.first), shift(m.last));
+        if take(f, l, &mut taken) {
+            retreats.push((f, l, m.value));
+        }
+    }
+    let mut modals = Vec::new();
+    for m in lex.modals.find_all(slice) {
+        let (f, l) = (shift(m.first), shift(m.last));
+        if take(f, l, &mut taken) {
+            modals.push((f, l, m.value));
+        }
+    }
+    let mut negations = Vec::new();
+    for m in lex.negation.find_all(slice) {
+        let (f, l) = (shift(m.first), shift(m.last));
+        if take(f, l, &mut taken) {
+            negations.push((f, l));
+        }
+    }
+    // Negated modals ("won't", "couldn't") are negations too.
+    for &(f, l, _) in &modals {
+        if (f..=l).any(|i| is_negation_word(&ws[i].lower) || ws[i].lower == "cannot") {
+            negations.push((f, l));
+        }
+    }
+    negations.sort_unstable();
+    let mut hedges = Vec::new();
+    for m in lex.hedges.find_all(slice) {
+        let (f, l) = (shift(m.first), shift(m.last));
+        if take(f, l, &mut taken) {
+            hedges.push((f, l));
+        }
+    }
+    let mut boosters = Vec::new();
+    for m in lex.boosters.find_all(slice) {
+        let (f, l) = (shift(m.first), shift(m.last));
+        if take(f, l, &mut taken) {
+            boosters.push((f, l));
+        }
+    }
+
+    let before_anchor = |i: usize| anchor.is_none_or(|a| i <= a);
+    // The modal governing the predicate: the last one before it (the first one without a predicate).
+    let governing = match anchor {
+        Some(_) => modals.iter().rev().find(|(f, _, _)| before_anchor(*f)).or(modals.first()),
+        None => modals.first(),
+    };
+    let retreat = match anchor {
+        Some(_) => retreats.iter().rev().find(|(f, _, _)| before_anchor(*f)).or(retreats.first()),
+        None => retreats.first(),
+    };
+
+    // Negation scope: from the cue to the end of its clause; it applies when
+    // the predicate (or, without one, the governing modal) lies inside.
+    // Without a predicate, a negation counts before the modal or right after it ("might not").
+    let target = anchor.or(governing.map(|g| (g.1 + 2).min(range.end.saturating_sub(1))));
+    let in_scope = |(f, _l): (usize, usize)| -> bool {
+        let Some(t) = target else { return true };
+        if t < f {
+            return false;
+        }
+        !(f + 1..t).any(|i| ends_scope(&ws[i].lower))
+    };
+    let negated: Vec<(usize, usize)> = negations.iter().copied().filter(|&n| in_scope(n)).collect();
+
+    let mut level = match (retreat, governing) {
+        (Some(&(_, _, r)), _) => r,
+        (None, Some(&(f, l, m))) => {
+            let is_would = ws[f..=l].iter().any(|w| matches!(w.lower.as_str(), "would" | "'d"));
+            if is_would && indirect {
+                Commitment::Certain
+            } else {
+                m
+            }
+        }
+        (None, None) => Commitment::Certain,
+    };
+    if retreat.is_none() && negated.len() % 2 == 1 {
+        level = flip(level);
+    }
+
+    for &(f, l, _) in &retreats {
+        cues.push(cue(CueKind::Retreat, text, &ws[f..=l]));
+    }
+    for &(f, l, _) in &modals {
+        cues.push(cue(CueKind::Modal, text, &ws[f..=l]));
+    }
+    for &(f, l) in &negated {
+        cues.push(cue(CueKind::Negation, text, &ws[f..=l]));
+    }
+    for &(f, l) in &hedges {
+        cues.push(cue(CueKind::Hedge, text, &ws[f..=l]));
+    }
+    for &(f, l) in &boosters {
+        cues.push(cue(CueKind::Booster, text, &ws[f..=l]));
+    }
+
+    // Tone: mean of tone words, sign flipped by a negation within three words before.
+    let mut tones = Vec::new();
+    for m in lex.tone.find_all(slice) {
+        let (f, l) = (shift(m.first), shift(m.last));
+        let flipped = (f.saturating_sub(3)..f).any(|i| {
+            i >= range.start && (lex.negation.match_at(ws, i).is_some() || is_negation_word(&ws[i].lower))
+        });
+        tones.push(if flipped { -m.value } else { m.value });
+        cues.push(cue(CueKind::Tone, text, &ws[f..=l]));
+    }
+    let tone = if tones.is_empty() {
+        0.0
+    } else {
+        (tones.iter().sum::<f32>() / (tones.len() as f32).sqrt()).clamp(-1.0, 1.0)
+    };
+
+    // A weaker modal beside the governing one ("will probably") hedges it.
+    let weaker_modals = match (retreat, governing) {
+        (None, Some(&(gf, _, g))) => {
+            modals.iter().filter(|&&(f, _, m)| f != gf && m.score() < g.score()).count()
+        }
+        _ => 0,
+    };
+    let certainty = (base_certainty(level) - 0.1 * (hedges.len() + weaker_modals) as f32
+        + 0.1 * boosters.len() as f32)
+        .clamp(0.0, 1.0);
+    let polarity = match level.score() {
+        s if s > 0 => Polarity::Positive,
+        s if s < 0 => Polarity::Negative,
+        _ => Polarity::Unknown,
+    };
+    cues.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| kind_rank(a.kind).cmp(&kind_rank(b.kind))));
+    cues.dedup();
+    Assessment { polarity, commitment: level, certainty, future: !modals.is_empty(), tone, cues }
+}
+
+#[cfg(test)]
+mod tests;

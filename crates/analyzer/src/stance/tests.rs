@@ -1,0 +1,171 @@
+use super::*;
+use chrono::NaiveDate;
+use stanceshift_core::{ArticleId, DateBasis, Mention, StatementDate};
+
+/// A statement whose content starts at byte 1000 of its article, said on `date`.
+fn statement(content: &str, cue: &str, kind: SpeechKind, date: &str) -> Statement {
+    let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+    Statement {
+        article_id: ArticleId::new("a1"),
+        index: 0,
+        speaker: Mention { text: "the president".into(), span: Span::new(980, 993), actor: None },
+        principal: None,
+        proxy: None,
+        anonymous: false,
+        cue: cue.into(),
+        cue_span: Span::new(994, 994 + cue.len()),
+        content: content.into(),
+        content_span: Span::new(1000, 1000 + content.len()),
+        kind,
+        date: StatementDate {
+            date: day,
+            window: DateWindow::new(day, day),
+            basis: DateBasis::ArticleDate,
+            evidence: None,
+            timex_value: None,
+        },
+        confidence: 1.0,
+    }
+}
+
+/// One line: polarity, level, certainty, future, timeframe, tone, then the cues.
+fn check(content: &str, cue: &str, kind: SpeechKind, topic: &str) -> String {
+    let s = statement(content, cue, kind, "2025-10-16");
+    let topic = Topic { key: topic.into(), label: topic.into() };
+    let f = features(&s, &topic);
+    let mut line = format!(
+        "{:?} {} certainty {:.2}{} tone {:+.2}",
+        f.polarity,
+        f.commitment.factbank_label(),
+        f.certainty,
+        if f.future { " future" } else { "" },
+        f.tone
+    );
+    if let Some(w) = f.timeframe {
+        line.push_str(&format!(" window {}..{}+{}", w.start, w.end, w.slack_days));
+    }
+    for c in &f.cues {
+        // Spans point into the article: content starts at 1000, the cue verb at 994.
+        let local = if c.span.start >= 1000 {
+            content.get(c.span.start - 1000..c.span.end - 1000)
+        } else {
+            cue.get(c.span.start - 994..c.span.end - 994)
+        };
+        assert_eq!(local.map(str::to_lowercase), Some(c.text.to_lowercase()), "span of {c:?}");
+        line.push_str(&format!("\n  {:?} {:?}", c.kind, c.text));
+    }
+    line
+}
+
+#[test]
+fn dated_promise_in_reported_speech_is_certain() {
+    insta::assert_snapshot!(check("he would meet Putin within two weeks or so", "said", SpeechKind::Indirect, "meet putin"), @r#"
+    Positive CT+ certainty 0.80 future tone +0.00 window 2025-10-16..2025-10-30+3
+      Modal "would"
+      Topic "meet"
+      Topic "Putin"
+      Timeframe "two weeks or so"
+      Hedge "or so"
+    "#);
+}
+
+#[test]
+fn no_plans_negates_the_near_term_meeting_only() {
+    insta::assert_snapshot!(check("there are no plans for a meeting between Trump and Putin in the immediate future", "said", SpeechKind::Indirect, "meet putin"), @r#"
+    Negative PR- certainty 0.70 future tone +0.00 window 2025-10-16..2025-10-30+0
+      Retreat "there are no plans"
+      Topic "meeting"
+      Topic "Putin"
+      Timeframe "the immediate future"
+    "#);
+}
+
+#[test]
+fn each_clause_keeps_its_own_modal_and_timeframe() {
+    let text = "he would meet Putin within two weeks or so and the foreign ministers might meet pretty soon";
+    let ministers = check(text, "said", SpeechKind::Indirect, "meet minister");
+    assert!(ministers.starts_with("Positive PS+"), "{ministers}");
+    assert!(ministers.contains("Timeframe \"pretty soon\""), "{ministers}");
+    assert!(!ministers.contains("two weeks"), "{ministers}");
+}
+
+#[test]
+fn negation_scope_stops_at_the_clause() {
+    // "not" negates "attend", not the later clause's "will".
+    insta::assert_snapshot!(check("I will not attend the summit in Aldmere", "told reporters", SpeechKind::Direct, "attend aldmere"), @r#"
+    Negative CT- certainty 0.90 future tone +0.00
+      Modal "will"
+      Negation "not"
+      Topic "attend"
+      Topic "Aldmere"
+    "#);
+    let later = check("the talks failed, but we will attend", "said", SpeechKind::Indirect, "attend");
+    assert!(later.starts_with("Positive CT+"), "{later}");
+    let before = check("we will attend, not boycott", "said", SpeechKind::Indirect, "attend");
+    assert!(before.starts_with("Positive CT+"), "{before}");
+}
+
+#[test]
+fn commitment_levels() {
+    let level = |text: &str| assess(text, None).commitment.factbank_label();
+    assert_eq!(level("We will meet."), "CT+");
+    assert_eq!(level("We are going to meet."), "CT+");
+    assert_eq!(level("We plan to meet."), "PR+");
+    assert_eq!(level("We would meet."), "PR+");
+    assert_eq!(level("We might meet."), "PS+");
+    assert_eq!(level("We could meet."), "PS+");
+    assert_eq!(level("We might not meet."), "PS-");
+    assert_eq!(level("We won't meet."), "CT-");
+    assert_eq!(level("A meeting of the ministers wasn't necessary."), "PR-");
+    assert_eq!(level("The spokesman declined to comment."), "Uu");
+    assert_eq!(level("No decision has been made on a summit."), "Uu");
+    assert_eq!(level("The leaders met on Monday."), "CT+");
+}
+
+#[test]
+fn hedges_and_boosters_move_certainty_not_level() {
+    let hedged = assess("I think we will probably meet at some point.", None);
+    let boosted = assess("We will definitely, absolutely meet.", None);
+    assert_eq!(hedged.commitment, Commitment::Certain);
+    assert_eq!(boosted.commitment, Commitment::Certain);
+    assert!(hedged.certainty < 0.7 && boosted.certainty > 0.95, "{} {}", hedged.certainty, boosted.certainty);
+}
+
+#[test]
+fn reporting_verb_counts_as_hedge_or_booster() {
+    let insisted = check("the summit will go ahead", "insisted", SpeechKind::Indirect, "summit");
+    let suggested = check("the summit will go ahead", "suggested", SpeechKind::Indirect, "summit");
+    assert!(insisted.contains("Booster \"insisted\"") && insisted.contains("certainty 1.00"), "{insisted}");
+    assert!(suggested.contains("Hedge \"suggested\"") && suggested.contains("certainty 0.80"), "{suggested}");
+}
+
+#[test]
+fn tone_is_flipped_by_nearby_negation() {
+    assert!(assess("It was a great, productive meeting.", None).tone > 0.5);
+    assert!(assess("It was a total waste of time and a disaster.", None).tone < -0.5);
+    assert!(assess("It was not good.", None).tone < 0.0);
+}
+
+#[test]
+fn timeframe_resolves_against_the_statement_date() {
+    let s = statement(
+        "we will sign the deal by the end of the month",
+        "said",
+        SpeechKind::Indirect,
+        "2025-11-05",
+    );
+    let f = features(&s, &Topic { key: "sign deal".into(), label: "sign deal".into() });
+    let w = f.timeframe.unwrap();
+    assert_eq!(w.end, NaiveDate::from_ymd_opt(2025, 11, 30).unwrap());
+    assert!(f.future);
+}
+
+#[test]
+fn messy_text_never_panics() {
+    for text in ["", "’’’", "no", "\u{200b}—;:", "won't won't not never", "éé ünïcode will 3.5% by"]
+    {
+        let s = statement(text, "", SpeechKind::Direct, "2025-10-16");
+        let _ = features(&s, &Topic { key: "".into(), label: "".into() });
+        let _ = assess(text, Some(text.len()));
+    }
+}

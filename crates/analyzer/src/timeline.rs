@@ -1,0 +1,162 @@
+//! Per-actor timelines: topics, stance points in statement-date order, shifts
+//! between consecutive distinct statements, and the commitment ledger.
+//!
+//! Output is deterministic: statements are ordered by (date, article id,
+//! index), topics by key, and no hash-map order reaches the result.
+
+use crate::ledger::ledger;
+use crate::lexicon::{is_cue_word, words};
+use crate::shift::compare;
+use crate::stance::features;
+use crate::topic::{group, own_name_terms, parse_query, query_matches, TopicGroup};
+use chrono::NaiveDate;
+use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, StancePoint, Statement, Topic, TopicTimeline};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Word-set overlap above which two statements by one speaker are one statement reprinted.
+const REPRINT_SIMILARITY: f64 = 0.8;
+
+/// Analyze one actor's statements (already filtered to those counting for the
+/// actor, any order). With `topic_query` ("meet Putin") one topic is built from
+/// the statements that mention every query term; without one, recurring
+/// topics are found by grouping predicate–argument frames. Topics with fewer
+/// than two distinct statements are kept only when they hold a commitment.
+/// `as_of` is the corpus's last date: open commitments are pending as of it.
+pub fn analyze_actor(
+    actor: &ActorId,
+    name: &str,
+    statements: &[Statement],
+    topic_query: Option<&str>,
+    as_of: NaiveDate,
+) -> ActorAnalysis {
+    let (distinct, reprints) = merge_reprints(statements);
+    let groups: Vec<TopicGroup> = match topic_query {
+        Some(q) => {
+            let query = parse_query(q);
+            let mut members = Vec::new();
+            let mut matched: BTreeSet<String> = BTreeSet::new();
+            for (i, s) in distinct.iter().enumerate() {
+                if let Some(words) = query_matches(&query, &s.content) {
+                    members.push(i);
+                    matched.extend(words);
+                }
+            }
+            if members.is_empty() || query.terms.is_empty() {
+                Vec::new()
+            } else {
+                let topic = Topic { key: query.key.clone(), label: query.label.clone() };
+                vec![TopicGroup { topic, members, matched_terms: matched.into_iter().collect() }]
+            }
+        }
+        None => {
+            let mut own: Vec<&str> = vec![name, actor.as_str()];
+            own.extend(actor.as_str().split('-'));
+            group(&distinct, &own_name_terms(&own))
+        }
+    };
+
+    let mut topics = Vec::new();
+    for g in groups {
+        let points: Vec<StancePoint> = g
+            .members
+            .iter()
+            .map(|&i| {
+                let statement = distinct[i].clone();
+                let features = features(&statement, &g.topic);
+                StancePoint { statement, features, reprints: reprints.get(&i).cloned().unwrap_or_default() }
+            })
+            .collect();
+        let shifts: Vec<_> =
+            points.windows(2).filter_map(|pair| compare(actor, &g.topic, &pair[0], &pair[1])).collect();
+        let commitments = ledger(actor, &g.topic, &points, as_of);
+        if points.len() >= 2 || !commitments.is_empty() || topic_query.is_some() {
+            topics.push(TopicTimeline {
+                topic: g.topic,
+                matched_terms: g.matched_terms,
+                points,
+                shifts,
+                commitments,
+            });
+        }
+    }
+    topics.sort_by(|a, b| a.topic.key.cmp(&b.topic.key));
+    ActorAnalysis { actor: actor.clone(), name: name.to_string(), as_of, topics }
+}
+
+/// Whole corpus: group statements by [`Statement::counts_for`] and analyze each
+/// actor with at least two statements. Actors come out in id order.
+pub fn analyze_corpus(
+    statements: &[Statement],
+    names: &dyn Fn(&ActorId) -> String,
+    topic_query: Option<&str>,
+    as_of: NaiveDate,
+) -> Vec<ActorAnalysis> {
+    let mut by_actor: BTreeMap<&ActorId, Vec<Statement>> = BTreeMap::new();
+    for s in statements {
+        if let Some(actor) = s.counts_for() {
+            by_actor.entry(actor).or_default().push(s.clone());
+        }
+    }
+    by_actor
+        .into_iter()
+        .filter(|(_, list)| list.len() >= 2)
+        .map(|(actor, list)| analyze_actor(actor, &names(actor), &list, topic_query, as_of))
+        .filter(|analysis| !analysis.topics.is_empty())
+        .collect()
+}
+
+/// Statements in (date, article, index) order with reprints folded into the
+/// earliest copy: returns the distinct statements and, per distinct index, the
+/// other articles that carried it.
+fn merge_reprints(statements: &[Statement]) -> (Vec<&Statement>, BTreeMap<usize, Vec<ArticleId>>) {
+    let mut sorted: Vec<&Statement> = statements.iter().collect();
+    sorted.sort_by(|a, b| (a.date.date, &a.article_id, a.index).cmp(&(b.date.date, &b.article_id, b.index)));
+    sorted.dedup_by(|a, b| a.article_id == b.article_id && a.index == b.index);
+    let mut distinct: Vec<&Statement> = Vec::new();
+    let mut word_sets: Vec<BTreeSet<String>> = Vec::new();
+    let mut reprints: BTreeMap<usize, Vec<ArticleId>> = BTreeMap::new();
+    for s in sorted {
+        let set = content_words(&s.content);
+        let original = distinct.iter().zip(&word_sets).position(|(d, dset)| {
+            d.article_id != s.article_id
+                && same_speaker(d, s)
+                && jaccard(dset, &set) >= REPRINT_SIMILARITY
+                && !dset.symmetric_difference(&set).any(|w| is_cue_word(w))
+        });
+        match original {
+            Some(i) => {
+                let list = reprints.entry(i).or_default();
+                if !list.contains(&s.article_id) {
+                    list.push(s.article_id.clone());
+                }
+            }
+            None => {
+                distinct.push(s);
+                word_sets.push(set);
+            }
+        }
+    }
+    (distinct, reprints)
+}
+
+fn same_speaker(a: &Statement, b: &Statement) -> bool {
+    match (&a.speaker.actor, &b.speaker.actor) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.speaker.text.eq_ignore_ascii_case(&b.speaker.text),
+    }
+}
+
+fn content_words(text: &str) -> BTreeSet<String> {
+    words(text).into_iter().filter(|w| w.lower.chars().any(char::is_alphanumeric)).map(|w| w.lower).collect()
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 1.0;
+    }
+    a.intersection(b).count() as f64 / union as f64
+}
+
+#[cfg(test)]
+mod tests;

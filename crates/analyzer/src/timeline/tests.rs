@@ -1,0 +1,352 @@
+use super::*;
+use stanceshift_core::{DateBasis, DateWindow, Mention, ProxyKind, Span, SpeechKind, StatementDate};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// Builds statements the way attribution would, with made-up but consistent offsets.
+struct Corpus {
+    statements: Vec<Statement>,
+}
+
+impl Corpus {
+    fn new() -> Corpus {
+        Corpus { statements: Vec::new() }
+    }
+
+    /// A statement by `speaker` (resolved to `actor` if given), counting for
+    /// `principal` when it is a proxy.
+    #[allow(clippy::too_many_arguments)]
+    fn say(
+        &mut self,
+        article: &str,
+        date: &str,
+        speaker: &str,
+        actor: Option<&str>,
+        principal: Option<(&str, ProxyKind)>,
+        cue: &str,
+        content: &str,
+    ) -> &mut Corpus {
+        let index = self.statements.iter().filter(|s| s.article_id.as_str() == article).count() as u32;
+        let start = 200 * index as usize;
+        let d = day(date);
+        self.statements.push(Statement {
+            article_id: ArticleId::new(article),
+            index,
+            speaker: Mention {
+                text: speaker.into(),
+                span: Span::new(start, start + speaker.len()),
+                actor: actor.map(ActorId::new),
+            },
+            principal: principal.map(|(p, _)| ActorId::new(p)),
+            proxy: principal.map(|(_, k)| k),
+            anonymous: principal.is_some_and(|(_, k)| k == ProxyKind::AnonymousOfficial),
+            cue: cue.into(),
+            cue_span: Span::new(start + 50, start + 50 + cue.len()),
+            content: content.into(),
+            content_span: Span::new(start + 60, start + 60 + content.len()),
+            kind: SpeechKind::Indirect,
+            date: StatementDate {
+                date: d,
+                window: DateWindow::new(d, d),
+                basis: DateBasis::Explicit,
+                evidence: None,
+                timex_value: None,
+            },
+            confidence: 0.9,
+        });
+        self
+    }
+}
+
+fn render(analyses: &[ActorAnalysis]) -> String {
+    let mut out = Vec::new();
+    for a in analyses {
+        for t in &a.topics {
+            out.push(format!("{} / {} [{}]", a.actor, t.topic.key, t.matched_terms.join(", ")));
+            for p in &t.points {
+                let proxy = if p.statement.proxy.is_some() { " proxy" } else { "" };
+                let reprints: Vec<&str> = p.reprints.iter().map(ArticleId::as_str).collect();
+                let reprinted = if reprints.is_empty() {
+                    String::new()
+                } else {
+                    format!(" reprinted in {}", reprints.join(","))
+                };
+                out.push(format!(
+                    "  point {} {} {}{proxy}{reprinted}",
+                    p.statement.date.date,
+                    p.statement.id(),
+                    p.features.commitment.factbank_label()
+                ));
+            }
+            for s in &t.shifts {
+                let proxy = s.after.proxy_for.as_ref().map_or(String::new(), |p| format!(" proxy_for={p}"));
+                out.push(format!(
+                    "  {} {:.2}{proxy}: {}",
+                    crate::shift::kind_name(s.kind),
+                    s.score,
+                    s.explanation
+                ));
+            }
+            for c in &t.commitments {
+                let settled = c.settled_by.as_ref().map_or(String::new(), |e| {
+                    format!(" by {}#{} {}", e.article_id, e.statement_index, e.date)
+                });
+                out.push(format!(
+                    "  ledger {}#{} due {}..{}+{} {:?}{settled}",
+                    c.opened.article_id,
+                    c.opened.statement_index,
+                    c.due.start,
+                    c.due.end,
+                    c.due.slack_days,
+                    c.status
+                ));
+            }
+        }
+    }
+    out.join("\n")
+}
+
+fn check(corpus: &Corpus, query: Option<&str>, as_of: &str) -> String {
+    let names = |id: &ActorId| id.as_str().to_string();
+    let analyses = analyze_corpus(&corpus.statements, &names, query, day(as_of));
+    // Same input, same output: no hash order may leak.
+    let mut reversed = corpus.statements.clone();
+    reversed.reverse();
+    assert_eq!(analyses, analyze_corpus(&reversed, &names, query, day(as_of)));
+    render(&analyses)
+}
+
+/// The motivating case: a dated promise, then an anonymous official's "no plans".
+fn summit_corpus() -> Corpus {
+    let official = Some(("donald-trump", ProxyKind::AnonymousOfficial));
+    let mut c = Corpus::new();
+    c.say(
+        "wire-1021",
+        "2025-10-16",
+        "Trump",
+        Some("donald-trump"),
+        None,
+        "said",
+        "he would meet Putin \"within two weeks or so\"",
+    )
+    .say(
+        "wire-1021",
+        "2025-10-16",
+        "Trump",
+        Some("donald-trump"),
+        None,
+        "said",
+        "the foreign ministers would meet \"pretty soon\"",
+    )
+    .say(
+        "wire-1021",
+        "2025-10-21",
+        "a senior administration official",
+        None,
+        official,
+        "said",
+        "there are no plans for a meeting between Trump and Putin in the immediate future",
+    )
+    .say(
+        "wire-1021",
+        "2025-10-21",
+        "a senior administration official",
+        None,
+        official,
+        "said",
+        "a meeting of the foreign ministers wasn't necessary",
+    )
+    .say(
+        "wire-1021",
+        "2025-10-21",
+        "Dmitry Peskov",
+        Some("dmitry-peskov"),
+        Some(("vladimir-putin", ProxyKind::Spokesperson)),
+        "said",
+        "serious preparation is needed before a summit with Trump",
+    )
+    // A second outlet carries the president's words again.
+    .say(
+        "post-1017",
+        "2025-10-16",
+        "Trump",
+        Some("donald-trump"),
+        None,
+        "said",
+        "he would meet Putin within two weeks or so",
+    );
+    c
+}
+
+#[test]
+fn withdrawn_summit_by_proxy() {
+    insta::assert_snapshot!(check(&summit_corpus(), None, "2025-11-10"), @r"
+    donald-trump / meet foreign minister [meet, foreign, ministers]
+      point 2025-10-16 wire-1021#1 CT+
+      point 2025-10-21 wire-1021#3 PR- proxy
+      withdraw 0.95 proxy_for=donald-trump: withdraw: 'would' + 'pretty soon' (CT+) -> 'wasn't necessary' (PR-) (by proxy: a senior administration official)
+      ledger wire-1021#1 due 2025-10-16..2025-11-15+7 Withdrawn by wire-1021#3 2025-10-21
+    donald-trump / meet putin [meet, Putin]
+      point 2025-10-16 post-1017#0 CT+ reprinted in wire-1021
+      point 2025-10-21 wire-1021#2 PR- proxy
+      withdraw 0.95 proxy_for=donald-trump: withdraw: 'would' + 'two weeks or so' (CT+) -> 'there are no plans' + 'the immediate future' (PR-) (by proxy: a senior administration official)
+      ledger post-1017#0 due 2025-10-16..2025-10-30+3 Withdrawn by wire-1021#2 2025-10-21
+    ");
+}
+
+#[test]
+fn topic_query_selects_one_topic() {
+    insta::assert_snapshot!(check(&summit_corpus(), Some("meet Putin"), "2025-10-21"), @r"
+    donald-trump / meet putin [Putin, meet, meeting]
+      point 2025-10-16 post-1017#0 CT+ reprinted in wire-1021
+      point 2025-10-21 wire-1021#2 PR- proxy
+      withdraw 0.95 proxy_for=donald-trump: withdraw: 'would' + 'two weeks or so' (CT+) -> 'there are no plans' + 'the immediate future' (PR-) (by proxy: a senior administration official)
+      ledger post-1017#0 due 2025-10-16..2025-10-30+3 Withdrawn by wire-1021#2 2025-10-21
+    ");
+}
+
+#[test]
+fn each_kind_of_change() {
+    let mut c = Corpus::new();
+    c.say(
+        "a1",
+        "2025-10-01",
+        "Varga",
+        Some("edda-varga"),
+        None,
+        "said",
+        "Marisland will sign the fisheries accord with Corvane",
+    )
+    .say(
+        "a2",
+        "2025-10-12",
+        "Varga",
+        Some("edda-varga"),
+        None,
+        "said",
+        "her government will sign the fisheries accord with Corvane",
+    )
+    .say(
+        "a1",
+        "2025-10-01",
+        "Varga",
+        Some("edda-varga"),
+        None,
+        "said",
+        "the Aldmere pipeline will be finished by the end of the month",
+    )
+    .say(
+        "a3",
+        "2025-11-20",
+        "Varga",
+        Some("edda-varga"),
+        None,
+        "said",
+        "the Aldmere pipeline will be finished early next year",
+    )
+    .say(
+        "a2",
+        "2025-10-12",
+        "Varga",
+        Some("edda-varga"),
+        None,
+        "said",
+        "she will attend the summit in Aldmere",
+    )
+    .say(
+        "a3",
+        "2025-11-20",
+        "Varga",
+        Some("edda-varga"),
+        None,
+        "said",
+        "she will not attend the summit in Aldmere",
+    )
+    .say(
+        "a1",
+        "2025-10-01",
+        "Durr",
+        Some("ansel-durr"),
+        None,
+        "said",
+        "Marisland might impose tariffs on Corvane steel",
+    )
+    .say(
+        "a2",
+        "2025-10-12",
+        "Durr",
+        Some("ansel-durr"),
+        None,
+        "insisted",
+        "Marisland will definitely impose tariffs on Corvane steel",
+    )
+    .say("a1", "2025-10-01", "Durr", Some("ansel-durr"), None, "said", "the government will cut fuel taxes")
+    .say(
+        "a3",
+        "2025-11-20",
+        "Durr",
+        Some("ansel-durr"),
+        None,
+        "said",
+        "the government could perhaps cut fuel taxes",
+    )
+    .say(
+        "a1",
+        "2025-10-01",
+        "Durr",
+        Some("ansel-durr"),
+        None,
+        "said",
+        "the talks with Corvane were productive and constructive",
+    )
+    .say(
+        "a3",
+        "2025-11-20",
+        "Durr",
+        Some("ansel-durr"),
+        None,
+        "said",
+        "the talks with Corvane were a disaster and a waste of time",
+    )
+    // Same day, same stance: not a shift.
+    .say(
+        "a3",
+        "2025-11-20",
+        "Durr",
+        Some("ansel-durr"),
+        None,
+        "said",
+        "the government could cut fuel taxes",
+    );
+    insta::assert_snapshot!(check(&c, None, "2025-11-25"), @r"
+    ansel-durr / cut fuel tax [cut, fuel, taxes]
+      point 2025-10-01 a1#3 CT+
+      point 2025-11-20 a3#2 PS+
+      point 2025-11-20 a3#4 PS+
+      soften 0.95: soften: 'will' (CT+) -> 'could' + 'perhaps' (PS+)
+    ansel-durr / impose corvane marisland [impose, Corvane, Marisland]
+      point 2025-10-01 a1#2 PS+
+      point 2025-10-12 a2#2 CT+
+      harden 0.95: harden: 'might' (PS+) -> 'will' + 'insisted' + 'definitely' (CT+)
+    ansel-durr / meet corvane [meet, Corvane]
+      point 2025-10-01 a1#4 CT+
+      point 2025-11-20 a3#3 CT+
+      tone_shift 0.87: tone_shift: plain assertion (CT+) -> plain assertion (CT+), tone +0.85 -> -0.99
+    edda-varga / attend aldmere [attend, Aldmere]
+      point 2025-10-12 a2#1 CT+
+      point 2025-11-20 a3#1 CT-
+      reverse 0.95: reverse: 'will' (CT+) -> 'will' + 'not' (CT-)
+    edda-varga / finish aldmere [finish, Aldmere]
+      point 2025-10-01 a1#1 CT+
+      point 2025-11-20 a3#0 CT+
+      timeline_slip 0.82: timeline_slip: 'will' + 'the end of the month' (CT+) -> 'will' + 'early next year' (CT+), 183 days later
+      ledger a1#1 due 2025-10-01..2025-10-31+0 Broken by a3#0 2025-11-20
+      ledger a3#0 due 2026-01-01..2026-05-02+0 Pending
+    edda-varga / sign corvane [sign, Corvane]
+      point 2025-10-01 a1#0 CT+
+      point 2025-10-12 a2#0 CT+
+      reaffirm 0.95: reaffirm: 'will' (CT+) -> 'will' (CT+)
+    ");
+}

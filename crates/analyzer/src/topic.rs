@@ -1,0 +1,342 @@
+//! What statements are about: a light predicate–argument frame per clause,
+//! grouping of one actor's statements into topics, and matching of a user's
+//! topic query.
+//!
+//! A frame is the predicate (the first content word after a modal, intention,
+//! retreat or negation cue, else an event noun such as "meeting"/"summit",
+//! mapped to its verb through `topic_words.txt`) plus its arguments: names
+//! (capitalised words) and other content words of the clause, minus stop
+//! words, cue words, time words and the actor's own name. Topic keys are
+//! canonical terms joined by spaces, predicate first ("meet putin").
+//!
+//! ```
+//! use stanceshift_analyzer::topic::{parse_query, query_matches};
+//! let query = parse_query("meet Putin");
+//! assert_eq!(query.key, "meet putin");
+//! let matched = query_matches(&query, "There are no plans for a meeting with Putin soon.").unwrap();
+//! assert_eq!(matched, ["meeting", "Putin"]);
+//! ```
+
+use crate::lexicon::{is_negation_word, lexicon, topic_term, words, Word};
+use crate::stance::clauses;
+use stanceshift_core::{Statement, Topic};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Verbs too light to name a proposition: the object does ("hold a summit" -> summit).
+const LIGHT_VERBS: &[&str] =
+    &["hold", "have", "make", "take", "give", "get", "be", "do", "see", "come", "go", "happen", "take place"];
+
+/// One proposition in one clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// Canonical predicate term ("meet").
+    pub predicate: String,
+    /// Canonical terms of capitalised argument words, with their surface form.
+    pub names: BTreeMap<String, String>,
+    /// Canonical terms of other content words, with their surface form.
+    pub nouns: BTreeMap<String, String>,
+    /// Terms of arguments that follow the predicate (objects rank before subjects in labels).
+    pub objects: BTreeSet<String>,
+}
+
+/// A parsed topic query: canonical terms (all must match) and the topic it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicQuery {
+    pub terms: Vec<String>,
+    pub key: String,
+    pub label: String,
+}
+
+/// Parses a user's topic query ("meet Putin"): content words, canonicalised.
+pub fn parse_query(query: &str) -> TopicQuery {
+    let lex = lexicon();
+    let terms: Vec<String> = words(query)
+        .into_iter()
+        .filter(|w| w.lower.chars().any(char::is_alphanumeric) && !lex.stopwords.contains(&w.lower))
+        .map(|w| topic_term(&w.lower))
+        .fold(Vec::new(), |mut acc, t| {
+            if !acc.contains(&t) {
+                acc.push(t);
+            }
+            acc
+        });
+    let key = terms.join(" ");
+    TopicQuery { terms, key, label: query.split_whitespace().collect::<Vec<_>>().join(" ") }
+}
+
+/// The words of `text` that satisfy the query, when one clause holds every
+/// query term (by canonical term, so "summit" and "talks" satisfy "meet").
+pub fn query_matches(query: &TopicQuery, text: &str) -> Option<Vec<String>> {
+    if query.terms.is_empty() {
+        return None;
+    }
+    let ws = words(text);
+    clauses(&ws).into_iter().find_map(|range| {
+        let clause = &ws[range];
+        let mut matched: Vec<&Word> = Vec::new();
+        for term in &query.terms {
+            let hit: Vec<&Word> = clause.iter().filter(|w| &topic_term(&w.lower) == term).collect();
+            if hit.is_empty() {
+                return None;
+            }
+            matched.extend(hit);
+        }
+        matched.sort_by_key(|w| w.start);
+        matched.dedup_by_key(|w| w.start);
+        Some(matched.iter().map(|w| text[w.start..w.end].to_string()).collect())
+    })
+}
+
+/// The frames of a statement's content; `exclude` holds canonical terms that
+/// never count as arguments (the actor's and speaker's own names).
+pub fn frames(text: &str, reference: chrono::NaiveDate, exclude: &BTreeSet<String>) -> Vec<Frame> {
+    let lex = lexicon();
+    let ws = words(text);
+    // Words inside time expressions are never arguments.
+    let times = stanceshift_timex::find(text, reference);
+    let in_time = |w: &Word| times.iter().any(|t| t.span.start <= w.start && w.end <= t.span.end);
+    let mut out = Vec::new();
+    for range in clauses(&ws) {
+        let mut cue_word = vec![false; range.len()];
+        let mut after_cue = Vec::new();
+        let clause = &ws[range.clone()];
+        for list in [
+            &lex.retreat.find_all(clause).iter().map(|m| (m.first, m.last)).collect::<Vec<_>>(),
+            &lex.modals.find_all(clause).iter().map(|m| (m.first, m.last)).collect(),
+            &lex.negation.find_all(clause).iter().map(|m| (m.first, m.last)).collect(),
+            &lex.hedges.find_all(clause).iter().map(|m| (m.first, m.last)).collect(),
+            &lex.boosters.find_all(clause).iter().map(|m| (m.first, m.last)).collect(),
+        ] {
+            for &(f, l) in list {
+                (f..=l).for_each(|i| cue_word[i] = true);
+                after_cue.push(l + 1);
+            }
+        }
+        let content = |i: usize| -> bool {
+            let w = &clause[i];
+            !cue_word[i]
+                && w.lower.chars().any(char::is_alphabetic)
+                && !lex.stopwords.contains(&w.lower)
+                && !is_negation_word(&w.lower)
+                && !in_time(w)
+                && !exclude.contains(&topic_term(&w.lower))
+        };
+        // A capitalised first word of the content is a name only if it is not a function word.
+        let is_name = |i: usize| clause[i].capitalized && (range.start + i != 0 || is_proper(&clause[i]));
+        // Predicate: first content word after a cue (skipping light verbs), else an event noun.
+        after_cue.sort_unstable();
+        let after = after_cue.iter().find_map(|&start| {
+            (start..clause.len())
+                .find(|&i| content(i) && !is_name(i) && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
+                .filter(|&i| i <= start + 3)
+        });
+        let event_noun =
+            (0..clause.len()).find(|&i| content(i) && lex.topic_words.contains_key(&clause[i].lower));
+        let Some(pred_at) =
+            after.or(event_noun).or_else(|| (0..clause.len()).find(|&i| content(i) && !is_name(i)))
+        else {
+            continue;
+        };
+        let predicate = topic_term(&clause[pred_at].lower);
+        let mut names = BTreeMap::new();
+        let mut nouns = BTreeMap::new();
+        let mut objects = BTreeSet::new();
+        for i in (0..clause.len())
+            .filter(|&i| i != pred_at && content(i) && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
+        {
+            let term = topic_term(&clause[i].lower);
+            if term == predicate {
+                continue;
+            }
+            let surface = text[clause[i].start..clause[i].end].to_string();
+            if i > pred_at {
+                objects.insert(term.clone());
+            }
+            if is_name(i) {
+                names.entry(term).or_insert(surface);
+            } else {
+                nouns.entry(term).or_insert(surface);
+            }
+        }
+        out.push(Frame { predicate, names, nouns, objects });
+    }
+    out
+}
+
+/// A capitalised first word is a name only if it is not a common sentence opener.
+fn is_proper(w: &Word) -> bool {
+    !lexicon().stopwords.contains(&w.lower)
+}
+
+/// Canonical terms of a display name and of a speaker mention, to keep an
+/// actor's own name out of its topics ("Trump said he would meet Putin" is about Putin).
+pub fn own_name_terms(names: &[&str]) -> BTreeSet<String> {
+    names
+        .iter()
+        .flat_map(|n| words(n))
+        .filter(|w| w.lower.chars().any(char::is_alphabetic))
+        .map(|w| topic_term(&w.lower))
+        .collect()
+}
+
+/// A topic found by grouping: the topic, the indices of its statements, and the words that define it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicGroup {
+    pub topic: Topic,
+    pub members: Vec<usize>,
+    pub matched_terms: Vec<String>,
+}
+
+/// Groups statements (one actor's) into topics: frames with the same predicate
+/// join when they share a name, or, when neither names anyone, a content word.
+/// Frames without arguments join the only group with their predicate, if there
+/// is exactly one. Deterministic: groups are ordered by key.
+pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>) -> Vec<TopicGroup> {
+    // (statement index, frame)
+    let mut all: Vec<(usize, Frame)> = Vec::new();
+    for (i, s) in statements.iter().enumerate() {
+        let mut exclude = own_names.clone();
+        exclude.extend(own_name_terms(&[s.speaker.text.as_str()]));
+        for f in frames(&s.content, s.date.date, &exclude) {
+            all.push((i, f));
+        }
+    }
+    let n = all.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let linked = |a: &Frame, b: &Frame| -> bool {
+        if a.predicate != b.predicate {
+            return false;
+        }
+        match (a.names.is_empty(), b.names.is_empty()) {
+            (false, false) => a.names.keys().any(|k| b.names.contains_key(k)),
+            (true, true) => a.nouns.keys().any(|k| b.nouns.contains_key(k)),
+            _ => false,
+        }
+    };
+    let bare = |f: &Frame| f.names.is_empty() && f.nouns.is_empty();
+    for i in 0..n {
+        for j in i + 1..n {
+            if !bare(&all[i].1) && !bare(&all[j].1) && linked(&all[i].1, &all[j].1) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    for i in (0..n).filter(|&i| bare(&all[i].1)) {
+        let mut roots: BTreeSet<usize> = BTreeSet::new();
+        for j in (0..n).filter(|&j| !bare(&all[j].1) && all[j].1.predicate == all[i].1.predicate) {
+            roots.insert(root(&mut parent, j));
+        }
+        if roots.len() == 1 {
+            let r = *roots.iter().next().unwrap_or(&i);
+            parent[i] = r;
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<TopicGroup> = groups
+        .into_values()
+        .map(|frame_ids| {
+            let predicate = all[frame_ids[0]].1.predicate.clone();
+            // Most frequent names (else content words) label the topic.
+            // (count, times seen as object, surface) per argument term.
+            let mut counts: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
+            let use_names = frame_ids.iter().any(|&f| !all[f].1.names.is_empty());
+            for &f in &frame_ids {
+                let frame = &all[f].1;
+                let args = if use_names { &frame.names } else { &frame.nouns };
+                for (term, surface) in args {
+                    let entry = counts.entry(term.clone()).or_insert((0, 0, surface.clone()));
+                    entry.0 += 1;
+                    entry.1 += usize::from(frame.objects.contains(term));
+                }
+            }
+            let mut ranked: Vec<(String, usize, String)> =
+                counts.into_iter().map(|(t, (c, o, s))| (t, c * 2 + usize::from(o > 0), s)).collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let top: Vec<&(String, usize, String)> =
+                ranked.iter().filter(|r| r.1 + 1 >= ranked[0].1).take(2).collect();
+            let mut key = predicate.clone();
+            let mut label = predicate.clone();
+            for (term, _, surface) in &top {
+                key.push(' ');
+                key.push_str(term);
+                label.push(' ');
+                label.push_str(surface);
+            }
+            let mut members: Vec<usize> = frame_ids.iter().map(|&f| all[f].0).collect();
+            members.sort_unstable();
+            members.dedup();
+            let mut matched_terms: Vec<String> =
+                std::iter::once(predicate).chain(top.iter().map(|t| t.2.clone())).collect();
+            matched_terms.dedup();
+            TopicGroup { topic: Topic { key, label }, members, matched_terms }
+        })
+        .collect();
+    // Two groups can end up with one key (same predicate, disjoint arguments
+    // ranked alike); merge them so topics stay unique.
+    out.sort_by(|a, b| a.topic.key.cmp(&b.topic.key));
+    let mut merged: Vec<TopicGroup> = Vec::new();
+    for g in out {
+        match merged.last_mut() {
+            Some(last) if last.topic.key == g.topic.key => {
+                last.members.extend(g.members);
+                last.members.sort_unstable();
+                last.members.dedup();
+            }
+            _ => merged.push(g),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn frame_line(text: &str) -> String {
+        let exclude = own_name_terms(&["Donald Trump", "he"]);
+        frames(text, NaiveDate::from_ymd_opt(2025, 10, 16).unwrap(), &exclude)
+            .iter()
+            .map(|f| {
+                let names: Vec<&str> = f.names.keys().map(String::as_str).collect();
+                let nouns: Vec<&str> = f.nouns.keys().map(String::as_str).collect();
+                format!("{}({}; {})", f.predicate, names.join(","), nouns.join(","))
+            })
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
+    #[test]
+    fn frames_split_clauses_and_drop_own_name() {
+        insta::assert_snapshot!(
+            frame_line("he would meet Putin within two weeks or so and the foreign ministers would meet pretty soon"),
+            @"meet(putin; ) | meet(; foreign,minister)"
+        );
+        insta::assert_snapshot!(
+            frame_line("There are no plans for a meeting between Trump and Putin in the immediate future"),
+            @"meet(putin; )"
+        );
+        insta::assert_snapshot!(frame_line("a meeting of the foreign ministers wasn't necessary"), @"meet(; foreign,minister)");
+        insta::assert_snapshot!(frame_line("I will hold a summit with Putin"), @"meet(putin; )");
+    }
+
+    #[test]
+    fn query_needs_every_term_in_one_clause() {
+        let q = parse_query("meet Putin");
+        assert_eq!(q.terms, ["meet", "putin"]);
+        assert!(query_matches(&q, "The foreign ministers would meet soon, but Putin disagreed.").is_none());
+        assert_eq!(query_matches(&q, "Putin talks are off").unwrap(), ["Putin", "talks"]);
+    }
+}
