@@ -449,18 +449,23 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         };
         let sentence_end = |k: usize| matches!(self.w(k), ";" | "!" | "?" | "\"") || self.is_full_stop(k);
+        let (mut back_open, mut forward_open) = (true, true);
         for d in 1..=15 {
-            let back = i.checked_sub(d);
-            if let Some(b) = back {
-                if sentence_end(b) {
-                    // stop looking backwards, keep looking forwards
-                } else if let Some(t) = cue(b) {
-                    return t;
+            if back_open {
+                match i.checked_sub(d) {
+                    Some(b) if !sentence_end(b) => {
+                        if let Some(t) = cue(b) {
+                            return t;
+                        }
+                    }
+                    _ => back_open = false,
                 }
             }
-            let f = i + d;
-            if f < self.toks.len() && !sentence_end(f) {
-                if let Some(t) = cue(f) {
+            if forward_open {
+                let f = i + d;
+                if f >= self.toks.len() || sentence_end(f) {
+                    forward_open = false;
+                } else if let Some(t) = cue(f) {
                     return t;
                 }
             }
@@ -1400,7 +1405,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                         | "times"
                         | "twice"
                         | "once"
-                ) =>
+                ) || (j > 0 && self.toks[j - 1].kind == TokKind::Num) =>
             {
                 let (end, unit, false) = self.unit_at(j + 1)? else { return None };
                 set(end, &duration_value(Amount::N(1.0), unit))

@@ -64,3 +64,204 @@ fn earlier_this_month() {
 fn at_the_time_is_left_to_the_analyzer() {
     insta::assert_snapshot!(check("At the time, nobody objected. Then it was over.", "2025-10-21"), @"");
 }
+#[test]
+fn explicit_dates() {
+    insta::assert_snapshot!(check("The accord was signed Oct. 21, 2025, ratified on October 21 and on 21 October, filed 10/21/2025 and 2025-10-21.", "2025-10-21"), @r"
+    Oct. 21, 2025 | DATE | 2025-10-21 | 2025-10-21..2025-10-21
+    October 21 | DATE | 2025-10-21 | 2025-10-21..2025-10-21
+    21 October | DATE | 2025-10-21 | 2025-10-21..2025-10-21
+    10/21/2025 | DATE | 2025-10-21 | 2025-10-21..2025-10-21
+    2025-10-21 | DATE | 2025-10-21 | 2025-10-21..2025-10-21
+    ");
+}
+
+#[test]
+fn years_decades_and_months() {
+    insta::assert_snapshot!(check("Sales peaked in 1987, slumped in the 1980s and again in March 1987 and in mid-1996.", "2025-10-21"), @r"
+    1987 | DATE | 1987 | 1987-01-01..1987-12-31
+    the 1980s | DATE | 198 | 1980-01-01..1989-12-31
+    March 1987 | DATE | 1987-03 | 1987-03-01..1987-03-31
+    mid-1996 | DATE | 1996 | 1996-05-01..1996-08-31
+    ");
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    insta::assert_snapshot!(check("He said on Monday that he met them last Friday and will meet them again next Friday.", "2025-10-21"), @r"
+    Monday | DATE | 2025-10-20 | 2025-10-20..2025-10-20
+    last Friday | DATE | 2025-10-17 | 2025-10-17..2025-10-17
+    next Friday | DATE | 2025-10-24 | 2025-10-24..2025-10-24
+    ");
+}
+
+#[test]
+fn relative_days_and_units() {
+    insta::assert_snapshot!(check("Yesterday, today and tomorrow; last month, this year, next week and this past summer.", "2025-10-21"), @r"
+    Yesterday | DATE | 2025-10-20 | 2025-10-20..2025-10-20
+    today | DATE | 2025-10-21 | 2025-10-21..2025-10-21
+    tomorrow | DATE | 2025-10-22 | 2025-10-22..2025-10-22
+    last month | DATE | 2025-09 | 2025-09-01..2025-09-30
+    this year | DATE | 2025 | 2025-01-01..2025-12-31
+    next week | DATE | 2025-W44 | 2025-10-27..2025-11-02
+    this past summer | DATE | 2025-SU | 2025-06-01..2025-08-31
+    ");
+}
+
+#[test]
+fn unit_offsets() {
+    insta::assert_snapshot!(check("Two days ago he left; three weeks later he returned; a year earlier he had resigned.", "2025-10-21"), @r"
+    Two days ago | DATE | 2025-10-19 | 2025-10-19..2025-10-19
+    three weeks later | DATE | 2025-11-11 | 2025-11-11..2025-11-11
+    a year earlier | DATE | 2024 | 2024-01-01..2024-12-31
+    ");
+}
+
+#[test]
+fn fuzzy_references() {
+    insta::assert_snapshot!(check("It was recently agreed; the deal is currently stalled and now may collapse; in the past it held.", "2025-10-21"), @r"
+    recently | DATE | PAST_REF | 2025-09-21..2025-10-21 | vague
+    currently | DATE | PRESENT_REF | 2025-10-21..2025-10-21 | vague
+    now | DATE | PRESENT_REF | 2025-10-21..2025-10-21 | vague
+    the past | DATE | PAST_REF | vague
+    ");
+}
+
+#[test]
+fn near_future_windows() {
+    insta::assert_snapshot!(check("Officials said it would happen soon, or pretty soon, or shortly, in the near future.", "2025-10-21"), @r"
+    soon | DATE | FUTURE_REF | 2025-10-21..2025-11-20 | vague
+    pretty soon | DATE | FUTURE_REF | 2025-10-21..2025-11-20 +7 | vague
+    shortly | DATE | FUTURE_REF | 2025-10-21..2025-11-04 | vague
+    the near future | DATE | FUTURE_REF | 2025-10-21..2026-01-19 | vague
+    ");
+}
+
+#[test]
+fn durations() {
+    insta::assert_snapshot!(check("The talks lasted two weeks, then 18 months, several years, a decade and a two-year pause.", "2025-10-21"), @r"
+    two weeks | DURATION | P2W
+    18 months | DURATION | P18M
+    several years | DURATION | PXY | vague
+    a decade | DURATION | P10Y
+    two-year | DURATION | P2Y
+    ");
+}
+
+#[test]
+fn quarters_and_halves() {
+    insta::assert_snapshot!(check("Profit rose in the third quarter and fell in the fourth quarter of 2024; the first half was flat.", "2025-10-21"), @r"
+    the third quarter | DATE | 2025-Q3 | 2025-07-01..2025-09-30
+    the fourth quarter of 2024 | DATE | 2024-Q4 | 2024-10-01..2024-12-31
+    the first half | DATE | 2025-H1 | 2025-01-01..2025-06-30
+    ");
+}
+
+#[test]
+fn times_of_day() {
+    insta::assert_snapshot!(check("Talks resume at 3 p.m. EDT Thursday, end at 15:05 and restart at noon; this morning it rained.", "2025-10-21"), @r"
+    3 p.m. EDT Thursday | TIME | 2025-10-23T15:00 | 2025-10-23..2025-10-23
+    15:05 | TIME | 2025-10-21T15:05 | 2025-10-21..2025-10-21
+    noon | TIME | 2025-10-21T12:00 | 2025-10-21..2025-10-21
+    this morning | TIME | 2025-10-21TMO | 2025-10-21..2025-10-21
+    ");
+}
+
+#[test]
+fn sets() {
+    insta::assert_snapshot!(check("The paper appears daily, the board meets every Monday and the fee is $5 a year.", "2025-10-21"), @r"
+    daily | SET | P1D
+    every Monday | SET | XXXX-WXX-1
+    a year | SET | P1Y
+    ");
+}
+
+#[test]
+fn deadlines() {
+    insta::assert_snapshot!(check("They promised a vote by the end of the year, before Christmas, within days, in the coming weeks, by Friday and by Oct. 30.", "2025-10-21"), @r"
+    the end of the year | DATE | 2025 | 2025-10-21..2025-12-31 | deadline
+    Christmas | DATE | 2025-12-25 | 2025-10-21..2025-12-24 | deadline
+    days | DURATION | PXD | 2025-10-21..2025-10-28 +2 | deadline | vague
+    the coming weeks | DURATION | PXW | 2025-10-21..2025-11-11 +5 | vague
+    Friday | DATE | 2025-10-24 | 2025-10-21..2025-10-24 | deadline
+    Oct. 30 | DATE | 2025-10-30 | 2025-10-21..2025-10-30 | deadline
+    ");
+}
+
+#[test]
+fn anchored_durations() {
+    insta::assert_snapshot!(check("A decision is due in two weeks, within about a month, or over the next three months.", "2025-10-21"), @r"
+    two weeks | DURATION | P2W | 2025-10-21..2025-11-04 +3
+    about a month | DURATION | P1M | 2025-10-21..2025-11-21 +7 | deadline
+    the next three months | DURATION | P3M | 2025-10-21..2026-01-21
+    ");
+}
+
+#[test]
+fn ages_and_ordinals_are_not_times() {
+    insta::assert_snapshot!(check("The 52-year-old mayor, 6 years old, spoke for a second time in the long-term plan.", "2025-10-21"), @"");
+}
+
+#[test]
+fn tense_hint_overrides_the_context() {
+    let reference = day("2025-10-21");
+    let future = Options { tense: TenseHint::Future };
+    let found = find_with("The board meets Friday.", reference, &future);
+    assert_eq!(found[0].value, "2025-10-24");
+    let past = Options { tense: TenseHint::Past };
+    let found = find_with("The board meets Friday.", reference, &past);
+    assert_eq!(found[0].value, "2025-10-17");
+    assert_eq!(found[0].direction, Some(Direction::Past));
+}
+
+#[test]
+fn normalise_takes_a_known_extent() {
+    let reference = day("2025-10-21");
+    let e = normalise("last week", reference).unwrap();
+    assert_eq!((e.kind, e.value.as_str(), e.span), (TimexKind::Date, "2025-W42", Span::new(0, 9)));
+    assert_eq!(normalise("the third quarter of 1989", reference).unwrap().value, "1989-Q3");
+    assert_eq!(normalise("at the time", reference), None);
+    assert_eq!(normalise("", reference), None);
+}
+
+#[test]
+fn parses_reference_dates() {
+    assert_eq!(parse_reference("19980108").unwrap(), day("1998-01-08"));
+    assert_eq!(parse_reference("1998-01-08T14:35:00").unwrap(), day("1998-01-08"));
+    assert!(parse_reference("Jan 8").is_err());
+}
+
+/// Messy input must never panic and spans must always slice the input.
+#[test]
+fn never_panics_on_odd_input() {
+    let odd = [
+        "",
+        " ",
+        "\u{a0}Monday\u{a0}",
+        "é 12:99 a.m. 99/99/9999 0000-00-00 31 February 2025",
+        "99999999999999999999999 years ago, 18446744073709551616 days later",
+        "the 0th century, 9999s, '99s, 2 1/0 years, 1,000,000,000,000 weeks",
+        "In 9999 and 1000 and 2199 and next year; mid-",
+        "year-earlier year-ago year-end the year-earlier third quarter of",
+        "the end of the",
+        "a a a a the the the last last next this",
+        "Январь Monday 月曜日 🙂 Oct. 🙂 21",
+        "Oct.",
+        "12:",
+        "at 3 p",
+        "nineteen",
+        "two thousand and",
+        "within within by before",
+    ];
+    let references = [day("2025-10-21"), day("0001-01-01"), day("9999-12-31"), day("2024-02-29")];
+    for text in odd {
+        for reference in references {
+            for e in find(text, reference) {
+                assert_eq!(e.span.slice(text), Some(e.text.as_str()), "{text:?}");
+            }
+            let _ = normalise(text, reference);
+        }
+    }
+    // A long stretch of repeated text stays linear and panic-free.
+    let long = "Talks resume Friday or so, within two weeks. ".repeat(2_000);
+    assert_eq!(find(&long, day("2025-10-21")).len(), 4_000);
+}
