@@ -6,7 +6,10 @@
 //! - extent strict: exact span match; extent relaxed: any overlap (one-to-one);
 //! - value: correct when the extents match relaxedly and the values are equal,
 //!   with precision over all system expressions and recall over all gold ones;
-//! - type accuracy: share of relaxed matches with the same TIMEX3 type.
+//! - type accuracy: share of relaxed matches with the same TIMEX3 type;
+//! - value accuracy on gold extents: `stanceshift_timex::normalise` applied to
+//!   each gold extent's text alone (no sentence context), compared with the gold
+//!   value; this isolates normalisation from recognition.
 //!
 //! Set `STANCESHIFT_TEMPEVAL_DEBUG=1` to print every miss, spurious and wrong
 //! value to stderr.
@@ -237,6 +240,19 @@ pub fn score(gold: &[Timex], system: &[Timex]) -> Scores {
     Scores { strict: counts(strict), relaxed: counts(pairs.len()), value: counts(value), type_correct }
 }
 
+/// How many gold extents `normalise` gives the gold value when read alone.
+pub fn normalised_correctly(doc: &TimemlDoc) -> usize {
+    doc.gold
+        .iter()
+        .filter(|g| {
+            g.span
+                .slice(&doc.text)
+                .and_then(|text| stanceshift_timex::normalise(text, doc.dct))
+                .is_some_and(|e| e.value == g.value)
+        })
+        .count()
+}
+
 fn print_errors(doc: &TimemlDoc, system: &[Timex]) {
     let pairs = align(&doc.gold, system);
     let slice = |t: &Timex| t.span.slice(&doc.text).unwrap_or("?").replace('\n', " ");
@@ -282,6 +298,7 @@ pub fn evaluate(path: &Path) -> Result<EvalReport> {
     let mut problems: Vec<String> = Vec::new();
     let mut gold_count = 0;
     let mut system_count = 0;
+    let mut normalised_right = 0;
     for file in &files {
         let doc = match read_timeml(file) {
             Ok(doc) => doc,
@@ -295,6 +312,7 @@ pub fn evaluate(path: &Path) -> Result<EvalReport> {
             print_errors(&doc, &system);
         }
         total.add(&score(&doc.gold, &system));
+        normalised_right += normalised_correctly(&doc);
         gold_count += doc.gold.len();
         system_count += system.len();
         documents += 1;
@@ -323,6 +341,9 @@ pub fn evaluate(path: &Path) -> Result<EvalReport> {
     text.push_str(&row("value", &total.value));
     text.push_str(&format!("type accuracy    {:.3}  (of relaxed matches)\n", total.type_accuracy()));
     text.push_str(&format!("value accuracy   {:.3}  (of relaxed matches)\n", total.value_accuracy()));
+    let gold_extent_accuracy =
+        if gold_count == 0 { 0.0 } else { normalised_right as f64 / gold_count as f64 };
+    text.push_str(&format!("value accuracy   {gold_extent_accuracy:.3}  (normalising gold extents alone)\n"));
     if !problems.is_empty() {
         text.push_str(&format!("{} documents skipped:\n", problems.len()));
         for p in &problems {
@@ -339,6 +360,7 @@ pub fn evaluate(path: &Path) -> Result<EvalReport> {
         "value": counts_json(&total.value),
         "type_accuracy": total.type_accuracy(),
         "value_accuracy": total.value_accuracy(),
+        "value_accuracy_gold_extents": gold_extent_accuracy,
         "diagnostics": problems.len(),
         "skipped": problems,
     });
@@ -415,6 +437,7 @@ mod tests {
         assert_eq!(report.figures["gold"], 6);
         // The recogniser gets every fixture expression right.
         assert_eq!(report.figures["value"]["f1"], 1.0, "{}", report.text);
+        assert_eq!(report.figures["value_accuracy_gold_extents"], 1.0, "{}", report.text);
     }
 
     #[test]

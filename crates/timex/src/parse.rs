@@ -1166,6 +1166,15 @@ impl<'t, 'a> Parser<'t, 'a> {
         if let Some((y, end)) = self.year_at(after) {
             return Some((end, point(Point::Season(y, season))));
         }
+        // "the fall of the Berlin Wall", "the fall in prices", "the spring water"
+        let follower_is_noun_or_prep = self.toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Word)
+            && !matches!(
+                self.w(k + 1),
+                "and" | "or" | "when" | "before" | "after" | "as" | "season" | "semester" | "term"
+            );
+        if self.w(k) != "summer" && self.w(k) != "winter" && follower_is_noun_or_prep {
+            return None;
+        }
         if k == j
             && !self.capital(k)
             && !matches!(
