@@ -109,6 +109,24 @@ impl<V: Clone> PhraseList<V> {
         PhraseList { by_first }
     }
 
+    /// A list from (phrase, value) pairs; phrases are split into words like text.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, V)>) -> PhraseList<V> {
+        let mut by_first: BTreeMap<String, Vec<(Vec<String>, V)>> = BTreeMap::new();
+        for (phrase, v) in pairs {
+            let parts: Vec<String> = words(&phrase).into_iter().map(|w| w.lower).collect();
+            if let Some(first) = parts.first().cloned() {
+                let list = by_first.entry(first).or_default();
+                if !list.iter().any(|(p, _)| p == &parts) {
+                    list.push((parts, v));
+                }
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        PhraseList { by_first }
+    }
+
     /// Number of phrases.
     pub fn len(&self) -> usize {
         self.by_first.values().map(Vec::len).sum()

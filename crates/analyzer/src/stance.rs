@@ -55,9 +55,8 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     let clauses = clauses(&ws);
 
     // Pick the clauses that mention the most topic terms (all of them if none do).
-    let hits = |r: &Range<usize>| {
-        ws[r.clone()].iter().filter(|w| topic_terms.contains(&topic_term(&w.lower))).count()
-    };
+    let on_topic = |w: &Word| topic_terms.iter().any(|t| matches_term(&w.lower, t));
+    let hits = |r: &Range<usize>| ws[r.clone()].iter().filter(|w| on_topic(w)).count();
     let best = clauses.iter().map(hits).max().unwrap_or(0);
     let scope: Vec<Range<usize>> = if best == 0 {
         std::iter::once(0..ws.len()).collect()
@@ -74,7 +73,7 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         let anchor =
             range.clone().find(|&i| topic_terms.first().is_some_and(|p| &topic_term(&ws[i].lower) == p));
         for i in range.clone() {
-            if topic_terms.contains(&topic_term(&ws[i].lower)) {
+            if on_topic(&ws[i]) {
                 cues.push(cue(CueKind::Topic, text, &ws[i..=i]));
             }
         }
@@ -134,6 +133,12 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         tone: main.tone,
         cues,
     }
+}
+
+/// Whether a word stands for a topic term: same canonical term, or a part of
+/// an actor id term ("putin" for `vladimir-putin`).
+fn matches_term(lower: &str, term: &str) -> bool {
+    topic_term(lower) == term || (term.contains('-') && term.split('-').any(|part| part == lower))
 }
 
 /// The reporting verb as a hedge ("suggested") or booster ("insisted"), with its article span.

@@ -8,7 +8,7 @@ use crate::ledger::ledger;
 use crate::lexicon::{is_cue_word, words};
 use crate::shift::compare;
 use crate::stance::features;
-use crate::topic::{group, own_name_terms, parse_query, query_matches, TopicGroup};
+use crate::topic::{group, own_name_terms, parse_query_with, query_matches_with, Aliases, TopicGroup};
 use chrono::NaiveDate;
 use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, StancePoint, Statement, Topic, TopicTimeline};
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,14 +29,28 @@ pub fn analyze_actor(
     topic_query: Option<&str>,
     as_of: NaiveDate,
 ) -> ActorAnalysis {
+    analyze_actor_with(actor, name, statements, topic_query, as_of, &Aliases::default())
+}
+
+/// [`analyze_actor`] with known actor names and aliases (see
+/// [`Aliases::from_book`]), so "Putin" and "the Russian leader" are one argument
+/// and the actor's own names never are.
+pub fn analyze_actor_with(
+    actor: &ActorId,
+    name: &str,
+    statements: &[Statement],
+    topic_query: Option<&str>,
+    as_of: NaiveDate,
+    aliases: &Aliases,
+) -> ActorAnalysis {
     let (distinct, reprints) = merge_reprints(statements);
     let groups: Vec<TopicGroup> = match topic_query {
         Some(q) => {
-            let query = parse_query(q);
+            let query = parse_query_with(q, aliases);
             let mut members = Vec::new();
             let mut matched: BTreeSet<String> = BTreeSet::new();
             for (i, s) in distinct.iter().enumerate() {
-                if let Some(words) = query_matches(&query, &s.content) {
+                if let Some(words) = query_matches_with(&query, &s.content, aliases) {
                     members.push(i);
                     matched.extend(words);
                 }
@@ -51,7 +65,9 @@ pub fn analyze_actor(
         None => {
             let mut own: Vec<&str> = vec![name, actor.as_str()];
             own.extend(actor.as_str().split('-'));
-            group(&distinct, &own_name_terms(&own))
+            let mut own = own_name_terms(&own);
+            own.insert(actor.to_string());
+            group(&distinct, &own, aliases)
         }
     };
 
@@ -91,16 +107,40 @@ pub fn analyze_corpus(
     topic_query: Option<&str>,
     as_of: NaiveDate,
 ) -> Vec<ActorAnalysis> {
-    let mut by_actor: BTreeMap<&ActorId, Vec<Statement>> = BTreeMap::new();
+    let alone = |principal: &ActorId| vec![principal.clone()];
+    analyze_corpus_toward(statements, &alone, names, topic_query, as_of, &Aliases::default())
+}
+
+/// [`analyze_corpus`] where a statement counts for every actor `counts_toward`
+/// lists for its [`Statement::counts_for`] actor (pass
+/// `|p| actor_book.counts_toward(p)`): an anonymous White House official's
+/// words then count for the administration *and* for the president heading it,
+/// labelled as proxy evidence in both. `aliases` as in [`analyze_actor_with`].
+pub fn analyze_corpus_toward(
+    statements: &[Statement],
+    counts_toward: &dyn Fn(&ActorId) -> Vec<ActorId>,
+    names: &dyn Fn(&ActorId) -> String,
+    topic_query: Option<&str>,
+    as_of: NaiveDate,
+    aliases: &Aliases,
+) -> Vec<ActorAnalysis> {
+    let mut by_actor: BTreeMap<ActorId, Vec<Statement>> = BTreeMap::new();
     for s in statements {
-        if let Some(actor) = s.counts_for() {
+        let Some(principal) = s.counts_for() else { continue };
+        let mut actors = counts_toward(principal);
+        if !actors.contains(principal) {
+            actors.insert(0, principal.clone());
+        }
+        actors.sort();
+        actors.dedup();
+        for actor in actors {
             by_actor.entry(actor).or_default().push(s.clone());
         }
     }
     by_actor
         .into_iter()
         .filter(|(_, list)| list.len() >= 2)
-        .map(|(actor, list)| analyze_actor(actor, &names(actor), &list, topic_query, as_of))
+        .map(|(actor, list)| analyze_actor_with(&actor, &names(&actor), &list, topic_query, as_of, aliases))
         .filter(|analysis| !analysis.topics.is_empty())
         .collect()
 }

@@ -17,14 +17,69 @@
 //! assert_eq!(matched, ["meeting", "Putin"]);
 //! ```
 
-use crate::lexicon::{is_negation_word, lexicon, topic_term, words, Word};
+use crate::lexicon::{is_negation_word, lexicon, topic_term, words, PhraseList, PhraseMatch, Word};
 use crate::stance::clauses;
-use stanceshift_core::{Statement, Topic};
+use stanceshift_core::{ActorId, Statement, Topic};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Verbs too light to name a proposition: the object does ("hold a summit" -> summit).
 const LIGHT_VERBS: &[&str] =
     &["hold", "have", "make", "take", "give", "get", "be", "do", "see", "come", "go", "happen", "take place"];
+
+/// Known actor names and aliases, so that "Putin", "Vladimir Putin" and (when
+/// the actor file says so) "the Russian leader" are one argument: the actor id.
+#[derive(Debug, Clone)]
+pub struct Aliases {
+    phrases: PhraseList<ActorId>,
+}
+
+impl Default for Aliases {
+    fn default() -> Aliases {
+        Aliases::new(std::iter::empty())
+    }
+}
+
+impl Aliases {
+    /// From (name or alias, actor) pairs; a leading "the" is dropped.
+    pub fn new(pairs: impl IntoIterator<Item = (String, ActorId)>) -> Aliases {
+        let pairs = pairs.into_iter().filter_map(|(name, id)| {
+            let trimmed = name.trim();
+            let name =
+                trimmed.strip_prefix("the ").or_else(|| trimmed.strip_prefix("The ")).unwrap_or(trimmed);
+            (!name.is_empty()).then(|| (name.to_string(), id))
+        });
+        Aliases { phrases: PhraseList::from_pairs(pairs) }
+    }
+
+    /// Every actor's name and aliases from an actor book.
+    pub fn from_book(book: &crate::ActorBook) -> Aliases {
+        Aliases::new(book.actors().flat_map(|a| {
+            std::iter::once(a.name.clone()).chain(a.aliases.iter().cloned()).map(|n| (n, a.id.clone()))
+        }))
+    }
+
+    /// Alias matches in a word sequence (capitalised or multi-word phrases only,
+    /// so a common word that happens to be an alias does not count).
+    fn find(&self, ws: &[Word]) -> Vec<PhraseMatch<ActorId>> {
+        self.phrases
+            .find_all(ws)
+            .into_iter()
+            .filter(|m| m.last > m.first || ws[m.first].capitalized)
+            .collect()
+    }
+}
+
+/// Canonical terms of every word in `ws`: the actor id for words inside an
+/// alias, else [`topic_term`].
+fn terms_of(ws: &[Word], aliases: &Aliases) -> Vec<String> {
+    let mut terms: Vec<String> = ws.iter().map(|w| topic_term(&w.lower)).collect();
+    for m in aliases.find(ws) {
+        for t in &mut terms[m.first..=m.last] {
+            *t = m.value.to_string();
+        }
+    }
+    terms
+}
 
 /// One proposition in one clause.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,11 +104,22 @@ pub struct TopicQuery {
 
 /// Parses a user's topic query ("meet Putin"): content words, canonicalised.
 pub fn parse_query(query: &str) -> TopicQuery {
+    parse_query_with(query, &Aliases::default())
+}
+
+/// [`parse_query`] resolving actor names in the query through `aliases`.
+pub fn parse_query_with(query: &str, aliases: &Aliases) -> TopicQuery {
     let lex = lexicon();
-    let terms: Vec<String> = words(query)
-        .into_iter()
-        .filter(|w| w.lower.chars().any(char::is_alphanumeric) && !lex.stopwords.contains(&w.lower))
-        .map(|w| topic_term(&w.lower))
+    let ws = words(query);
+    let terms = terms_of(&ws, aliases);
+    let terms: Vec<String> = ws
+        .iter()
+        .zip(terms)
+        .filter(|(w, t)| {
+            w.lower.chars().any(char::is_alphanumeric)
+                && (t.contains('-') || !lex.stopwords.contains(&w.lower))
+        })
+        .map(|(_, t)| t)
         .fold(Vec::new(), |mut acc, t| {
             if !acc.contains(&t) {
                 acc.push(t);
@@ -67,15 +133,22 @@ pub fn parse_query(query: &str) -> TopicQuery {
 /// The words of `text` that satisfy the query, when one clause holds every
 /// query term (by canonical term, so "summit" and "talks" satisfy "meet").
 pub fn query_matches(query: &TopicQuery, text: &str) -> Option<Vec<String>> {
+    query_matches_with(query, text, &Aliases::default())
+}
+
+/// [`query_matches`] resolving actor names in the text through `aliases`.
+pub fn query_matches_with(query: &TopicQuery, text: &str, aliases: &Aliases) -> Option<Vec<String>> {
     if query.terms.is_empty() {
         return None;
     }
     let ws = words(text);
     clauses(&ws).into_iter().find_map(|range| {
         let clause = &ws[range];
+        let terms = terms_of(clause, aliases);
         let mut matched: Vec<&Word> = Vec::new();
         for term in &query.terms {
-            let hit: Vec<&Word> = clause.iter().filter(|w| &topic_term(&w.lower) == term).collect();
+            let hit: Vec<&Word> =
+                clause.iter().zip(&terms).filter(|(_, t)| *t == term).map(|(w, _)| w).collect();
             if hit.is_empty() {
                 return None;
             }
@@ -89,7 +162,12 @@ pub fn query_matches(query: &TopicQuery, text: &str) -> Option<Vec<String>> {
 
 /// The frames of a statement's content; `exclude` holds canonical terms that
 /// never count as arguments (the actor's and speaker's own names).
-pub fn frames(text: &str, reference: chrono::NaiveDate, exclude: &BTreeSet<String>) -> Vec<Frame> {
+pub fn frames(
+    text: &str,
+    reference: chrono::NaiveDate,
+    exclude: &BTreeSet<String>,
+    aliases: &Aliases,
+) -> Vec<Frame> {
     let lex = lexicon();
     let ws = words(text);
     // Words inside time expressions are never arguments.
@@ -100,6 +178,11 @@ pub fn frames(text: &str, reference: chrono::NaiveDate, exclude: &BTreeSet<Strin
         let mut cue_word = vec![false; range.len()];
         let mut after_cue = Vec::new();
         let clause = &ws[range.clone()];
+        let terms = terms_of(clause, aliases);
+        let mut alias_word = vec![false; range.len()];
+        for m in aliases.find(clause) {
+            (m.first..=m.last).for_each(|i| alias_word[i] = true);
+        }
         for list in [
             &lex.retreat.find_all(clause).iter().map(|m| (m.first, m.last)).collect::<Vec<_>>(),
             &lex.modals.find_all(clause).iter().map(|m| (m.first, m.last)).collect(),
@@ -119,10 +202,13 @@ pub fn frames(text: &str, reference: chrono::NaiveDate, exclude: &BTreeSet<Strin
                 && !lex.stopwords.contains(&w.lower)
                 && !is_negation_word(&w.lower)
                 && !in_time(w)
+                && !exclude.contains(&terms[i])
                 && !exclude.contains(&topic_term(&w.lower))
         };
         // A capitalised first word of the content is a name only if it is not a function word.
-        let is_name = |i: usize| clause[i].capitalized && (range.start + i != 0 || is_proper(&clause[i]));
+        let is_name = |i: usize| {
+            alias_word[i] || clause[i].capitalized && (range.start + i != 0 || is_proper(&clause[i]))
+        };
         // Predicate: first content word after a cue (skipping light verbs), else an event noun.
         after_cue.sort_unstable();
         let after = after_cue.iter().find_map(|&start| {
@@ -144,11 +230,21 @@ pub fn frames(text: &str, reference: chrono::NaiveDate, exclude: &BTreeSet<Strin
         for i in (0..clause.len())
             .filter(|&i| i != pred_at && content(i) && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
         {
-            let term = topic_term(&clause[i].lower);
-            if term == predicate {
+            let term = terms[i].clone();
+            // A verb after "to" is a purpose ("to prepare the summit"), not an argument.
+            if term == predicate || (i > 0 && clause[i - 1].lower == "to" && !is_name(i)) {
                 continue;
             }
-            let surface = text[clause[i].start..clause[i].end].to_string();
+            // An alias is shown as written in full ("Russian leader").
+            let (first, last) = if alias_word[i] {
+                let same = |j: usize| alias_word[j] && terms[j] == term;
+                let first = (0..=i).rev().take_while(|&j| same(j)).last().unwrap_or(i);
+                let last = (i..clause.len()).take_while(|&j| same(j)).last().unwrap_or(i);
+                (first, last)
+            } else {
+                (i, i)
+            };
+            let surface = text[clause[first].start..clause[last].end].to_string();
             if i > pred_at {
                 objects.insert(term.clone());
             }
@@ -191,13 +287,13 @@ pub struct TopicGroup {
 /// join when they share a name, or, when neither names anyone, a content word.
 /// Frames without arguments join the only group with their predicate, if there
 /// is exactly one. Deterministic: groups are ordered by key.
-pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>) -> Vec<TopicGroup> {
+pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>, aliases: &Aliases) -> Vec<TopicGroup> {
     // (statement index, frame)
     let mut all: Vec<(usize, Frame)> = Vec::new();
     for (i, s) in statements.iter().enumerate() {
         let mut exclude = own_names.clone();
         exclude.extend(own_name_terms(&[s.speaker.text.as_str()]));
-        for f in frames(&s.content, s.date.date, &exclude) {
+        for f in frames(&s.content, s.date.date, &exclude, aliases) {
             all.push((i, f));
         }
     }
@@ -307,7 +403,7 @@ mod tests {
 
     fn frame_line(text: &str) -> String {
         let exclude = own_name_terms(&["Donald Trump", "he"]);
-        frames(text, NaiveDate::from_ymd_opt(2025, 10, 16).unwrap(), &exclude)
+        frames(text, NaiveDate::from_ymd_opt(2025, 10, 16).unwrap(), &exclude, &Aliases::default())
             .iter()
             .map(|f| {
                 let names: Vec<&str> = f.names.keys().map(String::as_str).collect();
