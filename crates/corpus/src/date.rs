@@ -148,6 +148,8 @@ fn normalize(s: &str) -> String {
     if words.len() > 1 && WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(words[0])) {
         words.remove(0);
     }
+    // "October 21, 2025 at 9:30 a.m."
+    words.retain(|w| !w.eq_ignore_ascii_case("at"));
     let mut out = String::with_capacity(collapsed.len());
     for word in words {
         if !out.is_empty() {
@@ -288,6 +290,12 @@ mod tests {
         ("1761039000", "2025-10-21T09:30:00+00:00"),
         ("1761039000000", "2025-10-21T09:30:00+00:00"),
         ("\"2025-10-21\"", "2025-10-21T00:00:00+00:00"),
+        ("2025-10-21T09:30:00.000+0000", "2025-10-21T09:30:00+00:00"),
+        ("2025-10-21 09:30:00+00", "2025-10-21T09:30:00+00:00"),
+        ("Mon, 20 Oct 2025 09:30:00 +0000 (UTC)", "2025-10-20T09:30:00+00:00"),
+        ("Oct 21, 2025 at 9:30 a.m. PDT", "2025-10-21T09:30:00-07:00"),
+        ("21 Oct. 2025", "2025-10-21T00:00:00+00:00"),
+        ("OCTOBER 21, 2025", "2025-10-21T00:00:00+00:00"),
     ];
 
     #[test]

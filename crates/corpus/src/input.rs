@@ -17,7 +17,9 @@ const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Format {
-    /// `.json`, `.jsonl`, `.ndjson`: one object per line, or one array (sniffed).
+    /// `.jsonl`, `.ndjson`: one object per line (or, if it starts with `[`, an array).
+    JsonLines,
+    /// `.json`: one array, one object per line, or pretty-printed objects (sniffed).
     Json,
     Csv,
     Tsv,
@@ -31,7 +33,8 @@ pub(crate) fn format_from_path(path: &Path) -> Option<Format> {
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let (_, ext) = name.rsplit_once('.')?;
     match ext {
-        "jsonl" | "ndjson" | "json" => Some(Format::Json),
+        "jsonl" | "ndjson" => Some(Format::JsonLines),
+        "json" => Some(Format::Json),
         "csv" => Some(Format::Csv),
         "tsv" | "tab" => Some(Format::Tsv),
         "txt" | "text" | "md" | "markdown" => Some(Format::Text),
@@ -51,7 +54,7 @@ pub(crate) fn sniff_format(head: &[u8]) -> Format {
     let first_line = &head[start..];
     let first_line = &first_line[..memchr::memchr(b'\n', first_line).unwrap_or(first_line.len())];
     let Ok(first_line) = std::str::from_utf8(first_line) else { return Format::Text };
-    for (delimiter, format) in [('\t', Format::Tsv), (',', Format::Csv), (';', Format::Csv)] {
+    for (delimiter, format) in [('\t', Format::Tsv), (',', Format::Csv)] {
         let columns: Vec<&str> = first_line.split(delimiter).collect();
         let known = columns.iter().filter(|c| classify(c.trim().trim_matches('"')).is_some()).count();
         if columns.len() > 1 && known >= 2 {
@@ -59,6 +62,29 @@ pub(crate) fn sniff_format(head: &[u8]) -> Format {
         }
     }
     Format::Text
+}
+
+/// How a JSON file is laid out, judged from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum JsonLayout {
+    Array,
+    Lines,
+    /// Objects spanning several lines (a pretty-printed object or several).
+    Concatenated,
+}
+
+pub(crate) fn json_layout(head: &[u8]) -> JsonLayout {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    if head.get(start) == Some(&b'[') {
+        return JsonLayout::Array;
+    }
+    // One object per line ends its first line with `}`; a first line longer
+    // than the sniffed head is taken to be one long record.
+    match memchr::memchr(b'\n', &head[start..]) {
+        Some(end) if !head[start..start + end].trim_ascii_end().ends_with(b"}") => JsonLayout::Concatenated,
+        _ => JsonLayout::Lines,
+    }
 }
 
 /// Counts the on-disk bytes read, so that progress can be shown in compressed bytes too.
@@ -75,6 +101,19 @@ impl Read for CountingFile {
     }
 }
 
+/// Says that a decompression error is one (flate2's messages, such as
+/// "incomplete deflate stream", do not mention gzip).
+struct GzipErrors<R>(R);
+
+impl<R: Read> Read for GzipErrors<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf).map_err(|error| match error.kind() {
+            io::ErrorKind::Interrupted => error,
+            kind => io::Error::new(kind, format!("corrupt or truncated gzip data: {error}")),
+        })
+    }
+}
+
 pub(crate) type DynRead = Box<dyn BufRead + Send>;
 
 pub(crate) struct Opened {
@@ -87,7 +126,7 @@ pub(crate) fn open(path: &Path, count: Arc<AtomicU64>) -> io::Result<Opened> {
     let mut plain = BufReader::with_capacity(READ_BUFFER, CountingFile { file, count });
     let gzip = plain.fill_buf()?.starts_with(&GZIP_MAGIC);
     let reader: DynRead = if gzip {
-        Box::new(BufReader::with_capacity(READ_BUFFER, MultiGzDecoder::new(plain)))
+        Box::new(BufReader::with_capacity(READ_BUFFER, GzipErrors(MultiGzDecoder::new(plain))))
     } else {
         Box::new(plain)
     };
@@ -222,7 +261,8 @@ mod tests {
 
     #[test]
     fn formats_from_names_and_content() {
-        assert_eq!(format_from_path(Path::new("a/b.JSONL.gz")), Some(Format::Json));
+        assert_eq!(format_from_path(Path::new("a/b.JSONL.gz")), Some(Format::JsonLines));
+        assert_eq!(format_from_path(Path::new("a/b.json")), Some(Format::Json));
         assert_eq!(format_from_path(Path::new("b.md")), Some(Format::Text));
         assert_eq!(format_from_path(Path::new("b.tsv")), Some(Format::Tsv));
         assert_eq!(format_from_path(Path::new("b.gz")), None);

@@ -7,16 +7,20 @@ use crate::fields::{looks_binary, RawFields};
 use crate::input::{LineRead, Source};
 use crate::Record;
 
-/// Checks and parses one JSON record's bytes. `first_line` is the record's
-/// starting line, used to make parse-error positions absolute for multi-line records.
+/// Checks and parses one JSON record's bytes. The origin's line makes
+/// parse-error positions absolute for multi-line records.
 pub(crate) fn parse_record(bytes: &[u8], origin: Origin) -> Record {
     let result = (|| {
-        if looks_binary(bytes) {
+        // Raw control characters are invalid JSON, so the (costlier) binary
+        // ratio is only computed to explain a failure.
+        let binary_or = |error| if looks_binary(bytes) { RecordError::Binary } else { error };
+        if memchr::memchr(0, bytes).is_some() {
             return Err(RecordError::Binary);
         }
-        let text =
-            std::str::from_utf8(bytes).map_err(|e| RecordError::InvalidUtf8 { offset: e.valid_up_to() })?;
-        let fields: RawFields = serde_json::from_str(text).map_err(|e| json_error(&e, origin.line))?;
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| binary_or(RecordError::InvalidUtf8 { offset: e.valid_up_to() }))?;
+        let fields: RawFields =
+            serde_json::from_str(text).map_err(|e| binary_or(json_error(&e, origin.line)))?;
         fields.into_article()
     })();
     match result {
@@ -109,13 +113,16 @@ enum ArrayState {
     Done,
 }
 
-/// A file holding one JSON array of article objects, split into elements by a
-/// small scanner (strings and nesting tracked) so no more than one element is held.
-pub(crate) struct JsonArray {
+/// A file holding one JSON array of article objects, or a sequence of
+/// (pretty-printed) objects, split into values by a small scanner (strings and
+/// nesting tracked) so that no more than one value is held.
+pub(crate) struct JsonValues {
     source: Source,
     buf: Vec<u8>,
     limit: usize,
     state: ArrayState,
+    /// `[...]` rather than whitespace-separated values.
+    bracketed: bool,
 }
 
 /// How an element scan ended.
@@ -130,9 +137,15 @@ enum Scan {
     },
 }
 
-impl JsonArray {
-    pub(crate) fn new(source: Source, limit: usize) -> JsonArray {
-        JsonArray { source, buf: Vec::with_capacity(64 * 1024), limit, state: ArrayState::BeforeOpen }
+impl JsonValues {
+    pub(crate) fn array(source: Source, limit: usize) -> JsonValues {
+        let buf = Vec::with_capacity(64 * 1024);
+        JsonValues { source, buf, limit, state: ArrayState::BeforeOpen, bracketed: true }
+    }
+
+    pub(crate) fn concatenated(source: Source, limit: usize) -> JsonValues {
+        let buf = Vec::with_capacity(64 * 1024);
+        JsonValues { source, buf, limit, state: ArrayState::BetweenElements, bracketed: false }
     }
 
     fn origin(&self, line: u64, bytes: u64) -> Origin {
@@ -164,7 +177,7 @@ impl JsonArray {
             match (self.state, next) {
                 (state, None) => {
                     self.state = ArrayState::Done;
-                    return if state == ArrayState::BeforeOpen {
+                    return if state == ArrayState::BeforeOpen || !self.bracketed {
                         None
                     } else {
                         self.reject(
@@ -178,7 +191,7 @@ impl JsonArray {
                     self.source.reader.consume(1);
                     self.state = ArrayState::BetweenElements;
                 }
-                (ArrayState::BetweenElements, Some(b']')) => {
+                (ArrayState::BetweenElements, Some(b']')) if self.bracketed => {
                     self.source.reader.consume(1);
                     self.state = ArrayState::Done;
                     return None;

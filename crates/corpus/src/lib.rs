@@ -81,8 +81,8 @@ pub use rejects::RejectsWriter;
 
 use crate::delimited::Delimited;
 use crate::fields::file_looks_binary;
-use crate::input::{format_from_path, sniff_format, Format, Source};
-use crate::json::{JsonArray, JsonLines};
+use crate::input::{format_from_path, json_layout, sniff_format, Format, JsonLayout, Source};
+use crate::json::{JsonLines, JsonValues};
 
 /// Limits for reading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,7 +137,7 @@ pub struct Corpus {
 
 enum FileReader {
     Lines(JsonLines),
-    Array(JsonArray),
+    Values(JsonValues),
     Delimited(Box<Delimited>),
 }
 
@@ -145,7 +145,7 @@ impl FileReader {
     fn next_record(&mut self) -> Option<Record> {
         match self {
             FileReader::Lines(reader) => reader.next_record(),
-            FileReader::Array(reader) => reader.next_record(),
+            FileReader::Values(reader) => reader.next_record(),
             FileReader::Delimited(reader) => reader.next_record(),
         }
     }
@@ -261,18 +261,18 @@ impl Corpus {
         let source = Source::new(path, opened.reader);
         self.current = Some(match format {
             Format::Text => return Some(text::read_text_file(source, limit)),
-            Format::Json if starts_array(&head) => FileReader::Array(JsonArray::new(source, limit)),
-            Format::Json => FileReader::Lines(JsonLines::new(source, limit)),
+            Format::JsonLines | Format::Json => match json_layout(&head) {
+                JsonLayout::Array => FileReader::Values(JsonValues::array(source, limit)),
+                JsonLayout::Concatenated if format == Format::Json => {
+                    FileReader::Values(JsonValues::concatenated(source, limit))
+                }
+                _ => FileReader::Lines(JsonLines::new(source, limit)),
+            },
             Format::Csv => FileReader::Delimited(Box::new(Delimited::new(source, b',', limit))),
             Format::Tsv => FileReader::Delimited(Box::new(Delimited::new(source, b'\t', limit))),
         });
         None
     }
-}
-
-fn starts_array(head: &[u8]) -> bool {
-    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
-    head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

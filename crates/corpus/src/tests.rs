@@ -428,7 +428,10 @@ fn truncated_gzip_rejects_at_the_line_reached_then_next_file() {
     };
     let first = rejects[0];
     assert!(first.origin.path.ends_with("a.jsonl.gz"));
-    assert!(matches!(first.error, RecordError::Io(_)), "{first}");
+    assert!(
+        matches!(&first.error, RecordError::Io(m) if m.starts_with("corrupt or truncated gzip data")),
+        "{first}"
+    );
     // Every complete line before the break came out, and the reject names the next line.
     assert!(articles_of("a.jsonl.gz") > 100);
     assert_eq!(first.origin.line, articles_of("a.jsonl.gz") + 1);
@@ -512,4 +515,31 @@ fn bytes_read_reaches_total() {
     assert!(corpus.bytes_read() > 0);
     while corpus.next().is_some() {}
     assert_eq!(corpus.bytes_read(), corpus.total_bytes());
+}
+
+#[test]
+fn pretty_printed_json_objects() {
+    let dir = Dir::new();
+    dir.write(
+        "one.json",
+        "{\n  \"date\": \"2025-10-21\",\n  \"title\": \"Pretty\",\n  \"body\": \"One object.\"\n}\n",
+    );
+    dir.write(
+        "many.json",
+        "{\n \"date\": \"2025-10-22\", \"body\": \"A\"\n}\n{\n \"date\": \"nope\", \"body\": \"B\"\n}\n\n{\n \"date\": \"2025-10-23\",\n \"body\": \"C\"\n}",
+    );
+    insta::assert_snapshot!(dir.read(&["one.json", "many.json"]), @r#"
+    one.json:1 Pretty|2025-10-21T00:00:00+00:00|One object.
+    many.json:1 -|2025-10-22T00:00:00+00:00|A
+    many.json:4 ! unparseable date "nope"
+    many.json:8 -|2025-10-23T00:00:00+00:00|C
+    "#);
+}
+
+#[test]
+fn corpus_can_move_to_another_thread() {
+    fn assert_send<T: Send>() {}
+    assert_send::<Corpus>();
+    assert_send::<Record>();
+    assert_send::<RejectsWriter>();
 }

@@ -36,6 +36,9 @@ pub(crate) fn read_text_file(mut source: Source, limit: usize) -> Record {
         }
         let text =
             std::str::from_utf8(&buf).map_err(|e| RecordError::InvalidUtf8 { offset: e.valid_up_to() })?;
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            return Err(RecordError::EmptyBody);
+        }
         parse_text(text)
     })();
     match result {
