@@ -35,13 +35,19 @@ pub struct Assessment {
     pub cues: Vec<Cue>,
 }
 
-/// Assesses a whole text (one clause or sentence) as plain assertion, optionally
-/// around an anchor word at byte offset `anchor` (the predicate whose
-/// commitment is wanted: modals and negation after it do not count).
+/// Assesses a text (a clause or sentence), optionally around an anchor word at
+/// byte offset `anchor`: the predicate whose commitment is wanted. With an
+/// anchor only its clause is read, and only cues before it count (a modal at
+/// most six words before it), so "he said the firm lost money and would
+/// close" gives "lost" CT+ and "close" PR+.
 pub fn assess(text: &str, anchor: Option<usize>) -> Assessment {
     let ws = words(text);
     let anchor_word = anchor.and_then(|a| ws.iter().position(|w| w.start <= a && a < w.end.max(w.start + 1)));
-    assess_words(text, &ws, 0..ws.len(), anchor_word, false)
+    let range = match anchor_word {
+        Some(a) => clauses(&ws).into_iter().find(|r| r.contains(&a)).unwrap_or(0..ws.len()),
+        None => 0..ws.len(),
+    };
+    assess_words(text, &ws, range, anchor_word, false, anchor_word.is_some())
 }
 
 /// Features of `statement` on `topic`. Only the clauses of the statement that
@@ -77,7 +83,7 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
                 cues.push(cue(CueKind::Topic, text, &ws[i..=i]));
             }
         }
-        parts.push(assess_words(text, &ws, range.clone(), anchor, indirect));
+        parts.push(assess_words(text, &ws, range.clone(), anchor, indirect, false));
     }
     // With several equally relevant clauses the most committed reading wins
     // (ties: the first clause), so a stray clause does not mask the main claim.
@@ -86,7 +92,7 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         .enumerate()
         .max_by_key(|(i, a)| (a.commitment.score().abs(), std::cmp::Reverse(*i)))
         .map(|(_, a)| a.clone())
-        .unwrap_or_else(|| assess_words(text, &ws, 0..0, None, indirect));
+        .unwrap_or_else(|| assess_words(text, &ws, 0..0, None, indirect, false));
     cues.extend(parts.iter().flat_map(|p| p.cues.iter().cloned()));
 
     let mut certainty = main.certainty;
@@ -240,12 +246,15 @@ fn base_certainty(level: Commitment) -> f32 {
 
 /// The core decision over `ws[range]`, with `anchor` the predicate word if known.
 /// `indirect`: reported speech, where "would" is the backshifted "will".
+/// `strict`: cues after the anchor never count (the factuality reading); otherwise a
+/// statement's later modal still governs an earlier topic word ("a summit with X will happen").
 fn assess_words(
     text: &str,
     ws: &[Word],
     range: Range<usize>,
     anchor: Option<usize>,
     indirect: bool,
+    strict: bool,
 ) -> Assessment {
     let lex = lexicon();
     let mut cues: Vec<Cue> = Vec::new();
@@ -304,13 +313,17 @@ fn assess_words(
         }
     }
 
-    let before_anchor = |i: usize| anchor.is_none_or(|a| i <= a);
+    // Cues on the predicate itself ("plans", "denied" as predicates) do not govern it.
+    let before_anchor = |i: usize| anchor.is_none_or(|a| i < a);
     // The modal governing the predicate: the last one before it (the first one without a predicate).
+    let near_anchor = |l: usize| anchor.is_none_or(|a| a.saturating_sub(l) <= 6);
     let governing = match anchor {
+        Some(_) if strict => modals.iter().rev().find(|(f, l, _)| before_anchor(*f) && near_anchor(*l)),
         Some(_) => modals.iter().rev().find(|(f, _, _)| before_anchor(*f)).or(modals.first()),
         None => modals.first(),
     };
     let retreat = match anchor {
+        Some(_) if strict => retreats.iter().rev().find(|(f, _, _)| before_anchor(*f)),
         Some(_) => retreats.iter().rev().find(|(f, _, _)| before_anchor(*f)).or(retreats.first()),
         None => retreats.first(),
     };
@@ -321,7 +334,7 @@ fn assess_words(
     let target = anchor.or(governing.map(|g| (g.1 + 2).min(range.end.saturating_sub(1))));
     let in_scope = |(f, _l): (usize, usize)| -> bool {
         let Some(t) = target else { return true };
-        if t < f {
+        if t < f || (anchor.is_some() && t == f) {
             return false;
         }
         !(f + 1..t).any(|i| ends_scope(&ws[i].lower))
@@ -342,6 +355,16 @@ fn assess_words(
     };
     if retreat.is_none() && negated.len() % 2 == 1 {
         level = flip(level);
+    }
+    // A predicate inside a condition ("if talks resume") is not asserted either way.
+    let conditional = anchor.and_then(|a| {
+        (range.start..a)
+            .rev()
+            .take_while(|&i| !ends_scope(&ws[i].lower))
+            .find(|&i| matches!(ws[i].lower.as_str(), "if" | "unless" | "whether"))
+    });
+    if conditional.is_some() {
+        level = Commitment::Uncommitted;
     }
 
     for &(f, l, _) in &retreats {
@@ -393,7 +416,12 @@ fn assess_words(
     };
     cues.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| kind_rank(a.kind).cmp(&kind_rank(b.kind))));
     cues.dedup();
-    Assessment { polarity, commitment: level, certainty, future: !modals.is_empty(), tone, cues }
+    // Ability modals ("can meet") say nothing about the future.
+    let future = governing.is_some_and(|&(f, l, _)| {
+        !ws[f..=l].iter().any(|w| matches!(w.lower.as_str(), "can" | "cannot" | "can't"))
+    }) || retreat
+        .is_some_and(|&(f, l, _)| ws[f..=l].iter().any(|w| w.lower.starts_with("plan")));
+    Assessment { polarity, commitment: level, certainty, future, tone, cues }
 }
 
 #[cfg(test)]

@@ -36,8 +36,11 @@ pub fn data_dir() -> PathBuf {
     std::env::var_os(DATA_ENV).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/data"))
 }
 
+/// Runs one evaluation on a gold directory.
+pub type Runner = fn(&Path) -> Result<EvalReport>;
+
 /// Every evaluation task, its default location under the data directory, and its runner.
-pub const TASKS: &[(&str, &str, fn(&Path) -> Result<EvalReport>)] = &[
+pub const TASKS: &[(&str, &str, Runner)] = &[
     ("tempeval", tempeval::DEFAULT_SUBDIR, tempeval::evaluate),
     ("polnear", polnear::DEFAULT_SUBDIR, polnear::evaluate),
     ("factuality", factuality::DEFAULT_SUBDIR, factuality::evaluate),
