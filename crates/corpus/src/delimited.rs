@@ -88,17 +88,20 @@ impl Delimited {
                 }
                 return self.reject(start_line, bytes, RecordError::Binary);
             }
-            if let Err(error) = std::str::from_utf8(content) {
-                // Prefer the offset within the raw line when we still have it whole.
-                let offset = match std::str::from_utf8(&self.raw) {
-                    Err(raw_error) if bytes <= RAW_KEEP_BYTES as u64 => raw_error.valid_up_to(),
-                    _ => error.valid_up_to(),
-                };
-                if self.columns.is_none() {
-                    self.done = true;
+            let content = match std::str::from_utf8(content) {
+                Ok(content) => content,
+                Err(error) => {
+                    // Prefer the offset within the raw line when we still have it whole.
+                    let offset = match std::str::from_utf8(&self.raw) {
+                        Err(raw_error) if bytes <= RAW_KEEP_BYTES as u64 => raw_error.valid_up_to(),
+                        _ => error.valid_up_to(),
+                    };
+                    if self.columns.is_none() {
+                        self.done = true;
+                    }
+                    return self.reject(start_line, bytes, RecordError::InvalidUtf8 { offset });
                 }
-                return self.reject(start_line, bytes, RecordError::InvalidUtf8 { offset });
-            }
+            };
             let Some(columns) = &self.columns else {
                 match self.header(count) {
                     Ok(columns) => {
@@ -122,13 +125,12 @@ impl Delimited {
             let mut start = 0;
             for (column, &end) in columns.iter().zip(&self.ends[..count]) {
                 if let Some((field, rank)) = *column {
-                    let text = &content[start..end];
+                    // Fields of valid UTF-8 input are valid UTF-8: the separators
+                    // csv-core removed are ASCII, never inside a multi-byte character.
+                    let text = content.get(start..end).unwrap_or_default();
                     // An empty body cell is an empty body; other empty cells are absent.
-                    if field == Field::Body || !text.iter().all(|b| b.is_ascii_whitespace()) {
-                        // Validated as UTF-8 above, and field ends fall on byte boundaries
-                        // of delimiters/quotes, which are ASCII.
-                        let text = String::from_utf8_lossy(text).into_owned();
-                        fields.set(field, rank, Value::Text(text));
+                    if field == Field::Body || !text.trim().is_empty() {
+                        fields.set(field, rank, Value::Text(text.to_owned()));
                     }
                 }
                 start = end;

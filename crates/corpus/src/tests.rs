@@ -62,7 +62,7 @@ fn summarize(record: &Record, root: &Path) -> String {
                 origin.line,
                 article.title.as_deref().unwrap_or("-"),
                 article.date.to_rfc3339(),
-                body.replace('\n', "⏎")
+                body.replace('\r', "␍").replace('\n', "⏎")
             )
         }
         Record::Rejected(reject) => format!("{file}:{} ! {}", origin.line, reject.error),
@@ -542,4 +542,64 @@ fn corpus_can_move_to_another_thread() {
     assert_send::<Corpus>();
     assert_send::<Record>();
     assert_send::<RejectsWriter>();
+}
+
+#[test]
+fn json_array_element_longer_than_the_limit() {
+    let dir = Dir::new();
+    let long = "w".repeat(3000);
+    dir.write(
+        "a.json",
+        format!(
+            "[{{\"date\":\"2025-10-21\",\"body\":\"a\"}},\n{{\"date\":\"2025-10-21\",\"body\":\"{long}\"}},\n{{\"date\":\"2025-10-22\",\"body\":\"c\"}}]"
+        ),
+    );
+    insta::assert_snapshot!(dir.read_with(&["a.json"], ReadOptions { max_record_bytes: 500 }), @r"
+    a.json:1 -|2025-10-21T00:00:00+00:00|a
+    a.json:2 ! record of 3031 bytes is longer than the limit of 500 bytes
+    a.json:3 -|2025-10-22T00:00:00+00:00|c
+    ");
+}
+
+#[test]
+fn crlf_csv_sniffed_csv_and_binary_rows() {
+    let dir = Dir::new();
+    dir.write("crlf.csv", "date,body\r\n2025-10-21,\"one\r\ntwo\"\r\n2025-10-22,three\r\n");
+    dir.write("export.dat", "title,date,text\nT,2025-10-23,sniffed as CSV\n");
+    let mut binary_row =
+        b"date,body\n2025-10-21,ok\n2025-10-22,\x01\x02\x03\x04\x05\x06\x07\x08\n2025-10-23,fine\n".to_vec();
+    binary_row.extend_from_slice(b"2025-10-24,nul \x00 inside\n2025-10-25,last\n");
+    dir.write("bin.csv", binary_row);
+    insta::assert_snapshot!(dir.read(&["crlf.csv", "export.dat", "bin.csv"]), @r"
+    crlf.csv:2 -|2025-10-21T00:00:00+00:00|one␍⏎two
+    crlf.csv:4 -|2025-10-22T00:00:00+00:00|three
+    export.dat:2 T|2025-10-23T00:00:00+00:00|sniffed as CSV
+    bin.csv:2 -|2025-10-21T00:00:00+00:00|ok
+    bin.csv:3 ! binary data (NUL bytes or control characters)
+    bin.csv:4 -|2025-10-23T00:00:00+00:00|fine
+    bin.csv:5 ! binary data (NUL bytes or control characters)
+    bin.csv:6 -|2025-10-25T00:00:00+00:00|last
+    ");
+}
+
+#[test]
+fn text_file_limits_and_encoding() {
+    let dir = Dir::new();
+    dir.write("big.txt", format!("date 2025-10-21\n{}", "v".repeat(5000)));
+    dir.write("latin1.txt", b"date 2025-10-21\ncaf\xe9\n");
+    dir.write("empty.md", "");
+    dir.write("ok.txt", "2025-10-21\nfine");
+    insta::assert_snapshot!(dir.read_with(&["."], ReadOptions { max_record_bytes: 1000 }), @r"
+    big.txt:0 ! record of 5016 bytes is longer than the limit of 1000 bytes
+    empty.md:0 ! empty body
+    latin1.txt:0 ! invalid UTF-8 at byte 19
+    ok.txt:0 -|2025-10-21T00:00:00+00:00|fine
+    ");
+}
+
+#[test]
+fn invalid_utf8_offset_is_within_the_line() {
+    let dir = Dir::new();
+    dir.write("u.jsonl", b"   {\"date\":\"2025-10-21\",\"body\":\"\xc3\x28\"}\n");
+    insta::assert_snapshot!(dir.read(&["u.jsonl"]), @"u.jsonl:1 ! invalid UTF-8 at byte 32");
 }
