@@ -164,18 +164,16 @@ fn normalize(s: &str) -> String {
     out
 }
 
+/// `21st` -> `21`; anything else unchanged.
 fn strip_ordinal(word: &str) -> &str {
-    let lower_suffix = |suffix: &str| {
-        word.len() > suffix.len()
-            && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-            && word[..word.len() - suffix.len()].bytes().all(|b| b.is_ascii_digit())
-    };
-    for suffix in ["st", "nd", "rd", "th"] {
-        if lower_suffix(suffix) {
-            return &word[..word.len() - suffix.len()];
-        }
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    // Digits are ASCII, so `digits` is a char boundary.
+    let (number, suffix) = word.split_at(digits);
+    if digits > 0 && ["st", "nd", "rd", "th"].iter().any(|s| s.eq_ignore_ascii_case(suffix)) {
+        number
+    } else {
+        word
     }
-    word
 }
 
 /// Zone abbreviations seen in news datelines, with their offsets in hours.
@@ -308,6 +306,27 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for input in
+            ["éa", "1é", "Oct é 2025", "+:", "-", ":Z", "Z", "99:99+99:99", "2025-10-21T", "٣", "21ﬆ"]
+        {
+            let _ = parse_date(input);
+        }
+        let mut x: u32 = 99;
+        let alphabet: Vec<char> = "0123456789-:/.,+ TZaeOctSeptMarstndrdth\u{e9}\u{2212}".chars().collect();
+        for _ in 0..20_000 {
+            let len = (x % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    alphabet[(x >> 16) as usize % alphabet.len()]
+                })
+                .collect();
+            let _ = parse_date(&text);
+        }
     }
 
     #[test]

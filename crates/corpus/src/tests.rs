@@ -603,3 +603,113 @@ fn invalid_utf8_offset_is_within_the_line() {
     dir.write("u.jsonl", b"   {\"date\":\"2025-10-21\",\"body\":\"\xc3\x28\"}\n");
     insta::assert_snapshot!(dir.read(&["u.jsonl"]), @"u.jsonl:1 ! invalid UTF-8 at byte 32");
 }
+
+/// A small deterministic generator, so that failures reproduce.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Garbage lines of many kinds between good ones: every good line comes out,
+/// in order, and every garbage line is one reject on its own line number.
+#[test]
+fn garbage_between_good_jsonl_lines_loses_nothing() {
+    let fragments: &[&[u8]] = &[
+        b"{\"date\":\"2025-10-21\",\"body\":\"unterminated",
+        b"{\"date\":",
+        b"]]]",
+        b"\"just a string\"",
+        b"{\"date\":\"2025-10-21\",\"body\":\"\\",
+        b"{\"body\":\"x\",\"date\":[]}",
+        b"\x00\x01\x02",
+        b"\xff\xfe",
+        b"{\"date\":\"2025-10-21\",\"body\":\"x\",}",
+        b"{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{",
+    ];
+    let mut rng = Lcg(7);
+    let mut data = Vec::new();
+    let mut expected_good = Vec::new();
+    let mut expected_bad_lines = Vec::new();
+    let mut line = 0u64;
+    for n in 0..400 {
+        if rng.below(3) == 0 {
+            let mut garbage = fragments[rng.below(fragments.len())].to_vec();
+            for _ in 0..rng.below(20) {
+                garbage.push(match rng.below(256) as u8 {
+                    b'\n' => b'n',
+                    byte => byte,
+                });
+            }
+            data.extend_from_slice(&garbage);
+            data.push(b'\n');
+            line += 1;
+            expected_bad_lines.push(line);
+        }
+        let body = format!("good article {n} with \\\"quotes\\\" and \\u00e9");
+        data.extend_from_slice(format!("{{\"date\":\"2025-10-21\",\"body\":\"{body}\"}}\n").as_bytes());
+        line += 1;
+        expected_good.push((line, format!("good article {n} with \"quotes\" and é")));
+    }
+    let dir = Dir::new();
+    let path = dir.write("fuzz.jsonl", &data);
+    let records = records(&[path], ReadOptions::default());
+    let good: Vec<(u64, String)> =
+        records.iter().filter_map(|r| r.article().map(|a| (r.origin().line, a.body.clone()))).collect();
+    let bad: Vec<u64> = records.iter().filter(|r| r.article().is_none()).map(|r| r.origin().line).collect();
+    assert_eq!(good, expected_good);
+    assert_eq!(bad, expected_bad_lines);
+}
+
+/// Random byte damage to files of every format never panics or hangs, and the
+/// stream always goes on to the next file.
+#[test]
+fn damaged_files_never_stop_the_stream() {
+    let csv = "id,date,title,body\n1,2025-10-21,\"T, t\",\"multi\nline\"\n2,2025-10-22,T,plain\n";
+    let array =
+        "[{\"date\":\"2025-10-21\",\"body\":\"a [ { \\\" \"},\n {\"date\":\"2025-10-22\",\"body\":\"b\"}]";
+    let markdown = "---\ndate: 2025-10-21\ntitle: x\n---\n# T\nbody";
+    let originals: Vec<(&str, Vec<u8>)> = vec![
+        ("a.jsonl", JSONL.as_bytes().to_vec()),
+        ("b.csv", csv.as_bytes().to_vec()),
+        ("c.json", array.as_bytes().to_vec()),
+        ("d.md", markdown.as_bytes().to_vec()),
+        ("e.jsonl.gz", gzip(JSONL.as_bytes())),
+        ("f.csv.gz", gzip(csv.as_bytes())),
+    ];
+    let mut rng = Lcg(11);
+    for round in 0..150 {
+        let dir = Dir::new();
+        for (name, original) in &originals {
+            let mut damaged = original.clone();
+            for _ in 0..1 + rng.below(4) {
+                let at = rng.below(damaged.len());
+                match rng.below(3) {
+                    0 => damaged[at] = rng.below(256) as u8,
+                    1 => damaged.truncate(at),
+                    _ => damaged.insert(at, [b'"', b'{', b'[', b'\n', b',', 0][rng.below(6)]),
+                }
+                if damaged.is_empty() {
+                    break;
+                }
+            }
+            dir.write(name, &damaged);
+        }
+        dir.write("z.jsonl", "{\"date\":\"2025-10-21\",\"body\":\"sentinel\"}\n");
+        let records = records(&[dir.path().to_path_buf()], ReadOptions { max_record_bytes: 4096 });
+        let last = records.last().and_then(Record::article).map(|a| a.body.as_str());
+        assert_eq!(last, Some("sentinel"), "round {round}");
+        for record in &records {
+            if let Record::Rejected(reject) = record {
+                assert!(!reject.to_string().is_empty());
+            }
+        }
+    }
+}
