@@ -55,12 +55,8 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
         };
         dates.push(statement_date.clone());
         let content_span = raw.content_span();
-        let content = raw
-            .content_pieces
-            .iter()
-            .map(|p| body[p.start..p.end].trim())
-            .collect::<Vec<_>>()
-            .join(" … ");
+        let content =
+            raw.content_pieces.iter().map(|p| body[p.start..p.end].trim()).collect::<Vec<_>>().join(" … ");
         statements.push(Statement {
             article_id: article.id.clone(),
             index: index as u32,

@@ -46,38 +46,118 @@ impl RawStatement {
 
 /// Words that may sit between a speaker and the reporting verb and belong to the cue.
 const AUX_ADVERBS: &[&str] = &[
-    "has", "have", "had", "also", "later", "previously", "repeatedly", "once", "again", "often", "then", "would",
-    "will", "did", "does", "do", "publicly", "privately", "recently", "earlier", "reportedly", "frequently", "never",
-    "always", "already", "explicitly", "flatly", "quickly", "simply", "even", "still", "first", "initially",
-    "clearly", "bluntly", "is", "was", "were", "are", "been", "not", "n't", "has", "just", "only", "famously",
-    "loudly", "quietly", "angrily", "pointedly", "immediately", "subsequently", "separately", "similarly",
-    "likewise", "further", "specifically", "openly", "proudly", "confidently", "flatly", "categorically", "firmly",
-    "sharply", "tersely", "curtly", "recently", "personally", "directly", "formally", "officially", "widely",
-    "could", "can", "may", "might", "should", "must",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "previously",
+    "repeatedly",
+    "once",
+    "again",
+    "often",
+    "then",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "publicly",
+    "privately",
+    "recently",
+    "earlier",
+    "reportedly",
+    "frequently",
+    "never",
+    "always",
+    "already",
+    "explicitly",
+    "flatly",
+    "quickly",
+    "simply",
+    "even",
+    "still",
+    "first",
+    "initially",
+    "clearly",
+    "bluntly",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "not",
+    "n't",
+    "has",
+    "just",
+    "only",
+    "famously",
+    "loudly",
+    "quietly",
+    "angrily",
+    "pointedly",
+    "immediately",
+    "subsequently",
+    "separately",
+    "similarly",
+    "likewise",
+    "further",
+    "specifically",
+    "openly",
+    "proudly",
+    "confidently",
+    "flatly",
+    "categorically",
+    "firmly",
+    "sharply",
+    "tersely",
+    "curtly",
+    "recently",
+    "personally",
+    "directly",
+    "formally",
+    "officially",
+    "widely",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
 ];
 
 /// Words that cannot be inside a speaker phrase.
 const NP_STOP: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "if", "when", "while", "as",
-    "after", "before", "since", "although", "though", "to", "of", "for", "with", "by", "from", "in", "on", "at",
-    "into", "about", "than", "so", "where", "what", "how", "why", "not", "is", "was", "were", "are", "be", "been",
-    "being", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does",
-    "did", "said", "says", "say", "told", "also", "there", "here", "it", "he", "she", "they", "we", "i", "you",
-    "him", "them", "me", "us", "whether", "then", "now", "yet", "both", "either", "neither", "over", "under",
-    "during", "without", "against", "like", "unlike", "per", "via", "until", "unless", "once", "just", "only",
-    "even", "still", "already", "this", "these", "those", "all",
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "nor", "because", "if", "when", "while",
+    "as", "after", "before", "since", "although", "though", "to", "of", "for", "with", "by", "from", "in",
+    "on", "at", "into", "about", "than", "so", "where", "what", "how", "why", "not", "is", "was", "were",
+    "are", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could", "should", "may",
+    "might", "must", "do", "does", "did", "said", "says", "say", "told", "also", "there", "here", "it", "he",
+    "she", "they", "we", "i", "you", "him", "them", "me", "us", "whether", "then", "now", "yet", "both",
+    "either", "neither", "over", "under", "during", "without", "against", "like", "unlike", "per", "via",
+    "until", "unless", "once", "just", "only", "even", "still", "already", "this", "these", "those", "all",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "several", "some", "many", "two", "three",
-    "four", "five", "other", "another", "one", "most", "few", "both", "top", "senior",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "several", "some", "many", "two",
+    "three", "four", "five", "other", "another", "one", "most", "few", "both", "top", "senior",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "you"];
 
 /// Verbs (after "to") that make "declined/refused to …" a no-comment statement.
-const NO_COMMENT_OBJECTS: &[&str] =
-    &["comment", "discuss", "say", "elaborate", "answer", "specify", "respond", "speculate", "confirm", "detail"];
+const NO_COMMENT_OBJECTS: &[&str] = &[
+    "comment",
+    "discuss",
+    "say",
+    "elaborate",
+    "answer",
+    "specify",
+    "respond",
+    "speculate",
+    "confirm",
+    "detail",
+];
 
 /// Phrases after the verb that belong to the cue ("said in a statement").
 const CUE_TAILS: &[&[&str]] = &[
@@ -231,13 +311,44 @@ impl<'a> Attributor<'a> {
             self.quote_only_sentence(si);
         } else {
             self.pending_quote = None;
+            self.cut_overlaps(before);
+        }
+    }
+
+    /// Statements of one sentence must not claim each other's words: a
+    /// content running into a later statement's speaker or cue ends there.
+    fn cut_overlaps(&mut self, first: usize) {
+        for a in first..self.statements.len() {
+            for b in first..self.statements.len() {
+                if a == b {
+                    continue;
+                }
+                let other_start =
+                    self.statements[b].speaker.span.start.min(self.statements[b].cue_span.start);
+                let other_cue = self.statements[b].cue_span;
+                let st = &mut self.statements[a];
+                let own = st.speaker.span.start.min(st.cue_span.start);
+                if other_start <= own {
+                    continue;
+                }
+                let body = self.body;
+                if let Some(last) = st.content_pieces.last_mut() {
+                    if last.start < other_start && other_start < last.end && other_cue.start < last.end {
+                        let trimmed =
+                            body[last.start..other_start].trim_end_matches([' ', ',', ';', '\n', '—', '-']);
+                        last.end = last.start + trimmed.len();
+                    }
+                }
+                st.content_pieces.retain(|p| !p.is_empty());
+            }
         }
     }
 
     /// A sentence that is (almost) only a quotation continues the previous speaker.
     fn quote_only_sentence(&mut self, si: usize) {
         let n = self.toks.len();
-        let outside_words = (0..n).filter(|&i| !self.in_quote[i] && self.toks[i].kind == TokKind::Word).count();
+        let outside_words =
+            (0..n).filter(|&i| !self.in_quote[i] && self.toks[i].kind == TokKind::Word).count();
         let quoted = (0..n).filter(|&i| self.in_quote[i]).count();
         if quoted == 0 || outside_words > 0 {
             self.pending_quote = None;
@@ -291,8 +402,10 @@ impl<'a> Attributor<'a> {
         // Nouns and passives are not cues: "the report", "was told".
         if v > 0 {
             let prev = self.lower(v - 1);
-            if contains(&["the", "a", "an", "his", "her", "their", "its", "this", "these", "new", "recent", "such"], prev)
-                || (contains(&["to"], prev) && !info.no_content)
+            if contains(
+                &["the", "a", "an", "his", "her", "their", "its", "this", "these", "new", "recent", "such"],
+                prev,
+            ) || (contains(&["to"], prev) && !info.no_content)
             {
                 return None;
             }
@@ -304,7 +417,10 @@ impl<'a> Attributor<'a> {
         }
         let mut kind = None;
         if info.no_content {
-            if cue_end + 1 < n && self.lower(cue_end) == "to" && contains(NO_COMMENT_OBJECTS, self.lower(cue_end + 1)) {
+            if cue_end + 1 < n
+                && self.lower(cue_end) == "to"
+                && contains(NO_COMMENT_OBJECTS, self.lower(cue_end + 1))
+            {
                 cue_end += 2;
                 kind = Some(SpeechKind::NoComment);
             } else {
@@ -322,7 +438,9 @@ impl<'a> Attributor<'a> {
         }
         // "said in a statement"
         for tail in CUE_TAILS {
-            if cue_end + tail.len() <= n && tail.iter().enumerate().all(|(k, w)| self.lower(cue_end + k) == *w) {
+            if cue_end + tail.len() <= n
+                && tail.iter().enumerate().all(|(k, w)| self.lower(cue_end + k) == *w)
+            {
                 cue_end += tail.len();
                 break;
             }
@@ -372,7 +490,9 @@ impl<'a> Attributor<'a> {
                 let pieces = vec![piece];
                 let k = self.speech_kind(&pieces, colon.then_some(SpeechKind::Colon));
                 self.push(si, speaker, cue_start, cue_end, pieces, k, strength);
-                return Some(n);
+                // Later cues in the content may start statements of their own
+                // ("…, she added"); `cut_overlaps` then trims this content.
+                return Some(cue_end);
             }
             // "“…” That is what Peskov said." / "Peskov said." after a quote-only sentence.
             if let Some((qsi, pieces)) = self.pending_quote.take() {
@@ -392,7 +512,8 @@ impl<'a> Attributor<'a> {
                     let speaker = self.resolve_speaker(si, cue_end, src_end);
                     let before_end = self.trim_piece_end(cue_start);
                     if before_end > self.toks[0].start {
-                        let pieces = self.extend_to_quote_starts(vec![Span::new(self.toks[0].start, before_end)]);
+                        let pieces =
+                            self.extend_to_quote_starts(vec![Span::new(self.toks[0].start, before_end)]);
                         let kind = kind.unwrap_or_else(|| self.speech_kind(&pieces, None));
                         self.push(si, speaker, cue_start, cue_end, pieces, kind, 0.9);
                         return Some(src_end);
@@ -457,7 +578,19 @@ impl<'a> Attributor<'a> {
                     || contains(DETERMINERS, w)
                     || self.toks[k].kind == TokKind::Possessive
                     || LEXICONS.is_role(w)
-                    || contains(&["reporters", "journalists", "lawmakers", "supporters", "voters", "crowd", "audience", "newspaper"], w);
+                    || contains(
+                        &[
+                            "reporters",
+                            "journalists",
+                            "lawmakers",
+                            "supporters",
+                            "voters",
+                            "crowd",
+                            "audience",
+                            "newspaper",
+                        ],
+                        w,
+                    );
                 if !np_word {
                     break;
                 }
@@ -501,7 +634,9 @@ impl<'a> Attributor<'a> {
             if w == "that" {
                 return Some((Span::new(self.toks[k].start, end), false, 1.0));
             }
-            if matches!(w, "," | ";" | "." | "and" | "but" | "which" | "who") || (k > c && LEXICONS.verb(w).is_some()) {
+            if matches!(w, "," | ";" | "." | "and" | "but" | "which" | "who")
+                || (k > c && LEXICONS.verb(w).is_some())
+            {
                 break;
             }
         }
@@ -509,7 +644,30 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let w = self.lower(c);
-        if contains(&["to", "and", "but", "or", "as", "for", "about", "of", "so", "by", "with", "goodbye", "hello", "yes", "no", "nothing", "something", "anything", "thanks"], w) {
+        if contains(
+            &[
+                "to",
+                "and",
+                "but",
+                "or",
+                "as",
+                "for",
+                "about",
+                "of",
+                "so",
+                "by",
+                "with",
+                "goodbye",
+                "hello",
+                "yes",
+                "no",
+                "nothing",
+                "something",
+                "anything",
+                "thanks",
+            ],
+            w,
+        ) {
             return None;
         }
         // Skip a dating adverbial directly after the cue ("said last week he would").
@@ -527,11 +685,55 @@ impl<'a> Attributor<'a> {
         let is_time_word = |w: &str| {
             contains(
                 &[
-                    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
-                    "year", "weekend", "morning", "afternoon", "evening", "night", "yesterday", "today", "tonight",
-                    "time", "earlier", "later", "recently", "last", "this", "on", "at", "in", "the", "past",
-                    "previously", "jan.", "feb.", "march", "april", "may", "june", "july", "aug.", "sept.", "oct.",
-                    "nov.", "dec.", "january", "february", "august", "september", "october", "november", "december",
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                    "week",
+                    "month",
+                    "year",
+                    "weekend",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "night",
+                    "yesterday",
+                    "today",
+                    "tonight",
+                    "time",
+                    "earlier",
+                    "later",
+                    "recently",
+                    "last",
+                    "this",
+                    "on",
+                    "at",
+                    "in",
+                    "the",
+                    "past",
+                    "previously",
+                    "jan.",
+                    "feb.",
+                    "march",
+                    "april",
+                    "may",
+                    "june",
+                    "july",
+                    "aug.",
+                    "sept.",
+                    "oct.",
+                    "nov.",
+                    "dec.",
+                    "january",
+                    "february",
+                    "august",
+                    "september",
+                    "october",
+                    "november",
+                    "december",
                 ],
                 w,
             ) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
@@ -541,9 +743,8 @@ impl<'a> Attributor<'a> {
             c += 1;
         }
         // Only skip when a real time word was consumed, not just "in the".
-        let consumed_time = (start..c).any(|k| {
-            !contains(&["on", "at", "in", "the", "this", "last", "past"], self.lower(k))
-        });
+        let consumed_time =
+            (start..c).any(|k| !contains(&["on", "at", "in", "the", "this", "last", "past"], self.lower(k)));
         if consumed_time {
             c
         } else {
@@ -586,7 +787,23 @@ impl<'a> Attributor<'a> {
                 }
             }
             // An interjected adverbial: "Trump, in a statement, said".
-            if contains(&["in", "on", "at", "during", "after", "before", "speaking", "asked", "however", "meanwhile", "though", "too"], first) {
+            if contains(
+                &[
+                    "in",
+                    "on",
+                    "at",
+                    "during",
+                    "after",
+                    "before",
+                    "speaking",
+                    "asked",
+                    "however",
+                    "meanwhile",
+                    "though",
+                    "too",
+                ],
+                first,
+            ) {
                 return self.speaker_left(p);
             }
             return None;
@@ -730,7 +947,9 @@ impl<'a> Attributor<'a> {
     /// (multi-sentence or multi-paragraph quote) extends back to the quote's start.
     fn extend_to_quote_starts(&self, mut pieces: Vec<Span>) -> Vec<Span> {
         if let Some(first) = pieces.first_mut() {
-            if let Some(q) = self.quotes.iter().find(|q| q.span.start < first.start && first.start < q.span.end) {
+            if let Some(q) =
+                self.quotes.iter().find(|q| q.span.start < first.start && first.start < q.span.end)
+            {
                 first.start = q.span.start;
             }
         }
@@ -777,7 +996,9 @@ impl<'a> Attributor<'a> {
         let mut pieces = pieces;
         // Multi-paragraph quotes: a content quote that runs on past this sentence.
         if let Some(last) = pieces.last_mut() {
-            if let Some(q) = self.quotes.iter().find(|q| q.span.start >= last.start && q.span.start < last.end) {
+            if let Some(q) =
+                self.quotes.iter().find(|q| q.span.start >= last.start && q.span.start < last.end)
+            {
                 if q.multi_paragraph && q.span.end > last.end {
                     last.end = q.span.end;
                 }
@@ -818,16 +1039,26 @@ impl<'a> Attributor<'a> {
                     proxy: None,
                     anonymous: false,
                     confidence: 0.3,
-                                        plural: w == "they" || w == "we",
+                    plural: w == "they" || w == "we",
                 },
             };
         }
         let owned: Vec<String> = (0..self.toks.len()).map(|i| self.lower(i).to_string()).collect();
         let lower: Vec<&str> = owned.iter().map(String::as_str).collect();
         let mut found = Vec::new();
-        self.names.scan(self.body, &self.toks, &lower, &self.in_quote, start..end, self.book, false, &mut found);
+        self.names.scan(
+            self.body,
+            &self.toks,
+            &lower,
+            &self.in_quote,
+            start..end,
+            self.book,
+            false,
+            &mut found,
+        );
         let roles: Vec<usize> = (start..end).filter(|&k| LEXICONS.is_role(lower[k])).collect();
-        let press_secretary = (start..end.saturating_sub(1)).any(|k| lower[k] == "press" && lower[k + 1] == "secretary");
+        let press_secretary =
+            (start..end.saturating_sub(1)).any(|k| lower[k] == "press" && lower[k + 1] == "secretary");
         let proxy_role = press_secretary || roles.iter().any(|&k| LEXICONS.is_proxy_role(lower[k]));
         let anonymous_role = roles.iter().any(|&k| LEXICONS.is_anonymous_role(lower[k]));
         let role_gender = roles.iter().find_map(|&k| names::role_gender(lower[k]));
@@ -859,10 +1090,13 @@ impl<'a> Attributor<'a> {
                     .relations(&id)
                     .and_then(|r| r.spokesperson_for.clone())
                     .or_else(|| {
-                        found
-                            .iter()
-                            .find(|f| f.id != id)
-                            .map(|f| if f.kind == EntityKind::Person { f.id.clone() } else { principal_of(&f.id) })
+                        found.iter().find(|f| f.id != id).map(|f| {
+                            if f.kind == EntityKind::Person {
+                                f.id.clone()
+                            } else {
+                                principal_of(&f.id)
+                            }
+                        })
                     })
                     .or_else(|| lowercase_institution.clone());
                 return Speaker {
@@ -876,8 +1110,13 @@ impl<'a> Attributor<'a> {
             }
             let relations = book.relations(&id);
             let (principal, proxy) = match relations {
-                Some(r) if r.spokesperson_for.is_some() => (r.spokesperson_for.clone(), Some(ProxyKind::Spokesperson)),
-                Some(r) if r.head_of.is_none() && book.get(&id).and_then(|a| a.affiliation.as_ref()).is_some() => {
+                Some(r) if r.spokesperson_for.is_some() => {
+                    (r.spokesperson_for.clone(), Some(ProxyKind::Spokesperson))
+                }
+                Some(r)
+                    if r.head_of.is_none()
+                        && book.get(&id).and_then(|a| a.affiliation.as_ref()).is_some() =>
+                {
                     (Some(principal_of(&id)), Some(ProxyKind::Affiliate))
                 }
                 _ => (Some(id.clone()), None),
@@ -895,14 +1134,18 @@ impl<'a> Attributor<'a> {
         let institution = others.first().map(|f| f.id.clone()).or(lowercase_institution);
         if anonymous_role || proxy_role {
             let principal = institution.as_ref().map(principal_of);
-            let proxy = if proxy_role && !anonymous_role { ProxyKind::Spokesperson } else { ProxyKind::AnonymousOfficial };
+            let proxy = if proxy_role && !anonymous_role {
+                ProxyKind::Spokesperson
+            } else {
+                ProxyKind::AnonymousOfficial
+            };
             return Speaker {
                 mention: mention(None),
                 confidence: if principal.is_some() { 0.8 } else { 0.5 },
                 proxy: principal.as_ref().map(|_| proxy),
                 principal,
                 anonymous: true,
-                                plural,
+                plural,
             };
         }
         if let Some(inst) = institution {
@@ -914,12 +1157,13 @@ impl<'a> Attributor<'a> {
                 principal: Some(principal),
                 anonymous: false,
                 confidence: 0.85,
-                                plural: false,
+                plural: false,
             };
         }
         // A role description ("the president", "the former governor").
         let head = lower[end - 1];
-        let mut described = book.resolve(&text).map(|a| a.id.clone()).or_else(|| self.names.by_title(head).cloned());
+        let mut described =
+            book.resolve(&text).map(|a| a.id.clone()).or_else(|| self.names.by_title(head).cloned());
         if described.is_none()
             && end - start == 1
             && names::is_capitalised(self.text(start))
@@ -931,10 +1175,13 @@ impl<'a> Attributor<'a> {
         match described {
             Some(id) => {
                 let (principal, proxy) = match book.relations(&id) {
-                    Some(r) if r.spokesperson_for.is_some() => (r.spokesperson_for.clone(), Some(ProxyKind::Spokesperson)),
+                    Some(r) if r.spokesperson_for.is_some() => {
+                        (r.spokesperson_for.clone(), Some(ProxyKind::Spokesperson))
+                    }
                     _ => (Some(principal_of(&id)), None),
                 };
-                let proxy = proxy.or_else(|| principal.as_ref().filter(|p| **p != id).map(|_| ProxyKind::Affiliate));
+                let proxy =
+                    proxy.or_else(|| principal.as_ref().filter(|p| **p != id).map(|_| ProxyKind::Affiliate));
                 Speaker {
                     mention: mention(Some(id.clone())),
                     principal,
@@ -950,7 +1197,7 @@ impl<'a> Attributor<'a> {
                 proxy: None,
                 anonymous: false,
                 confidence: 0.4,
-                                plural,
+                plural,
             },
         }
     }
@@ -1015,27 +1262,31 @@ impl<'a> Attributor<'a> {
         }
         let (_, id, kind) = best?;
         // Reuse the principal analysis of an earlier statement by the same actor.
-        if let Some((_, sp)) = self.speakers.iter().rev().find(|(_, sp)| sp.mention.actor.as_ref() == Some(&id)) {
+        if let Some((_, sp)) =
+            self.speakers.iter().rev().find(|(_, sp)| sp.mention.actor.as_ref() == Some(&id))
+        {
             return Some(sp.clone());
         }
         let book = self.book;
         let (principal, proxy) = match book.relations(&id) {
-            Some(r) if r.spokesperson_for.is_some() => (r.spokesperson_for.clone(), Some(ProxyKind::Spokesperson)),
-            Some(r) if r.head_of.is_none() && book.get(&id).and_then(|a| a.affiliation.as_ref()).is_some() => {
+            Some(r) if r.spokesperson_for.is_some() => {
+                (r.spokesperson_for.clone(), Some(ProxyKind::Spokesperson))
+            }
+            Some(r)
+                if r.head_of.is_none() && book.get(&id).and_then(|a| a.affiliation.as_ref()).is_some() =>
+            {
                 (Some(book.top_affiliation(&id)), Some(ProxyKind::Affiliate))
             }
             _ => (Some(book.top_affiliation(&id)), None),
         };
-        let proxy = proxy.or_else(|| {
-            (kind == EntityKind::Institution).then_some(ProxyKind::Institution)
-        });
+        let proxy = proxy.or_else(|| (kind == EntityKind::Institution).then_some(ProxyKind::Institution));
         Some(Speaker {
             mention: Mention { text: String::new(), span: Span::new(at, at), actor: Some(id) },
             principal,
             proxy,
             anonymous: false,
             confidence: 0.8,
-                        plural: want_plural,
+            plural: want_plural,
         })
     }
 }

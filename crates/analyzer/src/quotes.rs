@@ -95,7 +95,11 @@ pub fn find(text: &str, sentences: &[Sentence], diagnostics: &mut Vec<Diagnostic
                 multi = false;
             }
             (Some((start, _)), false) => {
-                quotes.push(Quote { span: Span::new(start, i + c.len_utf8()), closed: true, multi_paragraph: multi });
+                quotes.push(Quote {
+                    span: Span::new(start, i + c.len_utf8()),
+                    closed: true,
+                    multi_paragraph: multi,
+                });
                 open = None;
                 multi = false;
             }

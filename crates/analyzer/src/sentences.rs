@@ -42,9 +42,39 @@ pub fn split(text: &str) -> Vec<Sentence> {
             Some(prev) if merge => prev.span.end = end,
             _ => out.push(Sentence { span: Span::new(start, end), paragraph }),
         }
+        split_before_opening_quotes(text, &mut out);
         last_end = end;
     }
     out
+}
+
+/// Splits the last sentence where a period is followed by an opening quote
+/// and a capital ("… in May. “We are …"): sentencex keeps such pairs together
+/// when the word before the period looks like an abbreviation.
+fn split_before_opening_quotes(text: &str, out: &mut Vec<Sentence>) {
+    let Some(last) = out.last().copied() else { return };
+    let slice = &text[last.span.start..last.span.end];
+    let mut cut = None;
+    for (i, _) in slice.match_indices(". “") {
+        let after = &slice[i + ". “".len()..];
+        let word_before = slice[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let short = word_before.len() <= 2 && word_before.chars().next().is_some_and(char::is_uppercase);
+        if after.chars().next().is_some_and(char::is_uppercase)
+            && !short
+            && !crate::tokens::is_title_abbreviation(word_before)
+        {
+            cut = Some(i + 2);
+            break;
+        }
+    }
+    if let Some(c) = cut {
+        let abs = last.span.start + c;
+        if let Some(l) = out.last_mut() {
+            l.span.end = last.span.start + c - 1;
+        }
+        out.push(Sentence { span: Span::new(abs, last.span.end), paragraph: last.paragraph });
+        split_before_opening_quotes(text, out);
+    }
 }
 
 fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {

@@ -37,8 +37,8 @@ pub(crate) fn date_statement(
     let content = st.content_span();
     let outside = |span: Span| {
         let abs = Span::new(span.start + sentence.start, span.end + sentence.start);
-        let in_content =
-            st.content_pieces.iter().any(|p| p.overlaps(&abs)) || content.start <= abs.start && abs.end <= content.end;
+        let in_content = st.content_pieces.iter().any(|p| p.overlaps(&abs))
+            || content.start <= abs.start && abs.end <= content.end;
         let in_quote = quotes.iter().any(|q| q.span.overlaps(&abs));
         !(in_content || in_quote)
     };
@@ -69,7 +69,8 @@ pub(crate) fn date_statement(
         if window.start > article {
             continue;
         }
-        let distance = if expr.span.start >= cue_mid { expr.span.start - cue_mid } else { cue_mid - expr.span.end };
+        let distance =
+            if expr.span.start >= cue_mid { expr.span.start - cue_mid } else { cue_mid - expr.span.end };
         if best.as_ref().is_none_or(|(d, _)| distance < *d) {
             best = Some((distance, expr));
         }

@@ -31,12 +31,21 @@ impl Tok {
 
 /// Abbreviations whose final period belongs to the word (not a sentence end).
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Adm", "Sgt", "Capt", "Maj", "Rev", "St", "Jr",
-    "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mt", "Ft", "Inc", "Corp", "Co",
-    "Ltd", "No", "vs", "etc", "approx", "Prof", "Pres", "Supt", "Atty", "Calif", "Fla", "Ariz", "Ky", "Tenn", "Mass",
-    "Conn", "Wash", "Ill", "Penn", "Pa", "Ore", "Mich", "Wis", "Minn", "Ala", "Ga", "Va", "Md", "Del", "Okla", "Tex",
-    "Colo", "Nev", "Neb", "Kan", "Miss", "Mo", "Ark", "La", "Ind", "Vt", "Del",
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Adm", "Sgt", "Capt", "Maj", "Rev",
+    "St", "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Mt", "Ft",
+    "Inc", "Corp", "Co", "Ltd", "No", "vs", "etc", "approx", "Prof", "Pres", "Supt", "Atty", "Calif", "Fla",
+    "Ariz", "Ky", "Tenn", "Mass", "Conn", "Wash", "Ill", "Penn", "Pa", "Ore", "Mich", "Wis", "Minn", "Ala",
+    "Ga", "Va", "Md", "Del", "Okla", "Tex", "Colo", "Nev", "Neb", "Kan", "Miss", "Mo", "Ark", "La", "Ind",
+    "Vt", "Del",
 ];
+
+/// Titles whose period never ends a sentence ("Mr.", "Dr.").
+pub(crate) fn is_title_abbreviation(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Gen" | "Rev" | "Prof" | "St" | "Lt" | "Col"
+    )
+}
 
 fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
@@ -80,8 +89,10 @@ pub(crate) fn tokenize_into(body: &str, start: usize, end: usize, out: &mut Vec<
                             next.is_some_and(|n| n.is_ascii_digit())
                                 && text[i..k].chars().last().is_some_and(|p| p.is_ascii_digit())
                         }
-                        '.' => next.is_some_and(is_word_char) && !next.is_some_and(char::is_uppercase)
-                            || (next.is_some_and(char::is_uppercase) && k - i == 1),
+                        '.' => {
+                            next.is_some_and(is_word_char) && !next.is_some_and(char::is_uppercase)
+                                || (next.is_some_and(char::is_uppercase) && k - i == 1)
+                        }
                         _ => next.is_some_and(is_word_char),
                     };
                     if joins {
@@ -136,7 +147,10 @@ mod tests {
     fn abbreviations_possessives_and_quotes() {
         assert_eq!(
             toks("Mr. Trump’s U.S. visit, at 3 p.m., cost $1,000.5 “soon.”"),
-            ["Mr.", "Trump", "’s", "U.S.", "visit", ",", "at", "3", "p.m.", ",", "cost", "$", "1,000.5", "“", "soon", ".", "”"]
+            [
+                "Mr.", "Trump", "’s", "U.S.", "visit", ",", "at", "3", "p.m.", ",", "cost", "$", "1,000.5",
+                "“", "soon", ".", "”"
+            ]
         );
         assert_eq!(toks("O’Malley didn't say."), ["O’Malley", "didn't", "say", "."]);
         assert_eq!(toks("J. R. Smith"), ["J.", "R.", "Smith"]);
