@@ -37,7 +37,8 @@ pub enum RecordError {
     #[error("unparseable date {0:?}")]
     BadDate(String),
     #[error(
-        "no date: put a date on the first line (e.g. `date 2025-10-21`) or a `date:` key in front matter"
+        "no date: put a date on the first line (e.g. `date 2025-10-21`), a `date:` key in front matter, \
+         or a date in the file name"
     )]
     TextWithoutDate,
     #[error("empty body")]

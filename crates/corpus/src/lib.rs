@@ -10,7 +10,8 @@
 //!   of objects (streamed element by element);
 //! * CSV / TSV with a header row (`.csv`, `.tsv`), quoted multi-line fields allowed;
 //! * plain text / Markdown (`.txt`, `.md`, `.markdown`), one article per file, with
-//!   the date on the first line or in `---` front matter.
+//!   the date on the first line, in `---` front matter, or else in the file name
+//!   (`publisher_2016-09-12_slug.txt`).
 //!
 //! Any of them may be gzipped (`.gz`, or detected by its magic bytes). Field
 //! names have common aliases (`text`/`content` for `body`, `published_at` or

@@ -330,7 +330,7 @@ fn text_and_markdown_files() {
     a.txt:0 -|2025-10-21T00:00:00+00:00|The minister said talks
     b.md:0 Summit|2025-10-22T10:00:00+02:00|Body of b.
     c.markdown:0 Heading C|2025-10-23T00:00:00+00:00|Body of c.
-    d.txt:0 ! no date: put a date on the first line (e.g. `date 2025-10-21`) or a `date:` key in front matter
+    d.txt:0 ! no date: put a date on the first line (e.g. `date 2025-10-21`), a `date:` key in front matter, or a date in the file name
     e.txt:0 ! empty body
     ");
 }

@@ -1,7 +1,9 @@
 //! Plain text and Markdown: one article per file. The date comes from the top
 //! of the file (`date 2025-10-21`, `Date: Oct. 21, 2025`, a bare date, or
 //! `---` front matter with `date:`, `title:`, `source:`, `id:`, `url:`, `author:`);
-//! a leading `# Heading` becomes the title; the rest is the body.
+//! a leading `# Heading` becomes the title; the rest is the body. When the
+//! text itself has no date, a date in the file name is used
+//! (`publisher_2016-09-12_slug.txt`, `20161012-story.md`), a common corpus layout.
 
 use std::io::{self, Read};
 
@@ -39,7 +41,8 @@ pub(crate) fn read_text_file(mut source: Source, limit: usize) -> Record {
         if text.trim_start_matches('\u{feff}').trim().is_empty() {
             return Err(RecordError::EmptyBody);
         }
-        parse_text(text)
+        let file_date = origin.path.file_name().and_then(|name| date_in_file_name(&name.to_string_lossy()));
+        parse_text(text, file_date.as_deref())
     })();
     match result {
         Ok(fields) => match fields.into_article() {
@@ -61,7 +64,7 @@ fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Splits the header (front matter or leading date/title lines) from the body.
-pub(crate) fn parse_text(text: &str) -> Result<RawFields, RecordError> {
+pub(crate) fn parse_text(text: &str, file_date: Option<&str>) -> Result<RawFields, RecordError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut fields = RawFields::default();
     let mut lines = lines_with_offsets(text).peekable();
@@ -96,8 +99,12 @@ pub(crate) fn parse_text(text: &str) -> Result<RawFields, RecordError> {
         }
     } else {
         body_start = header_lines(text, &mut fields);
-        if !fields.has(Field::Date) {
-            return Err(RecordError::TextWithoutDate);
+    }
+    if !fields.has(Field::Date) {
+        match file_date {
+            Some(date) => fields.set(Field::Date, 0, Value::Text(date.to_string())),
+            None if !front_matter => return Err(RecordError::TextWithoutDate),
+            None => {}
         }
     }
     fields.set(Field::Body, 0, Value::Text(text[body_start.min(text.len())..].to_string()));
@@ -172,13 +179,49 @@ fn key_value(line: &str) -> Option<(Field, u8, &str)> {
     key.eq_ignore_ascii_case("date").then(|| (Field::Date, 0, unquote(value)))
 }
 
+/// The first plausible date in a file name: `2016-09-12` (or with `_` or `.`
+/// between the parts), or eight digits `20160912`, not inside a longer number.
+pub(crate) fn date_in_file_name(name: &str) -> Option<String> {
+    let bytes = name.as_bytes();
+    let digits_at =
+        |at: usize, n: usize| bytes.get(at..at + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    for start in 0..bytes.len() {
+        if !digits_at(start, 4) || (start > 0 && bytes[start - 1].is_ascii_digit()) {
+            continue;
+        }
+        let separated = [b'-', b'_', b'.']
+            .iter()
+            .any(|&sep| bytes.get(start + 4) == Some(&sep) && bytes.get(start + 7) == Some(&sep))
+            && digits_at(start + 5, 2)
+            && digits_at(start + 8, 2);
+        let candidate = if separated && !digits_at(start + 10, 1) {
+            format!(
+                "{}-{}-{}",
+                &name[start..start + 4],
+                &name[start + 5..start + 7],
+                &name[start + 8..start + 10]
+            )
+        } else if digits_at(start, 8) && !digits_at(start + 8, 1) {
+            name[start..start + 8].to_string()
+        } else {
+            continue;
+        };
+        let plausible =
+            parse_date(&candidate).is_some_and(|d| (1900..=2100).contains(&chrono::Datelike::year(&d)));
+        if plausible {
+            return Some(candidate);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use stanceshift_core::Article;
 
     fn article(text: &str) -> Result<Article, RecordError> {
-        parse_text(text)?.into_article()
+        parse_text(text, None)?.into_article()
     }
 
     #[test]
@@ -226,6 +269,28 @@ mod tests {
         assert_eq!(article("date 2025-10-21\n# Title\n   \n").unwrap_err(), RecordError::EmptyBody);
         assert_eq!(article("---\ndate: 2025-10-21\n---\n").unwrap_err(), RecordError::EmptyBody);
         assert_eq!(article("---\ntitle: x\n---\nbody").unwrap_err(), RecordError::MissingField("date"));
+    }
+
+    #[test]
+    fn date_from_the_file_name() {
+        assert_eq!(date_in_file_name("breitbart_2016-09-12_stealth.txt").as_deref(), Some("2016-09-12"));
+        assert_eq!(date_in_file_name("a_2016_09_12.md").as_deref(), Some("2016-09-12"));
+        assert_eq!(date_in_file_name("20161012-story.md").as_deref(), Some("20161012"));
+        assert_eq!(date_in_file_name("id-123456789-x.txt"), None, "inside a longer number");
+        assert_eq!(date_in_file_name("2016-13-40.txt"), None);
+        assert_eq!(date_in_file_name("v1234-5678.txt"), None);
+        assert_eq!(date_in_file_name("notes.txt"), None);
+        // The text's own date wins; the file name only fills a gap.
+        let own = parse_text("date 2025-10-21\nBody", Some("2016-09-12")).unwrap().into_article().unwrap();
+        assert_eq!(own.date.to_rfc3339(), "2025-10-21T00:00:00+00:00");
+        let named = parse_text("Title line\n\nBody", Some("2016-09-12")).unwrap().into_article().unwrap();
+        assert_eq!(
+            (named.date.to_rfc3339().as_str(), named.body.as_str()),
+            ("2016-09-12T00:00:00+00:00", "Title line\n\nBody")
+        );
+        let front =
+            parse_text("---\ntitle: T\n---\nBody", Some("2016-09-12")).unwrap().into_article().unwrap();
+        assert_eq!(front.title.as_deref(), Some("T"));
     }
 
     #[test]
