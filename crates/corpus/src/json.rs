@@ -66,6 +66,23 @@ impl JsonLines {
 
     pub(crate) fn next_record(&mut self) -> Option<Record> {
         loop {
+            // Fast path: the whole line is already in the reader's buffer, so it
+            // is parsed in place rather than copied out first.
+            if !self.source.failed {
+                if let Ok(available) = self.source.reader.fill_buf() {
+                    if let Some(end) = memchr::memchr(b'\n', available).filter(|&end| end <= self.limit) {
+                        let start_line = self.source.line + 1;
+                        let record =
+                            line_record(&available[..end], &self.source.path, start_line, end as u64 + 1);
+                        self.source.reader.consume(end + 1);
+                        self.source.line += 1;
+                        match record {
+                            Some(record) => return Some(record),
+                            None => continue,
+                        }
+                    }
+                }
+            }
             let read = self.source.read_line(&mut self.buf, self.limit);
             let path = || self.source.path.clone();
             match read {
@@ -81,29 +98,36 @@ impl JsonLines {
                     return Some(Record::Rejected(Reject::new(origin, error, &self.buf)));
                 }
                 LineRead::Line { start_line, bytes } => {
-                    let mut line = self.buf.as_slice();
-                    if start_line == 1 {
-                        line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
+                    if let Some(record) = line_record(&self.buf, &self.source.path, start_line, bytes) {
+                        return Some(record);
                     }
-                    let (content, _) = trim_ascii(line);
-                    if content.is_empty() {
-                        continue;
-                    }
-                    let origin = Origin { path: path(), line: start_line, bytes };
-                    return Some(match parse_record(content, origin) {
-                        // Report UTF-8 offsets within the line, as an editor would show them.
-                        Record::Rejected(mut reject) => {
-                            if let RecordError::InvalidUtf8 { offset } = &mut reject.error {
-                                *offset += content.as_ptr() as usize - self.buf.as_ptr() as usize;
-                            }
-                            Record::Rejected(reject)
-                        }
-                        article => article,
-                    });
                 }
             }
         }
     }
+}
+
+/// The record of one line (without its `\n`); `None` for a blank line.
+fn line_record(line: &[u8], path: &std::path::Path, start_line: u64, bytes: u64) -> Option<Record> {
+    let mut content = line;
+    if start_line == 1 {
+        content = content.strip_prefix(b"\xef\xbb\xbf").unwrap_or(content);
+    }
+    let (content, _) = trim_ascii(content);
+    if content.is_empty() {
+        return None;
+    }
+    let origin = Origin { path: path.to_path_buf(), line: start_line, bytes };
+    Some(match parse_record(content, origin) {
+        // Report UTF-8 offsets within the line, as an editor would show them.
+        Record::Rejected(mut reject) => {
+            if let RecordError::InvalidUtf8 { offset } = &mut reject.error {
+                *offset += content.as_ptr() as usize - line.as_ptr() as usize;
+            }
+            Record::Rejected(reject)
+        }
+        article => article,
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
