@@ -2,3 +2,5 @@
 //! One module per area; one regression test per bug.
 
 mod util;
+mod index;
+mod search;

@@ -400,7 +400,7 @@ impl Searcher {
         } else {
             let parsed = self
                 .parser
-                .parse_query(text)
+                .parse_query(&and_not_as_not(text))
                 .map_err(|e| Error::Query { query: text.to_string(), message: e.to_string() })?;
             clauses.push((Occur::Must, parsed.box_clone()));
             Some(parsed)
@@ -436,6 +436,34 @@ impl Searcher {
             body: text(f.body).unwrap_or_default(),
         })
     }
+}
+
+/// Rewrites `x AND NOT y` (outside quotes) as `x NOT y`. tantivy's parser
+/// turns the former into a clause that matches nothing
+/// (quickwit-oss/tantivy#2584) while the latter excludes `y` as intended.
+fn and_not_as_not(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("AND NOT") {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_quotes = false;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let at_word_start = out.is_empty() || out.ends_with(char::is_whitespace) || out.ends_with(')');
+        if c == '"' {
+            in_quotes = !in_quotes;
+        } else if !in_quotes && at_word_start && rest.starts_with("AND NOT") {
+            let after = &rest["AND NOT".len()..];
+            if after.starts_with(|c: char| c.is_whitespace() || c == '(' || c == '"') {
+                out.push_str("NOT");
+                rest = after;
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.into()
 }
 
 fn corrupt(what: &str) -> Error {
@@ -611,6 +639,15 @@ mod tests {
         };
         assert_eq!(snippet.marked("**", "**"), "**Putin** will **meet** Trump");
         assert_eq!(snippet.marked("[", "]"), "[Putin] will [meet] Trump");
+    }
+
+    #[test]
+    fn and_not_is_rewritten_outside_quotes_only() {
+        assert_eq!(and_not_as_not("meet AND NOT budapest"), "meet NOT budapest");
+        assert_eq!(and_not_as_not("(a OR b) AND NOT (c)"), "(a OR b) NOT (c)");
+        assert_eq!(and_not_as_not("\"x AND NOT y\" AND NOT z"), "\"x AND NOT y\" NOT z");
+        assert_eq!(and_not_as_not("BRAND NOTE"), "BRAND NOTE");
+        assert_eq!(and_not_as_not("a AND NOTHING"), "a AND NOTHING");
     }
 
     #[test]

@@ -219,6 +219,7 @@ fn search_filters_sort_and_snippets() {
     assert_eq!(ids(&index, &q("meeting")), vec!["a", "b"]);
     assert_eq!(ids(&index, &SearchQuery { sort: Sort::Newest, ..q("meet") }), vec!["b", "a"]);
     assert_eq!(ids(&index, &q("\"meet putin\" -budapest")), vec!["b"]);
+    assert_eq!(ids(&index, &q("\"meet putin\" AND NOT budapest")), vec!["b"]);
     assert_eq!(ids(&index, &q("title:summit")), vec!["a", "b"]);
     assert_eq!(ids(&index, &q("sanctions OR budapest")), vec!["a", "c"]);
     let from = Some("2025-10-20".parse().unwrap());

@@ -1,12 +1,425 @@
-use anyhow::Result;
+//! `stanceshift index`: read corpus files, analyze articles in parallel and
+//! upsert them into the index, committing in batches with a checkpoint so a
+//! killed job can be re-run and picks up where it stopped.
+
+use anyhow::{Context, Result};
 use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use stanceshift_analyzer::{analyze_article, ActorBook, ANALYZER_VERSION};
+use stanceshift_core::{Article, Statement};
+use stanceshift_corpus::{Corpus, Origin, ReadOptions, Record, Reject, RejectsWriter};
+use stanceshift_index::{
+    Checkpoint, Counts, FileProgress, FileStamp, Index, UpsertOutcome, Writer, WriterOptions, NOT_ANALYZED,
+};
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::config::Settings;
 use crate::exit::Status;
 
-#[derive(Debug, Args)]
-pub struct IndexArgs {}
+/// Articles analyzed together in parallel before being written one by one.
+const CHUNK: usize = 256;
+/// Bad records printed in full before only counting them.
+const MAX_PRINTED_REJECTS: u64 = 20;
 
-pub fn run(_args: IndexArgs, _settings: Settings) -> Result<Status> {
-    anyhow::bail!("`index` is not built yet")
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Corpus files or directories (JSON Lines, CSV, text/Markdown, .gz of these)
+    #[arg(required = true, value_name = "CORPUS")]
+    pub corpus: Vec<PathBuf>,
+    /// Delete everything in the index first (in the same commit as the first batch)
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Stop at the first bad record, committing nothing of the current batch
+    #[arg(long)]
+    pub strict: bool,
+    /// Where to write bad records [default: <index>/rejects.jsonl]
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+    /// Commit after this many records
+    #[arg(long, value_name = "N", default_value_t = 5000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub batch: u64,
+    /// Index the text only, without finding statements
+    #[arg(long)]
+    pub no_analyze: bool,
+    /// Threads for analysis and indexing [default: all cores]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..256))]
+    pub threads: Option<u64>,
+}
+
+pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
+    let started = Instant::now();
+    let threads = args
+        .threads
+        .map(|n| n as usize)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let analyzer = Analyzer::load(&settings, args.no_analyze)?;
+
+    let index = Index::open_or_create(&settings.index)
+        .with_context(|| format!("opening index {}", settings.index.display()))?;
+    let mut writer = index.writer(WriterOptions { threads: threads.min(4), ..WriterOptions::default() })?;
+    let resume = if args.rebuild { None } else { resumable(&index, analyzer.version)? };
+    if args.rebuild {
+        writer.clear()?;
+    }
+    let corpus = Corpus::open(&args.corpus, ReadOptions::default())?;
+    let rejects_path = args.rejects.clone().unwrap_or_else(|| settings.index.join("rejects.jsonl"));
+    let rejects = RejectsWriter::create(&rejects_path)
+        .with_context(|| format!("creating rejects file {}", rejects_path.display()))?;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+    let progress = progress_bar(corpus.total_bytes(), settings.quiet);
+
+    let mut job = Job {
+        writer,
+        analyzer,
+        rejects,
+        rejects_path,
+        strict: args.strict,
+        batch: args.batch,
+        progress,
+        position: Position::default(),
+        skip: Skip::default(),
+        run: Counts::default(),
+        before: Counts::default(),
+        rejects_seen: 0,
+        since_commit: 0,
+        bytes: 0,
+        articles: 0,
+        statements: 0,
+        started,
+    };
+    if let Some(checkpoint) = resume {
+        job.resume_from(checkpoint);
+    }
+    let outcome = pool.install(|| job.read(corpus));
+    let counts = job.run;
+    let elapsed = started.elapsed();
+    job.progress.finish_and_clear();
+    if let Err(err) = outcome {
+        // Nothing of the unfinished batch is committed; earlier batches stay.
+        job.writer.rollback()?;
+        return Err(err);
+    }
+    job.rejects.flush()?;
+    job.commit(true)?;
+    let statements = job.statements;
+    let bytes = job.bytes;
+    let articles = job.articles;
+    let skipped = job.skip.skipped;
+    job.writer.finish()?;
+
+    if counts.rejected > MAX_PRINTED_REJECTS {
+        eprintln!(
+            "... and {} more (all in {})",
+            counts.rejected - MAX_PRINTED_REJECTS,
+            job.rejects_path.display()
+        );
+    }
+    if skipped > 0 && !settings.quiet {
+        eprintln!("resumed an interrupted run: skipped {skipped} records indexed before it stopped");
+    }
+    let secs = elapsed.as_secs_f64().max(1e-9);
+    println!(
+        "added {}, updated {}, unchanged {}, rejected {} in {:.1} s ({:.0} docs/s, {:.1} MB/s)",
+        counts.added,
+        counts.updated,
+        counts.unchanged,
+        counts.rejected,
+        secs,
+        articles as f64 / secs,
+        bytes as f64 / 1e6 / secs,
+    );
+    if !settings.quiet && statements > 0 {
+        eprintln!("{statements} statements found");
+    }
+    Ok(Status::Success)
+}
+
+/// The checkpoint of an interrupted run that this run can continue: same
+/// analyzer, and the run did not finish.
+fn resumable(index: &Index, analyzer_version: u32) -> Result<Option<Checkpoint>> {
+    Ok(index.last_checkpoint()?.filter(|c| !c.complete && c.analyzer_version == analyzer_version))
+}
+
+/// The analyzer, or nothing under `--no-analyze`.
+struct Analyzer {
+    /// Stored with each article; a different value re-analyzes unchanged articles.
+    version: u32,
+    book: Option<ActorBook>,
+}
+
+impl Analyzer {
+    fn load(settings: &Settings, no_analyze: bool) -> Result<Analyzer> {
+        if no_analyze {
+            return Ok(Analyzer { version: NOT_ANALYZED, book: None });
+        }
+        let book = actor_book(settings)?;
+        // Statements depend on the actor file too: editing it must re-analyze
+        // articles whose text did not change, so its bytes go into the version.
+        let version = match &settings.actors {
+            Some(path) => {
+                let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+                fingerprint(ANALYZER_VERSION, &bytes)
+            }
+            None => ANALYZER_VERSION,
+        };
+        Ok(Analyzer { version, book: Some(book) })
+    }
+
+    fn analyze(&self, article: &Article) -> Vec<Statement> {
+        match &self.book {
+            Some(book) => analyze_article(article, book).statements,
+            None => Vec::new(),
+        }
+    }
+}
+
+/// The built-in actors, extended (and overridden) by the configured actor file.
+pub fn actor_book(settings: &Settings) -> Result<ActorBook> {
+    let mut book = ActorBook::builtin();
+    if let Some(path) = &settings.actors {
+        book.merge(
+            ActorBook::from_file(path).with_context(|| format!("loading actors from {}", path.display()))?,
+        );
+    }
+    Ok(book)
+}
+
+/// FNV-1a of the analyzer version and the actor file, never 0 (which means
+/// "not analyzed"). Stable across builds, unlike std's hasher.
+fn fingerprint(version: u32, actor_file: &[u8]) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in version.to_le_bytes().iter().chain(actor_file) {
+        hash ^= u32::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash.max(1)
+}
+
+/// Where the job is in its input, for the checkpoint.
+#[derive(Default)]
+struct Position {
+    files_done: Vec<FileStamp>,
+    current: Option<FileProgress>,
+}
+
+impl Position {
+    fn advance(&mut self, origin: &Origin) {
+        let same = self.current.as_ref().is_some_and(|c| c.file.path == origin.path);
+        if !same {
+            if let Some(done) = self.current.take() {
+                self.files_done.push(done.file);
+            }
+            let file = FileStamp::of(&origin.path).unwrap_or(FileStamp {
+                path: origin.path.clone(),
+                size: 0,
+                modified_ns: 0,
+            });
+            self.current = Some(FileProgress { file, records: 0, bytes: 0 });
+        }
+        let current = self.current.as_mut().expect("set above");
+        current.records += 1;
+        current.bytes += origin.bytes;
+    }
+}
+
+/// What an interrupted run already committed and this run may skip.
+#[derive(Default)]
+struct Skip {
+    files: HashSet<PathBuf>,
+    partial: Option<(PathBuf, u64)>,
+    seen_in_partial: u64,
+    skipped: u64,
+}
+
+impl Skip {
+    fn should_skip(&mut self, path: &Path) -> bool {
+        let skip = if self.files.contains(path) {
+            true
+        } else if let Some((partial, records)) = &self.partial {
+            partial == path && {
+                self.seen_in_partial += 1;
+                self.seen_in_partial <= *records
+            }
+        } else {
+            false
+        };
+        self.skipped += u64::from(skip);
+        skip
+    }
+}
+
+enum Item {
+    Article(Article, Origin),
+    Rejected(Origin),
+}
+
+struct Job {
+    writer: Writer,
+    analyzer: Analyzer,
+    rejects: RejectsWriter,
+    rejects_path: PathBuf,
+    strict: bool,
+    batch: u64,
+    progress: ProgressBar,
+    position: Position,
+    skip: Skip,
+    /// Counts of this run.
+    run: Counts,
+    /// Counts of the interrupted run this one continues.
+    before: Counts,
+    /// Bad records met so far (they are counted in `run` when their chunk is written).
+    rejects_seen: u64,
+    since_commit: u64,
+    bytes: u64,
+    articles: u64,
+    statements: u64,
+    started: Instant,
+}
+
+impl Job {
+    fn resume_from(&mut self, checkpoint: Checkpoint) {
+        for stamp in checkpoint.files_done {
+            if stamp.is_unchanged() {
+                self.skip.files.insert(stamp.path.clone());
+                self.position.files_done.push(stamp);
+            }
+        }
+        if let Some(current) = checkpoint.current.filter(|c| c.file.is_unchanged()) {
+            self.skip.partial = Some((current.file.path.clone(), current.records));
+        }
+        self.before = checkpoint.counts;
+    }
+
+    fn read(&mut self, mut corpus: Corpus) -> Result<()> {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        while let Some(record) = corpus.next() {
+            self.progress.set_position(corpus.bytes_read());
+            let origin = match &record {
+                Record::Article { origin, .. } => origin,
+                Record::Rejected(reject) => &reject.origin,
+            };
+            if self.skip.should_skip(&origin.path) {
+                continue;
+            }
+            match record {
+                Record::Article { article, origin } => chunk.push(Item::Article(article, origin)),
+                Record::Rejected(reject) => {
+                    self.reject(&reject)?;
+                    chunk.push(Item::Rejected(reject.origin));
+                }
+            }
+            if chunk.len() >= CHUNK {
+                self.process(std::mem::take(&mut chunk))?;
+            }
+        }
+        self.process(chunk)
+    }
+
+    fn reject(&mut self, reject: &Reject) -> Result<()> {
+        self.rejects.write(reject)?;
+        if self.strict {
+            self.rejects.flush()?;
+            anyhow::bail!("{reject} (--strict: nothing of the current batch was committed)");
+        }
+        self.rejects_seen += 1;
+        if self.rejects_seen <= MAX_PRINTED_REJECTS {
+            self.progress.suspend(|| eprintln!("{reject}"));
+        }
+        Ok(())
+    }
+
+    /// Analyzes the chunk's new or changed articles in parallel, then writes
+    /// them in input order.
+    fn process(&mut self, chunk: Vec<Item>) -> Result<()> {
+        let mut stale = Vec::with_capacity(chunk.len());
+        for item in &chunk {
+            stale.push(match item {
+                Item::Article(article, _) => !self.writer.is_current(article, self.analyzer.version)?,
+                Item::Rejected(_) => false,
+            });
+        }
+        let analyzer = &self.analyzer;
+        let statements: Vec<Vec<Statement>> = chunk
+            .par_iter()
+            .zip(stale.par_iter())
+            .map(|(item, &stale)| match item {
+                Item::Article(article, _) if stale => analyzer.analyze(article),
+                _ => Vec::new(),
+            })
+            .collect();
+        for (item, statements) in chunk.into_iter().zip(statements) {
+            match item {
+                Item::Article(article, origin) => {
+                    match self.writer.upsert(&article, &statements, self.analyzer.version)? {
+                        UpsertOutcome::Added => self.run.added += 1,
+                        UpsertOutcome::Updated => self.run.updated += 1,
+                        UpsertOutcome::Unchanged => self.run.unchanged += 1,
+                    }
+                    self.statements += statements.len() as u64;
+                    self.articles += 1;
+                    self.account(&origin);
+                }
+                Item::Rejected(origin) => {
+                    self.run.rejected += 1;
+                    self.account(&origin);
+                }
+            }
+            if self.since_commit >= self.batch {
+                self.commit(false)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn account(&mut self, origin: &Origin) {
+        self.position.advance(origin);
+        self.since_commit += 1;
+        self.bytes += origin.bytes;
+        let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+        self.progress.set_message(format!(
+            "{} docs, {:.0} docs/s, {:.1} MB/s",
+            self.articles,
+            self.articles as f64 / secs,
+            self.bytes as f64 / 1e6 / secs
+        ));
+    }
+
+    fn commit(&mut self, complete: bool) -> Result<()> {
+        let run = self.run;
+        let before = self.before;
+        let checkpoint = Checkpoint {
+            files_done: self.position.files_done.clone(),
+            current: self.position.current.clone(),
+            counts: Counts {
+                added: before.added + run.added,
+                updated: before.updated + run.updated,
+                unchanged: before.unchanged + run.unchanged,
+                rejected: before.rejected + run.rejected,
+            },
+            analyzer_version: self.analyzer.version,
+            complete,
+        };
+        self.writer.commit(&checkpoint)?;
+        self.since_commit = 0;
+        Ok(())
+    }
+}
+
+fn progress_bar(total_bytes: u64, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total_bytes);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{bar:30} {binary_bytes}/{binary_total_bytes} {msg} [{elapsed_precise}]",
+        )
+        .expect("valid template"),
+    );
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
 }

@@ -1,12 +1,159 @@
-use anyhow::Result;
-use clap::Args;
+//! `stanceshift search`: full-text search with date, source and actor
+//! filters; hits, a total (`--count`) or counts per day/week/month (`--per`).
 
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use serde_json::json;
+use stanceshift_analyzer::ActorBook;
+use stanceshift_core::ActorId;
+use stanceshift_index::{Bucket, Index, SearchQuery, Searcher, Sort};
+use std::io::IsTerminal;
+
+use super::index::actor_book;
 use crate::config::Settings;
 use crate::exit::Status;
 
 #[derive(Debug, Args)]
-pub struct SearchArgs {}
+pub struct SearchArgs {
+    /// Query: words, "phrases", AND/OR/NOT, +word/-word, title:word
+    #[arg(value_name = "QUERY")]
+    pub query: String,
+    /// First day, inclusive (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+    /// Last day, inclusive (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+    /// Only articles from this source (repeat for any of several)
+    #[arg(long = "source", value_name = "S")]
+    pub sources: Vec<String>,
+    /// Only articles with a statement by or for this actor (repeat for any of several)
+    // The id must differ from the global `--actors FILE` (the field name is the default id).
+    #[arg(long = "actor", id = "actor", value_name = "A")]
+    pub actors: Vec<String>,
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Number of hits to show
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    /// Hits to skip (for paging)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
+    /// Print one JSON document
+    #[arg(long)]
+    pub json: bool,
+    /// Print only the number of matching articles
+    #[arg(long, conflicts_with = "per")]
+    pub count: bool,
+    /// Print the number of matching articles per day, week or month
+    #[arg(long, value_enum, value_name = "BUCKET")]
+    pub per: Option<PerArg>,
+}
 
-pub fn run(_args: SearchArgs, _settings: Settings) -> Result<Status> {
-    anyhow::bail!("`search` is not built yet")
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SortArg {
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PerArg {
+    Day,
+    Week,
+    Month,
+}
+
+pub fn run(args: SearchArgs, settings: Settings) -> Result<Status> {
+    let index = Index::open(&settings.index)?;
+    let searcher = index.searcher()?;
+    let book = if args.actors.is_empty() { ActorBook::default() } else { actor_book(&settings)? };
+    let query = SearchQuery {
+        text: args.query.clone(),
+        from: args.from,
+        to: args.to,
+        sources: args.sources.clone(),
+        actors: args.actors.iter().map(|a| resolve_actor(&searcher, &book, a)).collect::<Result<_>>()?,
+        sort: match args.sort {
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::Newest => Sort::Newest,
+            SortArg::Oldest => Sort::Oldest,
+        },
+        limit: args.limit,
+        offset: args.offset,
+        snippets: !args.count && args.per.is_none(),
+    };
+
+    if args.count {
+        let total = searcher.count(&query)?;
+        if args.json {
+            println!("{}", json!({ "query": args.query, "total": total }));
+        } else {
+            println!("{total}");
+        }
+        return Ok(Status::found(total > 0));
+    }
+    if let Some(per) = args.per {
+        let bucket = match per {
+            PerArg::Day => Bucket::Day,
+            PerArg::Week => Bucket::Week,
+            PerArg::Month => Bucket::Month,
+        };
+        let counts = searcher.histogram(&query, bucket)?;
+        if args.json {
+            let buckets: Vec<_> =
+                counts.iter().map(|(start, n)| json!({ "start": start, "count": n })).collect();
+            println!("{}", json!({ "query": args.query, "per": bucket, "buckets": buckets }));
+        } else {
+            for (start, n) in &counts {
+                println!("{start}\t{n}");
+            }
+        }
+        return Ok(Status::found(counts.iter().any(|(_, n)| *n > 0)));
+    }
+
+    let results = searcher.search(&query)?;
+    if args.json {
+        let doc = json!({ "query": args.query, "total": results.total, "hits": results.hits });
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+        return Ok(Status::found(results.total > 0));
+    }
+    let (open, close) = if std::io::stdout().is_terminal() { ("\x1b[1m", "\x1b[0m") } else { ("**", "**") };
+    for hit in &results.hits {
+        println!(
+            "{}  {}  {}  [{}]",
+            hit.date.format("%Y-%m-%d"),
+            hit.source.as_deref().unwrap_or("-"),
+            hit.title.as_deref().unwrap_or("(untitled)"),
+            hit.id
+        );
+        if let Some(snippet) = &hit.snippet {
+            println!("    {}", snippet.marked(open, close).replace('\n', " "));
+        }
+    }
+    if !settings.quiet {
+        let shown = results.hits.len();
+        let first = if shown == 0 { 0 } else { args.offset + 1 };
+        eprintln!("{first}-{} of {} hits", args.offset + shown, results.total);
+    }
+    Ok(Status::found(results.total > 0))
+}
+
+/// An actor id for NAME: the actor the actor book knows by that name or
+/// alias ("Trump", "the Kremlin"); else a stored actor id equal to NAME or to
+/// its slug ("Donald Trump" -> `donald-trump`), case-insensitively; else the slug.
+pub fn resolve_actor(searcher: &Searcher, book: &ActorBook, name: &str) -> Result<ActorId> {
+    if let Some(actor) = book.resolve(name) {
+        return Ok(actor.id.clone());
+    }
+    let slug = ActorId::from_name(name);
+    anyhow::ensure!(!slug.as_str().is_empty(), "actor name {name:?} has no letters or digits");
+    let known = searcher.actors().context("listing actors")?;
+    let wanted = name.trim().to_lowercase();
+    Ok(known
+        .into_iter()
+        .map(|(id, _)| id)
+        .find(|id| id.as_str().to_lowercase() == wanted || *id == slug)
+        .unwrap_or(slug))
 }
