@@ -241,6 +241,7 @@ fn a_killed_job_leaves_a_searchable_index_and_a_rerun_completes_it() {
 
     let out = dir.run(&["index", "big", "--index", "idx", "--batch", "5000"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("resumed an interrupted run: skipped "), "{}", stderr(&out));
     assert_eq!(count(&dir, "idx"), total);
     assert_eq!(dir.run(&["search", "id:f3-5999", "--count", "--index", "idx"]).stdout, b"1\n");
 
@@ -266,7 +267,15 @@ fn opens_an_index_written_by_schema_v1() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["total"], 1);
     assert_eq!(doc["hits"][0]["id"], "v1-lighthouse");
+    assert_eq!(doc["hits"][0]["date"], "2025-10-16T09:00:00+02:00");
+    assert_eq!(doc["hits"][0]["source"], "Fixture Wire");
     assert_eq!(count(&dir, "idx"), 2);
+    let out = dir.run(&["statements", "--actor", "mara-keel", "--index", "idx"]);
+    assert_eq!(
+        stdout(&out),
+        "2025-10-16  Mara Keel said: \"the lighthouse would reopen within two weeks\"  [v1-lighthouse]\n\
+         2025-10-20  Keel told: \"The ferries will run again on Monday,\"  [v1-harbour]\n"
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {
