@@ -318,7 +318,13 @@ fn assess_words(
     // The modal governing the predicate: the last one before it (the first one without a predicate).
     let near_anchor = |l: usize| anchor.is_none_or(|a| a.saturating_sub(l) <= 6);
     let governing = match anchor {
-        Some(_) if strict => modals.iter().rev().find(|(f, l, _)| before_anchor(*f) && near_anchor(*l)),
+        // Strict: the nearest modal before the predicate, else one right after a
+        // nominal subject ("the transaction should be completed").
+        Some(a) if strict => modals
+            .iter()
+            .rev()
+            .find(|(f, l, _)| before_anchor(*f) && near_anchor(*l))
+            .or_else(|| modals.iter().find(|(f, _, _)| *f > a && *f <= a + 2)),
         Some(_) => modals.iter().rev().find(|(f, _, _)| before_anchor(*f)).or(modals.first()),
         None => modals.first(),
     };
@@ -339,7 +345,43 @@ fn assess_words(
         }
         !(f + 1..t).any(|i| ends_scope(&ws[i].lower))
     };
-    let negated: Vec<(usize, usize)> = negations.iter().copied().filter(|&n| in_scope(n)).collect();
+    // Strict: the negation must sit in the predicate's own verb group ("did not
+    // meet", "won't be able to meet"), not on another verb whose object it is.
+    let in_verb_group = |(f, l): (usize, usize)| -> bool {
+        let Some(a) = anchor.filter(|_| strict) else { return true };
+        // Negating verbs ("denied that ...", "refused to ...") scope over their whole complement.
+        if ws[f].lower.len() > 4 && !is_negation_word(&ws[f].lower) && ws[f].lower != "cannot" && a <= l + 4 {
+            return true;
+        }
+        (l + 1..a).all(|i| {
+            let w = ws[i].lower.as_str();
+            matches!(
+                w,
+                "be" | "been"
+                    | "being"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "do"
+                    | "does"
+                    | "did"
+                    | "to"
+                    | "ever"
+                    | "yet"
+                    | "also"
+                    | "just"
+                    | "even"
+                    | "always"
+                    | "able"
+                    | "going"
+                    | "get"
+                    | "got"
+            ) || (w.len() > 4 && w.ends_with("ly"))
+                || lex.modals.match_at(ws, i).is_some()
+        })
+    };
+    let negated: Vec<(usize, usize)> =
+        negations.iter().copied().filter(|&n| in_scope(n) && in_verb_group(n)).collect();
 
     let mut level = match (retreat, governing) {
         (Some(&(_, _, r)), _) => r,
@@ -363,7 +405,16 @@ fn assess_words(
             .take_while(|&i| !ends_scope(&ws[i].lower))
             .find(|&i| matches!(ws[i].lower.as_str(), "if" | "unless" | "whether"))
     });
-    if conditional.is_some() {
+    // A purpose ("in order to bring", "in an effort to evade") is aimed at, not asserted.
+    let purpose = anchor.is_some_and(|a| {
+        let w = |i: usize| if i >= range.start && i < a { ws[i].lower.as_str() } else { "" };
+        let to_at = (1..=2).map(|back| a.wrapping_sub(back)).find(|&i| w(i) == "to");
+        to_at.is_some_and(|t| {
+            matches!(w(t.wrapping_sub(1)), "order" | "effort" | "attempt" | "bid")
+                || (t == range.start && ws[t].capitalized)
+        })
+    });
+    if conditional.is_some() || (strict && purpose) {
         level = Commitment::Uncommitted;
     }
 

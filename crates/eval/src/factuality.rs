@@ -11,6 +11,11 @@
 //!   hangs from (up to a clause boundary: `ccomp`/`parataxis`), plus those
 //!   words themselves ("plans to", "refused to", "if ... lose").
 //!
+//! A third column, **calibrated**, maps each predicted level of the sentence
+//! reading to the median gold value of that level on the TRAIN split of the same
+//! corpus (seven numbers learned from train, never from the split scored): it
+//! shows how much of the error is the scale's spacing rather than the cues.
+//!
 //! The baseline "always 3" (everything happened) is shown beside them: most
 //! predicates in news are factual, so MAE alone flatters any system.
 //!
@@ -20,6 +25,7 @@
 use crate::metrics::{mae, pearson};
 use crate::{Error, EvalReport, Result};
 use stanceshift_analyzer::stance::assess;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -137,18 +143,46 @@ pub struct SplitScores {
     pub sentence_mae: Option<f64>,
     pub scope_pearson: Option<f64>,
     pub scope_mae: Option<f64>,
+    pub calibrated_pearson: Option<f64>,
+    pub calibrated_mae: Option<f64>,
     /// MAE of predicting 3 (factual) everywhere.
     pub all_factual_mae: Option<f64>,
     pub gold_mean: f64,
 }
 
-/// Scores one CoNLL split.
-pub fn score_split(name: &str, sentences: &[Vec<Token>]) -> SplitScores {
+/// Median gold value per predicted level (sentence reading), from training
+/// sentences (the median, because MAE is what it should lower).
+pub fn calibrate(train: &[Vec<Token>]) -> BTreeMap<i64, f64> {
+    let mut values: BTreeMap<i64, Vec<f64>> = BTreeMap::new();
+    for sentence in train {
+        for (i, t) in sentence.iter().enumerate() {
+            let Some(gold) = t.factuality else { continue };
+            values.entry(predict(sentence, i, Reading::Sentence) as i64).or_default().push(gold);
+        }
+    }
+    values
+        .into_iter()
+        .map(|(level, mut v)| {
+            v.sort_by(f64::total_cmp);
+            let mid = v.len() / 2;
+            let median = if v.len() % 2 == 0 { (v[mid - 1] + v[mid]) / 2.0 } else { v[mid] };
+            (level, median)
+        })
+        .collect()
+}
+
+/// Scores one CoNLL split; `calibration` as from [`calibrate`] (empty: no calibrated column).
+pub fn score_split(name: &str, sentences: &[Vec<Token>], calibration: &BTreeMap<i64, f64>) -> SplitScores {
     let (mut by_sentence, mut by_scope, mut all_factual) = (Vec::new(), Vec::new(), Vec::new());
+    let mut calibrated = Vec::new();
     for sentence in sentences {
         for (i, t) in sentence.iter().enumerate() {
             let Some(gold) = t.factuality else { continue };
-            by_sentence.push((predict(sentence, i, Reading::Sentence), gold));
+            let level = predict(sentence, i, Reading::Sentence);
+            by_sentence.push((level, gold));
+            if let Some(&value) = calibration.get(&(level as i64)) {
+                calibrated.push((value, gold));
+            }
             by_scope.push((predict(sentence, i, Reading::Scope), gold));
             all_factual.push((3.0, gold));
         }
@@ -161,6 +195,8 @@ pub fn score_split(name: &str, sentences: &[Vec<Token>]) -> SplitScores {
         sentence_mae: mae(&by_sentence),
         scope_pearson: pearson(&by_scope),
         scope_mae: mae(&by_scope),
+        calibrated_pearson: pearson(&calibrated),
+        calibrated_mae: mae(&calibrated),
         all_factual_mae: mae(&all_factual),
         gold_mean: if n == 0 { 0.0 } else { by_scope.iter().map(|p| p.1).sum::<f64>() / n as f64 },
     }
@@ -170,6 +206,14 @@ pub fn score_split(name: &str, sentences: &[Vec<Token>]) -> SplitScores {
 pub fn evaluate(path: &Path) -> Result<EvalReport> {
     let mut splits = Vec::new();
     for corpus in ["uw", "meantime"] {
+        let train_file = path.join(corpus).join("train.conll");
+        let calibration = if train_file.is_file() {
+            let text = std::fs::read_to_string(&train_file)
+                .map_err(|source| Error::Io { path: train_file.clone(), source })?;
+            calibrate(&parse_conll(&text, &train_file)?)
+        } else {
+            BTreeMap::new()
+        };
         for split in ["dev", "test"] {
             let file: PathBuf = path.join(corpus).join(format!("{split}.conll"));
             if !file.is_file() {
@@ -178,7 +222,7 @@ pub fn evaluate(path: &Path) -> Result<EvalReport> {
             let text =
                 std::fs::read_to_string(&file).map_err(|source| Error::Io { path: file.clone(), source })?;
             let sentences = parse_conll(&text, &file)?;
-            splits.push(score_split(&format!("{corpus}/{split}"), &sentences));
+            splits.push(score_split(&format!("{corpus}/{split}"), &sentences, &calibration));
         }
     }
     if splits.is_empty() {
@@ -186,18 +230,20 @@ pub fn evaluate(path: &Path) -> Result<EvalReport> {
     }
     let fmt = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.3}"));
     let mut text = String::from(
-        "split           predicates  sentence r  sentence MAE  scope r  scope MAE  all-3 MAE  gold mean\n",
+        "split           predicates  sentence r  sentence MAE  scope r  scope MAE  calibrated r  calibrated MAE  all-3 MAE  gold mean\n",
     );
     for s in &splits {
         let _ = writeln!(
             text,
-            "{:<15} {:>10}  {:>10}  {:>12}  {:>7}  {:>9}  {:>9}  {:>9.2}",
+            "{:<15} {:>10}  {:>10}  {:>12}  {:>7}  {:>9}  {:>12}  {:>14}  {:>9}  {:>9.2}",
             s.split,
             s.predicates,
             fmt(s.sentence_pearson),
             fmt(s.sentence_mae),
             fmt(s.scope_pearson),
             fmt(s.scope_mae),
+            fmt(s.calibrated_pearson),
+            fmt(s.calibrated_mae),
             fmt(s.all_factual_mae),
             s.gold_mean
         );
@@ -256,6 +302,16 @@ mod tests {
         let figures = report.figures.as_array().unwrap();
         assert_eq!(figures.len(), 1);
         assert_eq!(figures[0]["predicates"], 8);
+    }
+
+    #[test]
+    fn calibration_maps_levels_to_train_means() {
+        let table = calibrate(&sentences());
+        // Each predicted level maps to the mean gold value of its predicates.
+        assert_eq!(table.get(&1), Some(&1.0));
+        assert_eq!(table.get(&0), Some(&0.5));
+        let scores = score_split("fixture", &sentences(), &table);
+        assert!(scores.calibrated_mae.unwrap() <= scores.sentence_mae.unwrap());
     }
 
     #[test]

@@ -158,8 +158,13 @@ pub fn predict(mention: &EventMention) -> Prediction {
         c if c.score() < 0 => "NEG",
         _ => "POS",
     };
-    let before = mention.sentence[..mention.anchor.min(mention.sentence.len())].trim_end();
-    let infinitive = before.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("to"));
+    // "to sell", "to be revived", "is to be held": an infinitive looks ahead.
+    let before = mention.sentence.get(..mention.anchor).unwrap_or("");
+    let infinitive = before
+        .split_whitespace()
+        .rev()
+        .find(|w| !matches!(w.to_ascii_lowercase().as_str(), "be" | "have" | "been"))
+        .is_some_and(|w| w.eq_ignore_ascii_case("to"));
     let time = if a.future || infinitive { "FUTURE" } else { "NON_FUTURE" };
     Prediction { certainty, polarity, time }
 }
