@@ -8,7 +8,10 @@
 //! `EST`) is kept; without one the time is taken as UTC. A date without a time
 //! is midnight.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use std::sync::OnceLock;
+
+use chrono::format::{parse, Item, Parsed, StrftimeItems};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 
 /// Date-and-time layouts tried after normalisation (commas removed, `Oct.` ->
 /// `Oct`, weekday and ordinal suffixes dropped, zone split off). `%B` parses
@@ -88,21 +91,49 @@ fn parse_digits(s: &str) -> Option<DateTime<FixedOffset>> {
 }
 
 fn parse_normalized(s: &str) -> Option<DateTime<FixedOffset>> {
+    // Cheap exits for text that cannot be a date (a title line, a sentence).
+    if !s.bytes().any(|b| b.is_ascii_digit()) || s.split_whitespace().count() > 8 {
+        return None;
+    }
     let (text, offset) = split_zone(&normalize(s));
     let offset = match offset {
         Some(offset) => offset,
         None => FixedOffset::east_opt(0)?,
     };
-    let naive = DATETIME_FORMATS
+    let formats = compiled_formats();
+    let naive = formats
+        .datetimes
         .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(&text, format).ok())
+        .find_map(|items| {
+            let mut parsed = Parsed::new();
+            parse(&mut parsed, &text, items.iter()).ok()?;
+            parsed.to_naive_datetime_with_offset(0).ok()
+        })
         .or_else(|| {
-            DATE_FORMATS
-                .iter()
-                .find_map(|format| NaiveDate::parse_from_str(&text, format).ok())
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
+            formats.dates.iter().find_map(|items| {
+                let mut parsed = Parsed::new();
+                parse(&mut parsed, &text, items.iter()).ok()?;
+                parsed.to_naive_date().ok()?.and_hms_opt(0, 0, 0)
+            })
         })?;
     offset.from_local_datetime(&naive).single()
+}
+
+/// The format strings parsed once: chrono's `parse_from_str` re-reads the
+/// format on every call, which dominated date parsing.
+struct CompiledFormats {
+    datetimes: Vec<Vec<Item<'static>>>,
+    dates: Vec<Vec<Item<'static>>>,
+}
+
+fn compiled_formats() -> &'static CompiledFormats {
+    static FORMATS: OnceLock<CompiledFormats> = OnceLock::new();
+    FORMATS.get_or_init(|| {
+        let compile = |formats: &[&'static str]| -> Vec<Vec<Item<'static>>> {
+            formats.iter().map(|format| StrftimeItems::new(format).collect()).collect()
+        };
+        CompiledFormats { datetimes: compile(DATETIME_FORMATS), dates: compile(DATE_FORMATS) }
+    })
 }
 
 const WEEKDAYS: &[&str] = &[

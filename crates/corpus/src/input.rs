@@ -120,13 +120,17 @@ pub(crate) struct Opened {
     pub reader: DynRead,
 }
 
-/// Opens a file, gunzipping it when it starts with the gzip magic (whatever its name).
-pub(crate) fn open(path: &Path, count: Arc<AtomicU64>) -> io::Result<Opened> {
+/// Opens a file, gunzipping it when it starts with the gzip magic (whatever its
+/// name). Buffers are sized to the file: `BufReader` zeroes its buffer once, which
+/// costs more than reading a small file.
+pub(crate) fn open(path: &Path, size: u64, count: Arc<AtomicU64>) -> io::Result<Opened> {
     let file = File::open(path)?;
-    let mut plain = BufReader::with_capacity(READ_BUFFER, CountingFile { file, count });
+    let capacity = usize::try_from(size.saturating_add(1)).unwrap_or(READ_BUFFER).clamp(4096, READ_BUFFER);
+    let mut plain = BufReader::with_capacity(capacity, CountingFile { file, count });
     let gzip = plain.fill_buf()?.starts_with(&GZIP_MAGIC);
     let reader: DynRead = if gzip {
-        Box::new(BufReader::with_capacity(READ_BUFFER, GzipErrors(MultiGzDecoder::new(plain))))
+        let capacity = capacity.saturating_mul(4).min(READ_BUFFER);
+        Box::new(BufReader::with_capacity(capacity, GzipErrors(MultiGzDecoder::new(plain))))
     } else {
         Box::new(plain)
     };

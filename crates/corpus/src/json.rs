@@ -130,23 +130,17 @@ fn line_record(line: &[u8], path: &std::path::Path, start_line: u64, bytes: u64)
     })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ArrayState {
-    BeforeOpen,
-    BetweenElements,
-    Done,
-}
-
-/// A file holding one JSON array of article objects, or a sequence of
-/// (pretty-printed) objects, split into values by a small scanner (strings and
-/// nesting tracked) so that no more than one value is held.
+/// A file holding JSON arrays of article objects and/or (pretty-printed)
+/// objects one after the other, split into values by a small scanner (strings
+/// and nesting tracked) so that no more than one value is held. `[a, b]`,
+/// `{..} {..}` and `[a] [b]` all work.
 pub(crate) struct JsonValues {
     source: Source,
     buf: Vec<u8>,
     limit: usize,
-    state: ArrayState,
-    /// `[...]` rather than whitespace-separated values.
-    bracketed: bool,
+    /// Between a top-level `[` and its `]`.
+    in_array: bool,
+    done: bool,
 }
 
 /// How an element scan ended.
@@ -162,14 +156,12 @@ enum Scan {
 }
 
 impl JsonValues {
-    pub(crate) fn array(source: Source, limit: usize) -> JsonValues {
-        let buf = Vec::with_capacity(64 * 1024);
-        JsonValues { source, buf, limit, state: ArrayState::BeforeOpen, bracketed: true }
-    }
-
-    pub(crate) fn concatenated(source: Source, limit: usize) -> JsonValues {
-        let buf = Vec::with_capacity(64 * 1024);
-        JsonValues { source, buf, limit, state: ArrayState::BetweenElements, bracketed: false }
+    pub(crate) fn new(mut source: Source, limit: usize) -> JsonValues {
+        // A read error here shows up again, and is reported, on the first read.
+        if source.reader.fill_buf().is_ok_and(|head| head.starts_with(b"\xef\xbb\xbf")) {
+            source.reader.consume(3);
+        }
+        JsonValues { source, buf: Vec::with_capacity(64 * 1024), limit, in_array: false, done: false }
     }
 
     fn origin(&self, line: u64, bytes: u64) -> Origin {
@@ -181,7 +173,7 @@ impl JsonValues {
     }
 
     fn io_failure(&mut self, error: io::Error) -> Option<Record> {
-        self.state = ArrayState::Done;
+        self.done = true;
         self.source.failed = true;
         let line = self.source.line + 1;
         self.reject(line, self.buf.len() as u64, RecordError::Io(error.to_string()))
@@ -189,7 +181,7 @@ impl JsonValues {
 
     pub(crate) fn next_record(&mut self) -> Option<Record> {
         loop {
-            if self.state == ArrayState::Done {
+            if self.done {
                 return None;
             }
             self.buf.clear();
@@ -198,38 +190,31 @@ impl JsonValues {
                 Err(error) => return self.io_failure(error),
             };
             let line = self.source.line + 1;
-            match (self.state, next) {
-                (state, None) => {
-                    self.state = ArrayState::Done;
-                    return if state == ArrayState::BeforeOpen || !self.bracketed {
-                        None
-                    } else {
-                        self.reject(
-                            line,
-                            0,
-                            RecordError::InvalidJson("end of file before the closing `]`".into()),
-                        )
-                    };
+            match next {
+                None => {
+                    self.done = true;
+                    if !self.in_array {
+                        return None;
+                    }
+                    let error = RecordError::InvalidJson("end of file before the closing `]`".into());
+                    return self.reject(line, 0, error);
                 }
-                (ArrayState::BeforeOpen, Some(b'[')) | (ArrayState::BetweenElements, Some(b',')) => {
+                Some(b'[') if !self.in_array => {
                     self.source.reader.consume(1);
-                    self.state = ArrayState::BetweenElements;
+                    self.in_array = true;
                 }
-                (ArrayState::BetweenElements, Some(b']')) if self.bracketed => {
+                Some(b',') if self.in_array => self.source.reader.consume(1),
+                Some(b']') if self.in_array => {
                     self.source.reader.consume(1);
-                    self.state = ArrayState::Done;
-                    return None;
+                    self.in_array = false;
                 }
-                (_, Some(byte @ (b'}' | b']'))) => {
+                Some(byte @ (b'}' | b']' | b',')) => {
                     self.source.reader.consume(1);
-                    self.state = ArrayState::BetweenElements;
                     self.buf.push(byte);
                     let error = RecordError::InvalidJson(format!("unexpected `{}`", byte as char));
                     return self.reject(line, 1, error);
                 }
-                (_, Some(_)) => {
-                    // Before the `[` this is a lone value; parsing it reports what is wrong.
-                    self.state = ArrayState::BetweenElements;
+                Some(_) => {
                     return match self.scan_element() {
                         Err(error) => self.io_failure(error),
                         Ok(Scan::Complete { bytes, too_long: false }) => {
@@ -239,7 +224,7 @@ impl JsonValues {
                             self.reject(line, bytes, RecordError::TooLong { bytes, limit: self.limit })
                         }
                         Ok(Scan::Truncated { bytes }) => {
-                            self.state = ArrayState::Done;
+                            self.done = true;
                             let error = RecordError::InvalidJson("end of file inside the value".into());
                             self.reject(line, bytes, error)
                         }
@@ -260,9 +245,7 @@ impl JsonValues {
             if available.is_empty() {
                 return Ok(None);
             }
-            let skip = available
-                .iter()
-                .position(|b| !b.is_ascii_whitespace() && *b != 0xef && *b != 0xbb && *b != 0xbf);
+            let skip = available.iter().position(|b| !b.is_ascii_whitespace());
             let consumed = skip.unwrap_or(available.len());
             let next = skip.map(|at| available[at]);
             self.source.line += memchr::memchr_iter(b'\n', &available[..consumed]).count() as u64;

@@ -134,6 +134,8 @@ pub struct Corpus {
     pending: VecDeque<Reject>,
     /// On-disk bytes read so far (compressed bytes for gzip files).
     bytes_read: Arc<AtomicU64>,
+    /// Sizes of the files started so far.
+    finished_bytes: u64,
 }
 
 enum FileReader {
@@ -168,8 +170,10 @@ impl Corpus {
             current: None,
             pending: VecDeque::new(),
             bytes_read: Arc::new(AtomicU64::new(0)),
+            finished_bytes: 0,
         };
-        let mut seen = HashSet::new();
+        // Only overlapping named paths can list a file twice.
+        let mut seen = (paths.len() > 1).then(HashSet::new);
         for path in paths {
             let metadata = match fs::metadata(path) {
                 Ok(metadata) => Some(metadata),
@@ -188,7 +192,7 @@ impl Corpus {
         Ok(corpus)
     }
 
-    fn walk(&mut self, dir: &Path, seen: &mut HashSet<PathBuf>) {
+    fn walk(&mut self, dir: &Path, seen: &mut Option<HashSet<PathBuf>>) {
         let walker = walkdir::WalkDir::new(dir)
             .follow_links(true)
             .sort_by_file_name()
@@ -211,10 +215,12 @@ impl Corpus {
         }
     }
 
-    fn add_file(&mut self, path: &Path, size: u64, seen: &mut HashSet<PathBuf>) {
+    fn add_file(&mut self, path: &Path, size: u64, seen: &mut Option<HashSet<PathBuf>>) {
         // The same file named twice (or inside a named directory) is read once.
-        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if seen.insert(key) {
+        let first_time = seen
+            .as_mut()
+            .is_none_or(|seen| seen.insert(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())));
+        if first_time {
             self.files.push(path.to_path_buf());
             self.sizes.push(size);
             self.total_bytes += size;
@@ -240,13 +246,14 @@ impl Corpus {
     /// Starts reading the next file: either a reader for its records, or the
     /// one record it makes (a text file, or a reject when it cannot be read).
     fn start_file(&mut self, index: usize) -> Option<Record> {
-        let done: u64 = self.sizes[..index].iter().sum();
-        self.bytes_read.fetch_max(done, Ordering::Relaxed);
+        // Files before this one count in full, however far they could be read.
+        self.bytes_read.fetch_max(self.finished_bytes, Ordering::Relaxed);
+        self.finished_bytes += self.sizes[index];
         let path = self.files[index].clone();
         let whole_file = |path: PathBuf, error: RecordError, bytes: u64| {
             Some(Record::Rejected(Reject::new(Origin { path, line: 0, bytes }, error, b"")))
         };
-        let mut opened = match input::open(&path, Arc::clone(&self.bytes_read)) {
+        let mut opened = match input::open(&path, self.sizes[index], Arc::clone(&self.bytes_read)) {
             Ok(opened) => opened,
             Err(error) => return whole_file(path, RecordError::Io(error.to_string()), 0),
         };
@@ -263,11 +270,15 @@ impl Corpus {
         self.current = Some(match format {
             Format::Text => return Some(text::read_text_file(source, limit)),
             Format::JsonLines | Format::Json => match json_layout(&head) {
-                JsonLayout::Array => FileReader::Values(JsonValues::array(source, limit)),
-                JsonLayout::Concatenated if format == Format::Json => {
-                    FileReader::Values(JsonValues::concatenated(source, limit))
+                // JSON Lines files keep line-by-line recovery even when a first
+                // line is broken; only `.json` files may hold pretty-printed objects.
+                JsonLayout::Lines => FileReader::Lines(JsonLines::new(source, limit)),
+                JsonLayout::Concatenated if format == Format::JsonLines => {
+                    FileReader::Lines(JsonLines::new(source, limit))
                 }
-                _ => FileReader::Lines(JsonLines::new(source, limit)),
+                JsonLayout::Array | JsonLayout::Concatenated => {
+                    FileReader::Values(JsonValues::new(source, limit))
+                }
             },
             Format::Csv => FileReader::Delimited(Box::new(Delimited::new(source, b',', limit))),
             Format::Tsv => FileReader::Delimited(Box::new(Delimited::new(source, b'\t', limit))),

@@ -254,6 +254,21 @@ fn json_array_streamed_with_line_numbers() {
 }
 
 #[test]
+fn several_arrays_and_objects_in_one_json_file() {
+    let dir = Dir::new();
+    dir.write(
+        "mixed.json",
+        "\u{feff}[{\"date\":\"2025-10-21\",\"body\":\"a\"}]\n[{\"date\":\"2025-10-22\",\"body\":\"b\"},]\n{\"date\":\"2025-10-23\",\n\"body\":\"c\"}\n}",
+    );
+    insta::assert_snapshot!(dir.read(&["mixed.json"]), @r"
+    mixed.json:1 -|2025-10-21T00:00:00+00:00|a
+    mixed.json:2 -|2025-10-22T00:00:00+00:00|b
+    mixed.json:3 -|2025-10-23T00:00:00+00:00|c
+    mixed.json:5 ! invalid JSON: unexpected `}`
+    ");
+}
+
+#[test]
 fn multi_line_array_element_errors_use_file_lines() {
     let dir = Dir::new();
     dir.write("a.json", "[\n{\"date\": \"2025-10-21\",\n \"body\": \"x\",\n \"title\": nope\n}\n]");

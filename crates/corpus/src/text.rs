@@ -33,7 +33,7 @@ pub(crate) fn read_text_file(mut source: Source, limit: usize) -> Record {
         return Record::Rejected(Reject::with_prefix(origin, error, &buf, total));
     }
     let result = (|| {
-        if looks_binary(&buf) || file_looks_binary(&buf) {
+        if looks_binary(&buf) || file_looks_binary(&buf[..buf.len().min(8192)]) {
             return Err(RecordError::Binary);
         }
         let text =
