@@ -287,7 +287,10 @@ pub(crate) fn topic_chart(
     let positions = positions(&scale, &topic.points);
     let legend = legend_items(actor, topic, &changes, &scale);
     let legend_rows = legend_layout(&legend).last().map_or(1, |item| item.row + 1);
-    let height = TOP + PLOT_HEIGHT + AXIS + legend_rows as f64 * LEGEND_ROW + 8.0;
+    let labels = band_labels(&scale, topic);
+    // Band labels beyond the two rows TOP leaves room for push the chart down.
+    let extra = labels.iter().map(|l| l.row + 1).max().unwrap_or(0).saturating_sub(2) as f64 * LABEL_ROW;
+    let height = extra + TOP + PLOT_HEIGHT + AXIS + legend_rows as f64 * LEGEND_ROW + 8.0;
 
     let mut svg = String::new();
     put!(
@@ -300,13 +303,15 @@ pub(crate) fn topic_chart(
         svg,
         r#"<defs><marker id="{id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse"><path class="arrowhead" d="M0,0 L10,5 L0,10 z"/></marker></defs>"#
     );
+    put!(svg, r#"<g transform="translate(0 {extra:.0})">"#);
     frame(&mut svg, &scale);
-    bands(&mut svg, report, topic, &scale);
+    bands(&mut svg, report, topic, &scale, &labels);
     as_of_line(&mut svg, &scale, actor.analysis.as_of);
     paths(&mut svg, &topic.points, &positions);
     shifts(&mut svg, report, topic, &changes, &positions, &scale, id);
     markers(&mut svg, report, topic, &positions);
     legend_svg(&mut svg, &legend, TOP + PLOT_HEIGHT + AXIS, id);
+    put!(svg, "</g>");
     put!(svg, "</svg>");
     Some(svg)
 }
@@ -437,13 +442,54 @@ fn frame(svg: &mut String, scale: &Scale) {
     put!(svg, "</g>");
 }
 
-fn bands(svg: &mut String, report: &Report<'_>, topic: &TopicView<'_>, scale: &Scale) {
+/// Where a commitment window's label goes: above the plot, on the lowest row
+/// where it overlaps no other label.
+struct BandLabel {
+    text: String,
+    x: f64,
+    anchor: &'static str,
+    row: usize,
+}
+
+const LABEL_ROW: f64 = 16.0;
+
+fn band_labels(scale: &Scale, topic: &TopicView<'_>) -> Vec<BandLabel> {
+    let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut labels = Vec::new();
+    for entry in &topic.commitments {
+        let text = format!("due {} · {}", window_label(&entry.due), status_name(entry.status));
+        // Bold 11.5px text: about 6.9px a character, generously.
+        let width = text.chars().count() as f64 * 6.9;
+        let x0 = scale.x(entry.due.start, 0.0);
+        let x2 = scale.x(entry.due.latest(), 1.0).max(x0 + 3.0);
+        let (x, anchor, left) = if x0 + width > WIDTH - 4.0 {
+            let right = x2.min(WIDTH - 4.0);
+            (right, "end", right - width)
+        } else {
+            (x0, "start", x0)
+        };
+        let extent = (left - 6.0, left + width + 6.0);
+        let free = |row: &Vec<(f64, f64)>| row.iter().all(|(a, b)| extent.1 <= *a || *b <= extent.0);
+        let row = match rows.iter().position(free) {
+            Some(row) => row,
+            None => {
+                rows.push(Vec::new());
+                rows.len() - 1
+            }
+        };
+        rows[row].push(extent);
+        labels.push(BandLabel { text, x, anchor, row });
+    }
+    labels
+}
+
+fn bands(svg: &mut String, report: &Report<'_>, topic: &TopicView<'_>, scale: &Scale, labels: &[BandLabel]) {
     let commitments = &topic.commitments;
     if commitments.is_empty() {
         return;
     }
     put!(svg, r#"<g class="bands">"#);
-    for (i, entry) in commitments.iter().enumerate() {
+    for (entry, label) in commitments.iter().zip(labels) {
         let status = status_name(entry.status);
         let x0 = scale.x(entry.due.start, 0.0);
         let x1 = scale.x(entry.due.end, 1.0).max(x0 + 3.0);
@@ -473,13 +519,13 @@ fn bands(svg: &mut String, report: &Report<'_>, topic: &TopicView<'_>, scale: &S
                 entry.due.slack_days
             );
         }
-        // Labels alternate between two lines so neighbouring windows stay readable.
-        let y = TOP - 8.0 - (i % 2) as f64 * 16.0;
-        let (x, anchor) = if x0 > WIDTH - RIGHT - 200.0 { (x2, "end") } else { (x0, "start") };
         put!(
             svg,
-            r#"<text class="band-label band-text-{status}" x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">due {} · {status}</text>"#,
-            esc(&window_label(&entry.due))
+            r#"<text class="band-label band-text-{status}" x="{:.1}" y="{:.1}" text-anchor="{}">{}</text>"#,
+            label.x,
+            TOP - 8.0 - label.row as f64 * LABEL_ROW,
+            label.anchor,
+            esc(&label.text)
         );
     }
     put!(svg, "</g>");

@@ -1,12 +1,338 @@
-use anyhow::Result;
-use clap::Args;
+//! `stanceshift analyze --actor NAME`: an actor's stance shifts, one row per
+//! flagged shift, with the two statements that show it. Exit 0 when shifts
+//! were found, 1 when none.
+//!
+//! Also home of [`Corpus`], the index plus actor book seen from the analysis
+//! side, which `report` shares: which statements count for an actor, whom
+//! `--all` analyzes, display names.
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::Args;
+use stanceshift_analyzer::timeline::analyze_actor;
+use stanceshift_analyzer::ActorBook;
+use stanceshift_core::{ActorAnalysis, ActorId, ActorKind, Evidence, ProxyKind, Shift, Statement};
+use stanceshift_index::{Index, Searcher, StatementQuery};
+use stanceshift_report::ReportMeta;
+
+use super::index::actor_book;
+use super::search::resolve_actor;
 use crate::config::Settings;
 use crate::exit::Status;
 
 #[derive(Debug, Args)]
-pub struct AnalyzeArgs {}
+pub struct AnalyzeArgs {
+    /// Actor id, name or alias ("donald-trump", "Donald Trump", "Trump")
+    #[arg(long, value_name = "NAME")]
+    pub actor: String,
+    /// Only this topic, as words every statement must mention ("meet Putin")
+    #[arg(long, value_name = "Q")]
+    pub topic: Option<String>,
+    /// First statement day, inclusive (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+    /// Last statement day, inclusive (YYYY-MM-DD); open commitments are judged as of this day
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+    /// Print the analysis as a JSON report (schema stanceshift.report/v1) instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
 
-pub fn run(_args: AnalyzeArgs, _settings: Settings) -> Result<Status> {
-    anyhow::bail!("`analyze` is not built yet")
+pub fn run(args: AnalyzeArgs, settings: Settings) -> Result<Status> {
+    let corpus = Corpus::open(&settings, args.to)?;
+    let actor = corpus.resolve(&args.actor)?;
+    let statements = corpus.statements_for(&actor, args.from, args.to)?;
+    let analysis = corpus.analyze(&actor, &statements, args.topic.as_deref());
+    let flagged: Vec<(&str, &Shift)> = analysis
+        .topics
+        .iter()
+        .flat_map(|t| t.shifts.iter().map(move |s| (t.topic.label.as_str(), s)))
+        .filter(|(_, s)| s.kind.is_change())
+        .collect();
+    if args.json {
+        let meta = corpus.meta(&settings, args.topic.clone());
+        print!("{}", stanceshift_report::json(std::slice::from_ref(&analysis), &meta));
+        return Ok(Status::found(!flagged.is_empty()));
+    }
+    let statements_on_topics: BTreeSet<(&str, u32)> = analysis
+        .topics
+        .iter()
+        .flat_map(|t| &t.points)
+        .map(|p| (p.statement.article_id.as_str(), p.statement.index))
+        .collect();
+    let summary = format!(
+        "{} ({}): {} statements, {} on {} topic(s); {} flagged shift(s); as of {}",
+        analysis.name,
+        actor,
+        statements.len(),
+        statements_on_topics.len(),
+        analysis.topics.len(),
+        flagged.len(),
+        analysis.as_of
+    );
+    if flagged.is_empty() {
+        if !settings.quiet {
+            eprintln!("no flagged shifts: {summary}");
+            if statements.is_empty() {
+                eprintln!("{}", corpus.no_statements_hint(&actor)?);
+            }
+        }
+        return Ok(Status::NothingFound);
+    }
+    if !settings.quiet {
+        println!("{summary}\n");
+    }
+    let proxies = ProxyLookup::new(&analysis);
+    print!("{}", shift_table(&flagged, &proxies));
+    if !settings.quiet {
+        println!(
+            "\n[proxy] = said for {} by someone else (spokesperson, official, institution). \
+             Full evidence: stanceshift report --actor {:?} -o report.html",
+            analysis.name, args.actor
+        );
+    }
+    Ok(Status::Success)
+}
+
+/// Which cited statements were a proxy's: anyone but the actor speaking.
+struct ProxyLookup<'a> {
+    actor: &'a ActorId,
+    statements: BTreeMap<(&'a str, u32), &'a Statement>,
+}
+
+impl<'a> ProxyLookup<'a> {
+    fn new(analysis: &'a ActorAnalysis) -> ProxyLookup<'a> {
+        let statements = analysis
+            .topics
+            .iter()
+            .flat_map(|t| &t.points)
+            .map(|p| ((p.statement.article_id.as_str(), p.statement.index), &p.statement))
+            .collect();
+        ProxyLookup { actor: &analysis.actor, statements }
+    }
+
+    fn is_proxy(&self, evidence: &Evidence) -> bool {
+        match self.statements.get(&(evidence.article_id.as_str(), evidence.statement_index)) {
+            Some(statement) => statement.speaker.actor.as_ref() != Some(self.actor),
+            None => evidence.proxy_for.is_some(),
+        }
+    }
+}
+
+const QUOTE_CHARS: usize = 44;
+const SPEAKER_CHARS: usize = 28;
+
+/// The flagged shifts as an aligned plain-text table.
+fn shift_table(flagged: &[(&str, &Shift)], proxies: &ProxyLookup<'_>) -> String {
+    let cell = |e: &Evidence| {
+        let marker = if proxies.is_proxy(e) { "[proxy] " } else { "" };
+        format!("{} {marker}{}: “{}”", e.date, clip(&e.speaker, SPEAKER_CHARS), clip(&e.quote, QUOTE_CHARS))
+    };
+    let mut rows =
+        vec![["KIND".to_string(), "SCORE".into(), "TOPIC".into(), "BEFORE".into(), "AFTER".into()]];
+    for (topic, shift) in flagged {
+        rows.push([
+            kind_name(shift).to_string(),
+            format!("{:.2}", shift.score),
+            topic.to_string(),
+            cell(&shift.before),
+            cell(&shift.after),
+        ]);
+    }
+    let mut widths = [0usize; 5];
+    for row in &rows {
+        for (width, text) in widths.iter_mut().zip(row) {
+            *width = (*width).max(text.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in &rows {
+        let mut line = String::new();
+        for (i, (text, width)) in row.iter().zip(widths).enumerate() {
+            if i + 1 == row.len() {
+                line.push_str(text);
+            } else {
+                line.push_str(text);
+                line.push_str(&" ".repeat(width - text.chars().count() + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn kind_name(shift: &Shift) -> &'static str {
+    use stanceshift_core::ShiftKind::*;
+    match shift.kind {
+        Reaffirm => "reaffirm",
+        Soften => "soften",
+        Harden => "harden",
+        Reverse => "reverse",
+        Withdraw => "withdraw",
+        TimelineSlip => "timeline_slip",
+        ToneShift => "tone_shift",
+    }
+}
+
+/// At most `max` chars of `text`, whitespace collapsed, with an ellipsis when cut.
+fn clip(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The index and the actor book, as the analysis commands need them.
+pub(crate) struct Corpus {
+    searcher: Searcher,
+    book: ActorBook,
+    /// The corpus's last date, or `--to` when earlier.
+    pub as_of: NaiveDate,
+}
+
+impl Corpus {
+    pub fn open(settings: &Settings, to: Option<NaiveDate>) -> Result<Corpus> {
+        let index = Index::open(&settings.index)
+            .with_context(|| format!("opening index {}", settings.index.display()))?;
+        let searcher = index.searcher()?;
+        // The same actor book the index was built with, when the same --actors is given.
+        let book = actor_book(settings)?;
+        let (_, last) = searcher
+            .date_range()?
+            .with_context(|| format!("the index {} holds no articles", settings.index.display()))?;
+        let as_of = to.map_or(last, |to| to.min(last));
+        Ok(Corpus { searcher, book, as_of })
+    }
+
+    /// The actor a name denotes: an id from the actor book, else what
+    /// `search --actor` would take it for (an alias, a stored id, the slug).
+    pub fn resolve(&self, name: &str) -> Result<ActorId> {
+        match self.book.get(&ActorId::new(name.trim())) {
+            Some(actor) => Ok(actor.id.clone()),
+            None => resolve_actor(&self.searcher, &self.book, name),
+        }
+    }
+
+    /// Display name: the actor book's, else the id in title case
+    /// ("joren-pell" -> "Joren Pell"), which is how the analyzer slugs names.
+    pub fn name(&self, actor: &ActorId) -> String {
+        match self.book.get(actor) {
+            Some(known) => known.name.clone(),
+            None => actor
+                .as_str()
+                .split('-')
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let mut chars = w.chars();
+                    chars
+                        .next()
+                        .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+
+    /// Whether a statement counts for `actor`: the actor's own words, words
+    /// said for it as principal, and words of spokespeople, officials and
+    /// institutions whose principal it heads (a White House official speaks
+    /// for the administration, which the president heads). A named affiliate
+    /// (a minister) speaks for the government, not for its head personally.
+    pub fn counts_for(&self, statement: &Statement, actor: &ActorId) -> bool {
+        if statement.speaker.actor.as_ref() == Some(actor) || statement.principal.as_ref() == Some(actor) {
+            return true;
+        }
+        match (statement.proxy, &statement.principal) {
+            (Some(ProxyKind::Affiliate) | None, _) | (_, None) => false,
+            (Some(_), Some(principal)) => self.book.counts_toward(principal).contains(actor),
+        }
+    }
+
+    /// Every statement that counts for `actor`, in date order.
+    pub fn statements_for(
+        &self,
+        actor: &ActorId,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Statement>> {
+        // Principals whose proxies may speak for the actor: itself and every
+        // institution in the book whose chain leads to it.
+        let mut actors: Vec<ActorId> = vec![actor.clone()];
+        actors.extend(
+            self.book
+                .actors()
+                .map(|a| a.id.clone())
+                .filter(|id| id != actor && self.book.counts_toward(id).contains(actor)),
+        );
+        let query = StatementQuery { actors, from, to, ..StatementQuery::default() };
+        let statements = self.searcher.statements(&query)?;
+        Ok(statements.into_iter().filter(|s| self.counts_for(s, actor)).collect())
+    }
+
+    /// Every statement in the date range, in date order.
+    pub fn all_statements(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Statement>> {
+        Ok(self.searcher.statements(&StatementQuery { from, to, ..StatementQuery::default() })?)
+    }
+
+    /// Whom `--all` analyzes: every person who speaks or is spoken for, and
+    /// every institution with no person at its head. An institution's words
+    /// go to the person heading it ("the White House" -> the president), so
+    /// they are not analyzed twice.
+    pub fn report_actors(&self, statements: &[Statement]) -> Vec<ActorId> {
+        let mentioned: BTreeSet<&ActorId> =
+            statements.iter().flat_map(|s| s.speaker.actor.iter().chain(s.principal.iter())).collect();
+        let is_person = |id: &ActorId| self.book.get(id).is_none_or(|a| a.kind == ActorKind::Person);
+        let targets: BTreeSet<ActorId> = mentioned
+            .into_iter()
+            .map(|id| {
+                if is_person(id) {
+                    return id.clone();
+                }
+                self.book.counts_toward(id).into_iter().find(|a| is_person(a)).unwrap_or_else(|| id.clone())
+            })
+            .collect();
+        targets.into_iter().collect()
+    }
+
+    pub fn analyze(&self, actor: &ActorId, statements: &[Statement], topic: Option<&str>) -> ActorAnalysis {
+        analyze_actor(actor, &self.name(actor), statements, topic, self.as_of)
+    }
+
+    /// Report metadata: no clock, so the same index gives the same report.
+    pub fn meta(&self, settings: &Settings, topic: Option<String>) -> ReportMeta {
+        let names = self.book.actors().map(|a| (a.id.clone(), a.name.clone())).collect();
+        ReportMeta::new(settings.index.display().to_string(), self.as_of)
+            .with_topic_query(topic)
+            .with_tool_version(env!("CARGO_PKG_VERSION"))
+            .with_actor_names(names)
+    }
+
+    /// Why an actor may have no statements, for the terminal.
+    pub fn no_statements_hint(&self, actor: &ActorId) -> Result<String> {
+        let known: Vec<String> =
+            self.searcher.actors()?.into_iter().take(10).map(|(id, _)| id.to_string()).collect();
+        Ok(if known.is_empty() {
+            "the index holds no statements (was it built with --no-analyze?)".to_string()
+        } else {
+            format!("no statements count for {actor}; actors with the most statements: {}", known.join(", "))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clipping_collapses_whitespace_and_marks_cuts() {
+        assert_eq!(clip("no  plans\nat all", 40), "no plans at all");
+        assert_eq!(clip("within two weeks or so", 10), "within tw…");
+    }
 }

@@ -1,12 +1,115 @@
-use anyhow::Result;
-use clap::Args;
+//! `stanceshift report (--actor NAME | --all) -o FILE`: a change report in
+//! Markdown, self-contained HTML or JSON. `--all` analyzes every actor of the
+//! corpus in parallel and writes one report. The same index always gives the
+//! same bytes: nothing in a report depends on the clock or on thread timing.
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{ArgGroup, Args};
+use rayon::prelude::*;
+use stanceshift_core::ActorAnalysis;
+use stanceshift_report::Format;
+
+use super::analyze::Corpus;
 use crate::config::Settings;
 use crate::exit::Status;
 
 #[derive(Debug, Args)]
-pub struct ReportArgs {}
+#[command(group(ArgGroup::new("who").required(true).args(["actor", "all"])))]
+pub struct ReportArgs {
+    /// Actor id, name or alias ("donald-trump", "Donald Trump", "Trump")
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+    /// Every actor in the corpus, analyzed in parallel, in one report
+    #[arg(long)]
+    pub all: bool,
+    /// Only this topic, as words every statement must mention ("meet Putin")
+    #[arg(long, value_name = "Q")]
+    pub topic: Option<String>,
+    /// First statement day, inclusive (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+    /// Last statement day, inclusive (YYYY-MM-DD); open commitments are judged as of this day
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+    /// md, html or json [default: from the output file's extension; md on stdout]
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Output file, or - for stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE", default_value = "-")]
+    pub output: PathBuf,
+}
 
-pub fn run(_args: ReportArgs, _settings: Settings) -> Result<Status> {
-    anyhow::bail!("`report` is not built yet")
+pub fn run(args: ReportArgs, settings: Settings) -> Result<Status> {
+    let to_stdout = args.output.as_os_str() == "-";
+    let format = match args.format {
+        Some(format) => format,
+        None if to_stdout => Format::Markdown,
+        None => Format::from_path(&args.output)?,
+    };
+    let corpus = Corpus::open(&settings, args.to)?;
+    let topic = args.topic.as_deref();
+    let analyses: Vec<ActorAnalysis> = match &args.actor {
+        Some(name) => {
+            let actor = corpus.resolve(name)?;
+            let statements = corpus.statements_for(&actor, args.from, args.to)?;
+            if statements.is_empty() && !settings.quiet {
+                eprintln!("{}", corpus.no_statements_hint(&actor)?);
+            }
+            vec![corpus.analyze(&actor, &statements, topic)]
+        }
+        None => {
+            let statements = corpus.all_statements(args.from, args.to)?;
+            let actors = corpus.report_actors(&statements);
+            // One analysis per actor, in parallel; the report sorts them, so
+            // the order threads finish in never shows.
+            actors
+                .par_iter()
+                .filter_map(|actor| {
+                    let own: Vec<_> =
+                        statements.iter().filter(|s| corpus.counts_for(s, actor)).cloned().collect();
+                    let analysis = corpus.analyze(actor, &own, topic);
+                    (!analysis.topics.is_empty()).then_some(analysis)
+                })
+                .collect()
+        }
+    };
+    let meta = corpus.meta(&settings, args.topic.clone());
+    let text = stanceshift_report::render(format, &analyses, &meta);
+    if to_stdout {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(text.as_bytes()).context("writing the report to stdout")?;
+        stdout.flush()?;
+    } else {
+        write_atomically(&args.output, text.as_bytes())?;
+    }
+    let found = analyses.iter().any(|a| !a.topics.is_empty());
+    if !settings.quiet && !to_stdout {
+        let flagged: usize = analyses.iter().map(|a| a.changes().count()).sum();
+        eprintln!(
+            "wrote {} ({format}): {} actor(s), {flagged} flagged shift(s)",
+            args.output.display(),
+            analyses.len()
+        );
+    }
+    Ok(Status::found(found))
+}
+
+/// Write to a temporary file beside `path`, then rename it into place, so a
+/// reader (or a crash) never sees half a report.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().with_context(|| format!("{} is not a file name", path.display()))?;
+    let temp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    std::fs::write(&temp, bytes).with_context(|| format!("writing {}", temp.display()))?;
+    std::fs::rename(&temp, path).with_context(|| {
+        let _ = std::fs::remove_file(&temp);
+        format!("moving the report into {}", path.display())
+    })
 }
