@@ -191,6 +191,15 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
 /// text file, or a single long first line, does not make the file binary; its
 /// records are then rejected one by one.
 pub(crate) fn file_looks_binary(head: &[u8]) -> bool {
+    // Fast exit for ordinary text: valid UTF-8 (a character cut off at the end
+    // of the sample is fine) without NULs or many control bytes.
+    let valid_utf8 = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(error) => error.error_len().is_none(),
+    };
+    if valid_utf8 && !looks_binary(head) {
+        return false;
+    }
     let (mut lines, mut binary_bytes) = (0usize, 0usize);
     for line in head.split(|&b| b == b'\n') {
         lines += 1;
