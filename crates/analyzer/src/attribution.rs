@@ -145,6 +145,29 @@ const DETERMINERS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "you"];
 
+/// First words of a comma-delimited adverbial between speaker and verb.
+const INTERJECTIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "speaking",
+    "asked",
+    "however",
+    "meanwhile",
+    "though",
+    "too",
+    "then",
+    "later",
+    "earlier",
+    "instead",
+    "again",
+    "for",
+    "like",
+];
+
 /// Verbs (after "to") that make "declined/refused to …" a no-comment statement.
 const NO_COMMENT_OBJECTS: &[&str] = &[
     "comment",
@@ -283,6 +306,7 @@ impl<'a> Attributor<'a> {
             self.lower_buf = buf;
         }
         let before = self.statements.len();
+        self.name_colon(si);
         let mut covered_until = 0usize; // token index up to which content was claimed
         let mut i = 0;
         while i < n {
@@ -313,6 +337,37 @@ impl<'a> Attributor<'a> {
             self.pending_quote = None;
             self.cut_overlaps(before);
         }
+    }
+
+    /// Headline-style attribution: "Ben Carson: Clinton ‘Not Fit To Serve’",
+    /// a capitalised name at the start of a sentence, then a colon.
+    fn name_colon(&mut self, si: usize) {
+        let n = self.toks.len();
+        let Some(colon) = (1..n.min(8)).find(|&k| self.text(k) == ":") else { return };
+        if colon + 1 >= n || self.in_quote[colon] {
+            return;
+        }
+        let all_name = (0..colon).all(|k| {
+            let t = self.text(k);
+            (self.toks[k].kind == TokKind::Word
+                && names::is_capitalised(t)
+                && !names::is_not_name(self.lower(k)))
+                || (k > 0 && matches!(t, "." | "-"))
+        });
+        if !all_name || !names::is_capitalised(self.text(colon - 1)) {
+            return;
+        }
+        let speaker = self.resolve_speaker(si, 0, colon);
+        if speaker.mention.actor.is_none() {
+            return;
+        }
+        let end = content_end(self.body, self.sentences[si].span);
+        if end <= self.toks[colon + 1].start {
+            return;
+        }
+        let pieces = vec![Span::new(self.toks[colon + 1].start, end)];
+        let kind = self.speech_kind(&pieces, Some(SpeechKind::Colon));
+        self.push(si, speaker, colon, colon + 1, pieces, kind, 0.7);
     }
 
     /// Statements of one sentence must not claim each other's words: a
@@ -398,6 +453,10 @@ impl<'a> Attributor<'a> {
             }
         }
         let info = info?;
+        // A capitalised verb inside a sentence is a headline word or a noun ("State", "Denies").
+        if v > 0 && names::is_capitalised(self.text(v)) {
+            return None;
+        }
         let mut cue_end = v + 1 + usize::from(info.particle.is_some());
         // Nouns and passives are not cues: "the report", "was told".
         if v > 0 {
@@ -435,6 +494,10 @@ impl<'a> Attributor<'a> {
             && contains(AUX_ADVERBS, self.lower(cue_start - 1))
         {
             cue_start -= 1;
+        }
+        // A bare past participle is not a report ("the paper it is written on").
+        if cue_start == v && self.lower(v) == "written" {
+            return None;
         }
         // "said in a statement"
         for tail in CUE_TAILS {
@@ -765,7 +828,7 @@ impl<'a> Attributor<'a> {
         if t.text(self.body) == "," {
             // Appositive: "Dmitry Peskov, the Kremlin spokesman, said".
             let mut p = j;
-            while p > 0 && j - p < 12 {
+            while p > 0 && j - p < 25 {
                 p -= 1;
                 if self.in_quote[p] || self.toks[p].kind == TokKind::Quote {
                     return None;
@@ -778,35 +841,33 @@ impl<'a> Attributor<'a> {
                 return None;
             }
             let first = self.lower(p + 1);
-            let appositive = contains(DETERMINERS, first) || names::is_capitalised(self.text(p + 1));
-            let has_role = (p + 1..j).any(|k| LEXICONS.is_role(self.lower(k)));
-            if appositive && has_role {
-                let (name_start, name_end) = self.noun_phrase_left(p)?;
-                if name_end == p && names::is_capitalised(self.text(name_start)) {
-                    return Some((name_start, j));
+            let interjection = contains(INTERJECTIONS, first);
+            // Appositive or relative clause after a name: "Dmitry Peskov, the
+            // Kremlin spokesman, said"; "Chris Cox, who runs the group, says";
+            // "Jim Bennett, 57, told".
+            if !interjection {
+                if let Some((name_start, name_end)) = self.noun_phrase_left(p) {
+                    let head = self.text(name_end - 1);
+                    if name_end == p
+                        && names::is_capitalised(head)
+                        && !names::is_not_name(self.lower(name_end - 1))
+                    {
+                        return Some((name_start, j));
+                    }
                 }
+                return None;
             }
             // An interjected adverbial: "Trump, in a statement, said".
-            if contains(
-                &[
-                    "in",
-                    "on",
-                    "at",
-                    "during",
-                    "after",
-                    "before",
-                    "speaking",
-                    "asked",
-                    "however",
-                    "meanwhile",
-                    "though",
-                    "too",
-                ],
-                first,
-            ) {
-                return self.speaker_left(p);
+            return self.speaker_left(p);
+        }
+        // A parenthesis before the verb: "Sen. Marco Rubio (R-Fla.) said".
+        if t.text(self.body) == ")" {
+            let open = (j.saturating_sub(8)..j).rev().find(|&k| self.text(k) == "(")?;
+            if open == 0 {
+                return None;
             }
-            return None;
+            let (s, e) = self.noun_phrase_left(open)?;
+            return (e == open).then_some((s, end));
         }
         self.noun_phrase_left(end)
     }
