@@ -728,3 +728,31 @@ fn damaged_files_never_stop_the_stream() {
         }
     }
 }
+
+#[test]
+fn gzip_members_and_misnamed_gzip() {
+    let dir = Dir::new();
+    let mut members = gzip(b"{\"date\":\"2025-10-21\",\"body\":\"first member\"}\n");
+    members.extend(gzip(b"{\"date\":\"2025-10-22\",\"body\":\"second member\"}\n"));
+    dir.write("members.jsonl.gz", members);
+    // Named .gz but not compressed: read as what it is.
+    dir.write("plain.jsonl.gz", "{\"date\":\"2025-10-23\",\"body\":\"not compressed\"}\n");
+    insta::assert_snapshot!(dir.read(&["."]), @r"
+    members.jsonl.gz:1 -|2025-10-21T00:00:00+00:00|first member
+    members.jsonl.gz:2 -|2025-10-22T00:00:00+00:00|second member
+    plain.jsonl.gz:1 -|2025-10-23T00:00:00+00:00|not compressed
+    ");
+}
+
+#[test]
+fn file_vanishing_after_open_is_a_reject_and_reading_goes_on() {
+    let dir = Dir::new();
+    let gone = dir.write("a.jsonl", "{\"date\":\"2025-10-21\",\"body\":\"a\"}\n");
+    dir.write("b.jsonl", "{\"date\":\"2025-10-22\",\"body\":\"b\"}\n");
+    let corpus = Corpus::open(&[dir.path().to_path_buf()], ReadOptions::default()).unwrap();
+    std::fs::remove_file(&gone).unwrap();
+    let summary: Vec<String> = corpus.map(|r| summarize(&r, dir.path())).collect();
+    assert_eq!(summary.len(), 2, "{summary:?}");
+    assert!(summary[0].starts_with("a.jsonl:0 ! read error: "), "{summary:?}");
+    assert_eq!(summary[1], "b.jsonl:1 -|2025-10-22T00:00:00+00:00|b");
+}
