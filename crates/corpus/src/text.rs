@@ -151,12 +151,15 @@ fn header_lines(text: &str, fields: &mut RawFields) -> usize {
         if trimmed.is_empty() {
             continue;
         }
+        // Markdown emphasis around header lines: "**Date:** Oct. 21, 2025", "*October 21, 2025*".
+        let plain = if trimmed.contains('*') { trimmed.replace('*', "") } else { trimmed.to_string() };
+        let plain = plain.trim();
         if let Some(title) = trimmed.strip_prefix("# ").filter(|_| !fields.has(Field::Title)) {
             fields.set(Field::Title, 0, Value::Text(title.trim().trim_end_matches('#').trim().to_string()));
-        } else if let Some((field, rank, value)) = key_value(trimmed).filter(|(f, _, _)| !fields.has(*f)) {
+        } else if let Some((field, rank, value)) = key_value(plain).filter(|(f, _, _)| !fields.has(*f)) {
             fields.set(field, rank, Value::Text(value.to_string()));
-        } else if !fields.has(Field::Date) && parse_date(trimmed).is_some() {
-            fields.set(Field::Date, 0, Value::Text(trimmed.to_string()));
+        } else if !fields.has(Field::Date) && parse_date(plain).is_some() {
+            fields.set(Field::Date, 0, Value::Text(plain.to_string()));
         } else {
             break;
         }
@@ -231,6 +234,15 @@ mod tests {
             assert_eq!(a.date.to_rfc3339(), "2025-10-21T00:00:00+00:00", "{text:?}");
             assert_eq!(a.body, "Body.");
             assert_eq!(a.title, None);
+        }
+    }
+
+    #[test]
+    fn markdown_emphasis_around_the_date() {
+        for text in ["**Date:** Oct. 21, 2025\n\nBody.", "*October 21, 2025*\nBody."] {
+            let a = article(text).unwrap();
+            assert_eq!(a.date.to_rfc3339(), "2025-10-21T00:00:00+00:00", "{text:?}");
+            assert_eq!(a.body, "Body.");
         }
     }
 
