@@ -44,11 +44,18 @@ pub fn ledger(
     as_of: chrono::NaiveDate,
 ) -> Vec<CommitmentEntry> {
     let mut out = Vec::new();
+    let mut opened: Vec<(chrono::NaiveDate, stanceshift_core::DateWindow)> = Vec::new();
     for (i, opener) in points.iter().enumerate() {
         if !opens_commitment(opener) {
             continue;
         }
         let Some(due) = opener.features.timeframe else { continue };
+        // The same promise said twice on one day (a quote and its paraphrase) is one commitment.
+        let key = (opener.statement.date.date, due);
+        if opened.contains(&key) {
+            continue;
+        }
+        opened.push(key);
         let mut status = None;
         let mut settled_by = None;
         for later in &points[i + 1..] {

@@ -8,12 +8,15 @@
 //! 3. Same direction, both dated, a's window ends after b's window (slack
 //!    included): **TimelineSlip**.
 //! 4. Same direction, weaker or stronger level (or certainty moved ≥ 0.2):
-//!    **Soften** / **Harden**.
+//!    **Soften** / **Harden** — except a one-step difference between a quote
+//!    and a reporter's paraphrase, which is a **Reaffirm**.
 //! 5. Tone moved by ≥ 0.4: **ToneShift**. 6. Otherwise **Reaffirm**.
 //!
 //! Statements on the same day that do not conflict (rules 1–2) are not shifts.
 
-use stanceshift_core::{ActorId, CueKind, Evidence, Shift, ShiftKind, StanceFeatures, StancePoint, Topic};
+use stanceshift_core::{
+    ActorId, CueKind, Evidence, Shift, ShiftKind, SpeechKind, StanceFeatures, StancePoint, Topic,
+};
 
 /// The evidence a point gives, labelled as proxy speech when the speaker is not `actor`.
 pub fn evidence(actor: &ActorId, point: &StancePoint) -> Evidence {
@@ -86,6 +89,8 @@ pub fn compare(actor: &ActorId, topic: &Topic, before: &StancePoint, after: &Sta
         return None;
     } else if let Some(days) = slip_days(b, a).filter(|_| bs > 0 && as_ > 0) {
         (ShiftKind::TimelineSlip, days as f32 / (days as f32 + 30.0))
+    } else if paraphrase_noise(before, after, bs, as_) {
+        (ShiftKind::Reaffirm, 0.5)
     } else if as_.abs() != bs.abs() || (a.certainty - b.certainty).abs() >= 0.2 {
         let delta = (as_.abs() - bs.abs()) as f32 / 3.0 + (a.certainty - b.certainty);
         let kind = if delta < 0.0 { ShiftKind::Soften } else { ShiftKind::Harden };
@@ -117,6 +122,26 @@ pub fn compare(actor: &ActorId, topic: &Topic, before: &StancePoint, after: &Sta
         after: after_ev,
         explanation,
     })
+}
+
+/// One step on the scale between the speaker's quoted words and a reporter's
+/// paraphrase ("will be signed" vs "still expected to sign") is how the
+/// reporter put it, not a change of stance.
+fn paraphrase_noise(before: &StancePoint, after: &StancePoint, bs: i32, as_: i32) -> bool {
+    (as_ - bs).abs() == 1 && bs.signum() == as_.signum() && is_quote(before) != is_quote(after)
+}
+
+/// Whether a point is the speaker's own quoted words.
+pub fn is_quote(point: &StancePoint) -> bool {
+    matches!(point.statement.kind, SpeechKind::Direct | SpeechKind::Colon)
+}
+
+/// Whether `after` is a reporter's paraphrase one step off the quote `before`:
+/// such a point is compared, but the next point is compared with the quote.
+pub fn is_paraphrase_echo(before: &StancePoint, after: &StancePoint) -> bool {
+    let (bs, as_) =
+        (i32::from(before.features.commitment.score()), i32::from(after.features.commitment.score()));
+    is_quote(before) && !is_quote(after) && paraphrase_noise(before, after, bs, as_)
 }
 
 /// Days by which `a`'s window ends later than `b`'s latest day, if it does.

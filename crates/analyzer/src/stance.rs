@@ -112,7 +112,11 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         .iter()
         .filter(|t| in_scope(&t.span) && t.window.is_some())
         .filter(|t| t.direction != Some(stanceshift_timex::Direction::Past))
-        .max_by_key(|t| (t.deadline, std::cmp::Reverse(t.span.start)));
+        // "now", "today": the moment of speaking is no timeframe for a promise.
+        .filter(|t| t.window.is_some_and(|w| w.end > statement.date.date))
+        // The first one: later ones tend to qualify something else ("..., abandoning
+        // her pledge to sign by the end of September").
+        .min_by_key(|t| t.span.start);
     let timeframe: Option<DateWindow> = chosen.and_then(|t| t.window);
     if let Some(t) = chosen {
         cues.push(Cue { kind: CueKind::Timeframe, text: t.text.clone(), span: t.span });

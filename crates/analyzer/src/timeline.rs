@@ -6,7 +6,7 @@
 
 use crate::ledger::ledger;
 use crate::lexicon::{is_cue_word, words};
-use crate::shift::compare;
+use crate::shift::{compare, is_paraphrase_echo};
 use crate::stance::features;
 use crate::topic::{group, own_name_terms, parse_query_with, query_matches_with, Aliases, TopicGroup};
 use chrono::NaiveDate;
@@ -82,8 +82,16 @@ pub fn analyze_actor_with(
                 StancePoint { statement, features, reprints: reprints.get(&i).cloned().unwrap_or_default() }
             })
             .collect();
-        let shifts: Vec<_> =
-            points.windows(2).filter_map(|pair| compare(actor, &g.topic, &pair[0], &pair[1])).collect();
+        // Consecutive points are compared, except that a paraphrase echoing a
+        // quote one step off leaves the quote as the baseline for the next point.
+        let mut shifts = Vec::new();
+        let mut baseline = 0;
+        for current in 1..points.len() {
+            shifts.extend(compare(actor, &g.topic, &points[baseline], &points[current]));
+            if !is_paraphrase_echo(&points[baseline], &points[current]) {
+                baseline = current;
+            }
+        }
         let commitments = ledger(actor, &g.topic, &points, as_of);
         if points.len() >= 2 || !commitments.is_empty() || topic_query.is_some() {
             topics.push(TopicTimeline {

@@ -284,7 +284,7 @@ pub struct TopicGroup {
 }
 
 /// Groups statements (one actor's) into topics: frames with the same predicate
-/// join when they share a name, or, when neither names anyone, a content word.
+/// join when they share a name, or, when at most one of them names anyone, a content word.
 /// Frames without arguments join the only group with their predicate, if there
 /// is exactly one. Deterministic: groups are ordered by key.
 pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>, aliases: &Aliases) -> Vec<TopicGroup> {
@@ -312,8 +312,10 @@ pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>, aliases: &
         }
         match (a.names.is_empty(), b.names.is_empty()) {
             (false, false) => a.names.keys().any(|k| b.names.contains_key(k)),
-            (true, true) => a.nouns.keys().any(|k| b.nouns.contains_key(k)),
-            _ => false,
+            // A quote often drops the names its paraphrase gives ("the trade
+            // agreement" vs "the trade agreement with the Coastal Union"): a shared
+            // content word is enough then.
+            _ => a.nouns.keys().any(|k| b.nouns.contains_key(k)),
         }
     };
     let bare = |f: &Frame| f.names.is_empty() && f.nouns.is_empty();

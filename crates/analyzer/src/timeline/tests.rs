@@ -46,7 +46,8 @@ impl Corpus {
             cue_span: Span::new(start + 50, start + 50 + cue.len()),
             content: content.into(),
             content_span: Span::new(start + 60, start + 60 + content.len()),
-            kind: SpeechKind::Indirect,
+            // Quoted words are direct speech; everything else is a paraphrase.
+            kind: if content.starts_with('"') { SpeechKind::Direct } else { SpeechKind::Indirect },
             date: StatementDate {
                 date: d,
                 window: DateWindow::new(d, d),
@@ -413,4 +414,48 @@ fn end_to_end_from_article_text() {
       withdraw 0.90 proxy_for=donald-trump: withdraw: 'would' + 'two weeks or so' (CT+) -> 'there are no plans' + 'the immediate future' (PR-) (by proxy: senior White House official)
       ledger wire-1021#0 due 2025-10-16..2025-10-30+3 Withdrawn by wire-1021#2 2025-10-21
     "#);
+}
+
+#[test]
+fn a_paraphrase_one_step_off_the_quote_is_no_shift() {
+    let mut c = Corpus::new();
+    c.say(
+        "q1",
+        "2025-11-10",
+        "Strand",
+        Some("anneke-strand"),
+        None,
+        "said",
+        "\"The agreement will be signed early next year\"",
+    )
+    .say(
+        "q2",
+        "2025-11-11",
+        "Strand",
+        Some("anneke-strand"),
+        None,
+        "said",
+        "she still expected to sign the agreement early next year",
+    )
+    .say(
+        "q3",
+        "2025-11-12",
+        "Strand",
+        Some("anneke-strand"),
+        None,
+        "said",
+        "\"We might sign the agreement early next year\"",
+    );
+    // The paraphrase is compared but the quote stays the baseline: the later
+    // "might" softens the quoted "will", not the reporter's "expected to".
+    insta::assert_snapshot!(check(&c, Some("sign agreement"), "2025-11-12"), @r"
+    anneke-strand / sign agree [agreement, sign, signed]
+      point 2025-11-10 q1#0 CT+
+      point 2025-11-11 q2#0 PR+
+      point 2025-11-12 q3#0 PS+
+      reaffirm 0.48: reaffirm: 'will' + 'early next year' (CT+) -> 'expected to' + 'early next year' (PR+)
+      soften 0.95: soften: 'will' + 'early next year' (CT+) -> 'might' + 'early next year' (PS+)
+      ledger q1#0 due 2026-01-01..2026-05-02+0 Renewed by q2#0 2025-11-11
+      ledger q2#0 due 2026-01-01..2026-05-02+0 Pending
+    ");
 }
