@@ -285,3 +285,12 @@ fn copy_dir(from: &Path, to: &Path) {
         std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
     }
 }
+
+#[test]
+fn a_missing_corpus_path_fails_before_creating_the_index() {
+    let dir = TestDir::new();
+    let out = dir.run(&["index", "nope.jsonl", "--index", "idx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nope.jsonl: no such file or directory"), "{}", stderr(&out));
+    assert!(!dir.path().join("idx").exists());
+}

@@ -58,6 +58,8 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let analyzer = Analyzer::load(&settings, args.no_analyze)?;
 
+    // A mistyped corpus path fails before the index is created or locked.
+    let corpus = Corpus::open(&args.corpus, ReadOptions::default())?;
     let index = Index::open_or_create(&settings.index)
         .with_context(|| format!("opening index {}", settings.index.display()))?;
     let mut writer = index.writer(WriterOptions { threads: threads.min(4), ..WriterOptions::default() })?;
@@ -65,10 +67,8 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
     if args.rebuild {
         writer.clear()?;
     }
-    let corpus = Corpus::open(&args.corpus, ReadOptions::default())?;
     let rejects_path = args.rejects.clone().unwrap_or_else(|| settings.index.join("rejects.jsonl"));
-    let rejects = RejectsWriter::create(&rejects_path)
-        .with_context(|| format!("creating rejects file {}", rejects_path.display()))?;
+    let rejects = open_rejects(&rejects_path, resume.is_some())?;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
     let progress = progress_bar(corpus.total_bytes(), settings.quiet);
 
@@ -136,6 +136,21 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
         eprintln!("{statements} statements found");
     }
     Ok(Status::Success)
+}
+
+/// The rejects file: a fresh one per run, except that a resumed run appends
+/// to the rejects of the run it continues.
+fn open_rejects(path: &Path, append: bool) -> Result<RejectsWriter> {
+    if !append {
+        return RejectsWriter::create(path)
+            .with_context(|| format!("creating rejects file {}", path.display()));
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .with_context(|| format!("opening rejects file {}", path.display()))?;
+    Ok(RejectsWriter::new(std::io::BufWriter::new(file)))
 }
 
 /// The checkpoint of an interrupted run that this run can continue: same
