@@ -25,6 +25,11 @@ pub(crate) struct Delimited {
     /// For each column, the field it feeds and its alias rank.
     columns: Option<Vec<Option<(Field, u8)>>>,
     done: bool,
+    /// Input to parse again before reading on: the lines after the first line
+    /// of a malformed multi-line row (an unbalanced quote swallows the rows that
+    /// follow; re-reading them from their own lines recovers them).
+    replay: Vec<u8>,
+    replay_pos: usize,
 }
 
 enum Row {
@@ -45,6 +50,8 @@ impl Delimited {
             raw: Vec::with_capacity(RAW_KEEP_BYTES),
             columns: None,
             done: false,
+            replay: Vec::new(),
+            replay_pos: 0,
         }
     }
 
@@ -119,7 +126,7 @@ impl Delimited {
                     "row has {count} fields but the header has {} (an unbalanced quote?)",
                     columns.len()
                 ));
-                return self.reject(start_line, bytes, error);
+                return Some(self.reject_and_resync(start_line, bytes, error));
             }
             let mut fields = RawFields::default();
             let mut start = 0;
@@ -164,6 +171,31 @@ impl Delimited {
         Ok(columns)
     }
 
+    /// Rejects a malformed row; when it spans several lines and all of it is at
+    /// hand, only its first line is taken as bad and the rest is parsed again.
+    fn reject_and_resync(&mut self, start_line: u64, bytes: u64, error: RecordError) -> Record {
+        let first_line_end = memchr::memchr(b'\n', &self.raw);
+        let (Some(first_line_end), true) = (first_line_end, bytes <= RAW_KEEP_BYTES as u64) else {
+            return Record::Rejected(Reject::with_prefix(
+                self.origin(start_line, bytes),
+                error,
+                &self.raw,
+                bytes,
+            ));
+        };
+        let mut replay = self.raw[first_line_end + 1..].to_vec();
+        replay.push(b'\n');
+        replay.extend_from_slice(&self.replay[self.replay_pos..]);
+        self.replay = replay;
+        self.replay_pos = 0;
+        self.parser.reset();
+        self.parser.set_line(start_line + 1);
+        let first_line = &self.raw[..first_line_end];
+        let first_line = first_line.strip_suffix(b"\r").unwrap_or(first_line);
+        let origin = self.origin(start_line, first_line_end as u64 + 1);
+        Record::Rejected(Reject::new(origin, error, first_line))
+    }
+
     /// Reads one row into `out`/`ends` and its raw bytes into `raw`. Past the
     /// limit the row's fields are discarded as they come, so memory stays bounded.
     fn read_row(&mut self) -> Row {
@@ -172,16 +204,27 @@ impl Delimited {
         let (mut outlen, mut endlen, mut bytes) = (0usize, 0usize, 0u64);
         let mut too_long = false;
         loop {
-            let input = match self.source.reader.fill_buf() {
-                Ok(input) => input,
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                Err(error) => return Row::Failed { start_line: self.start_line(line_before), bytes, error },
+            let replaying = self.replay_pos < self.replay.len();
+            let input = if replaying {
+                &self.replay[self.replay_pos..]
+            } else {
+                match self.source.reader.fill_buf() {
+                    Ok(input) => input,
+                    Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(error) => {
+                        return Row::Failed { start_line: self.start_line(line_before), bytes, error }
+                    }
+                }
             };
             let (result, nin, nout, nend) =
                 self.parser.read_record(input, &mut self.out[outlen..], &mut self.ends[endlen..]);
             let keep = nin.min(RAW_KEEP_BYTES.saturating_sub(self.raw.len()));
             self.raw.extend_from_slice(&input[..keep]);
-            self.source.reader.consume(nin);
+            if replaying {
+                self.replay_pos += nin;
+            } else {
+                self.source.reader.consume(nin);
+            }
             bytes += nin as u64;
             outlen += nout;
             endlen += nend;

@@ -297,6 +297,7 @@ fn csv_with_quotes_multiline_fields_and_bad_rows() {
     news.csv:6 ! unparseable date "not a date"
     news.csv:7 ! empty body
     news.csv:8 ! CSV: row has 3 fields but the header has 6 (an unbalanced quote?)
+    news.csv:9 T|2025-10-26T00:00:00+00:00|Sixth
     news.tsv:2 Tab|2025-10-21T00:00:00+00:00|Tab separated, with comm
     nobody.csv:1 ! CSV: header has no `body` column (columns: date, title)
     "#);
@@ -317,6 +318,38 @@ fn csv_rows_after_a_quoted_multiline_field_keep_their_line_numbers() {
     m.csv:7 ! CSV: row has 3 fields but the header has 2 (an unbalanced quote?)
     m.csv:8 -|2025-10-25T00:00:00+00:00|e
     ");
+}
+
+/// An unbalanced quote swallows the rows after it into one field; they are
+/// recovered by parsing again from the line after the bad one.
+#[test]
+fn csv_unbalanced_quote_does_not_swallow_later_rows() {
+    let dir = Dir::new();
+    dir.write(
+        "q.csv",
+        "date,title,body\n\
+         2025-10-21,ok,one\n\
+         2025-10-22,\"bad title,two\n\
+         2025-10-23,ok,three\n\
+         2025-10-24,\"quoted, fine\",\"four\nlines\"\n\
+         2025-10-25,ok,five\n",
+    );
+    let summary = dir.read(&["q.csv"]);
+    insta::assert_snapshot!(summary, @r#"
+    q.csv:2 ok|2025-10-21T00:00:00+00:00|one
+    q.csv:3 ! CSV: row has 4 fields but the header has 3 (an unbalanced quote?)
+    q.csv:4 ok|2025-10-23T00:00:00+00:00|three
+    q.csv:5 quoted, fine|2025-10-24T00:00:00+00:00|four⏎lines
+    q.csv:7 ok|2025-10-25T00:00:00+00:00|five
+    "#);
+    let records = records(&[dir.path().join("q.csv")], ReadOptions::default());
+    let Record::Rejected(reject) = &records[1] else { panic!("expected a reject") };
+    assert_eq!(reject.raw, "2025-10-22,\"bad title,two");
+    let total: u64 = records.iter().map(|r| r.origin().bytes).sum();
+    assert_eq!(
+        total,
+        std::fs::metadata(dir.path().join("q.csv")).unwrap().len() - "date,title,body\n".len() as u64
+    );
 }
 
 #[test]
