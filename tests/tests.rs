@@ -4,3 +4,5 @@
 mod util;
 mod index;
 mod search;
+mod analyze;
+mod report;

@@ -1,0 +1,147 @@
+//! `stanceshift report`: the motivating case in every format, byte-identical
+//! reruns (same index, and a second index built from the same corpus),
+//! `--all`, stdout, format selection and errors.
+
+use crate::analyze::{sample_actors, sample_index};
+use crate::util::{stderr, stdout, TestDir};
+
+fn report(dir: &TestDir, extra: &[&str]) -> std::process::Output {
+    let actors = sample_actors();
+    let mut args = vec!["report", "--index", "idx", "--actors", &actors];
+    args.extend_from_slice(extra);
+    dir.run(&args)
+}
+
+fn read(dir: &TestDir, name: &str) -> String {
+    std::fs::read_to_string(dir.path().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+#[test]
+fn motivating_case_in_every_format() {
+    let dir = sample_index();
+    for file in ["trump.md", "trump.html", "trump.json"] {
+        let out = report(&dir, &["--actor", "Donald Trump", "-o", file]);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty(), "the report goes to the file only");
+    }
+
+    let md = read(&dir, "trump.md");
+    assert!(md.starts_with("# Stance shift report\n"), "{md}");
+    assert!(md.contains("## Donald Trump"));
+    assert!(md.contains("### meet Putin"), "{md}");
+    let withdraw = md.find("withdraw · score").unwrap_or_else(|| panic!("no withdraw section: {md}"));
+    let section = &md[withdraw..];
+    assert!(section.contains("**After** 2025-10-21 · a White House official (for "), "{section}");
+    assert!(section.contains("via proxy"));
+    assert!(md.contains("#### Commitment ledger"));
+
+    let html = read(&dir, "trump.html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<svg"));
+    assert!(html.contains(r#"<circle class="point proxy""#), "the official's statement is hollow");
+    assert!(html.contains(">withdraw "), "the shift is labelled on the chart");
+    assert!(html.contains(r#"<span class="kind">withdraw</span>"#));
+    let without_namespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    assert!(!without_namespace.contains("http://") && !without_namespace.contains("https://"));
+    assert!(!html.contains("<script") && !html.contains("src="));
+
+    let json: serde_json::Value = serde_json::from_str(&read(&dir, "trump.json")).unwrap();
+    assert_eq!(json["schema"], "stanceshift.report/v1");
+    assert_eq!(json["meta"]["generated_from"], "idx");
+    let topic = json["actors"][0]["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["key"] == "meet putin")
+        .expect("the meet Putin topic");
+    let withdraw = topic["shifts"].as_array().unwrap().iter().find(|s| s["kind"] == "withdraw").unwrap();
+    assert_eq!(withdraw["flagged"], true);
+    assert!(withdraw["after"]["proxy_for"].is_string());
+    let official = topic["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["statement_id"] == withdraw["after"]["statement_id"])
+        .expect("the cited statement is on the timeline");
+    assert_eq!(official["is_proxy"], true);
+    assert_eq!(official["proxy"], "anonymous_official");
+}
+
+#[test]
+fn reruns_are_byte_identical() {
+    let first = sample_index();
+    let second = sample_index();
+    for format in ["md", "html", "json"] {
+        let name = format!("all.{format}");
+        for dir in [&first, &second] {
+            let out = report(dir, &["--all", "-o", &name]);
+            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        }
+        let again = format!("again.{format}");
+        let out = report(&first, &["--all", "-o", &again]);
+        assert_eq!(out.status.code(), Some(0));
+        let bytes = read(&first, &name);
+        assert_eq!(bytes, read(&first, &again), "{format}: same index, different report");
+        assert_eq!(bytes, read(&second, &name), "{format}: same corpus indexed twice, different report");
+    }
+}
+
+#[test]
+fn all_reports_every_actor_once() {
+    let dir = sample_index();
+    let out = report(&dir, &["--all", "--format", "json", "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> =
+        json["actors"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"donald-trump"), "{ids:?}");
+    let mut unique = ids.clone();
+    unique.dedup();
+    assert_eq!(unique, ids, "sorted, each actor once");
+    // The White House speaks for the president: not analyzed on its own.
+    assert!(!ids.contains(&"white-house") && !ids.contains(&"trump-administration"), "{ids:?}");
+    // The one-actor report's analysis is the same as in the batch.
+    let single = report(&dir, &["--actor", "Donald Trump", "--format", "json"]);
+    let single: serde_json::Value = serde_json::from_slice(&single.stdout).unwrap();
+    let batch = json["actors"].as_array().unwrap().iter().find(|a| a["id"] == "donald-trump").unwrap();
+    assert_eq!(&single["actors"][0], batch);
+}
+
+#[test]
+fn format_comes_from_the_flag_or_the_file_name() {
+    let dir = sample_index();
+    // Markdown on stdout by default.
+    let out = report(&dir, &["--actor", "Donald Trump"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("# Stance shift report"));
+    // An explicit format wins over the extension.
+    let out = report(&dir, &["--actor", "Donald Trump", "--format", "json", "-o", "out.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(read(&dir, "out.txt").starts_with("{\n  \"schema\""));
+    // No flag and an unknown extension: an error, and no file.
+    let out = report(&dir, &["--actor", "Donald Trump", "-o", "out.pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("out.pdf"), "{}", stderr(&out));
+    assert!(!dir.path().join("out.pdf").exists());
+    let out = report(&dir, &["--actor", "Donald Trump", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn actor_or_all_is_required() {
+    let dir = sample_index();
+    let out = report(&dir, &["-o", "x.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = report(&dir, &["--actor", "Donald Trump", "--all", "-o", "x.md"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn an_actor_without_statements_gets_an_empty_report_and_exit_one() {
+    let dir = sample_index();
+    let out = report(&dir, &["--actor", "Nobody Known", "-o", "nobody.md"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let md = read(&dir, "nobody.md");
+    assert!(md.contains("## Nobody Known"));
+    assert!(md.contains("No statements on any topic."));
+}
