@@ -6,9 +6,10 @@
 //! [`Record`]s: an [`Article`] with its [`Origin`] (file, line, size), or a
 //! [`Reject`] saying exactly what was wrong and where. Formats:
 //!
-//! * JSON Lines (`.jsonl`, `.ndjson`, `.json`), or a `.json` file holding one array
-//!   of objects (streamed element by element);
-//! * CSV / TSV with a header row (`.csv`, `.tsv`), quoted multi-line fields allowed;
+//! * JSON Lines (`.jsonl`, `.ndjson`, `.json`); a `.json` file may instead hold an
+//!   array of objects or pretty-printed objects, streamed value by value;
+//! * CSV / TSV with a header row (`.csv`, `.tsv`), quoted multi-line fields allowed
+//!   (rows swallowed by an unbalanced quote are recovered from the next line);
 //! * plain text / Markdown (`.txt`, `.md`, `.markdown`), one article per file, with
 //!   the date on the first line, in `---` front matter, or else in the file name
 //!   (`publisher_2016-09-12_slug.txt`).
@@ -17,7 +18,13 @@
 //! names have common aliases (`text`/`content` for `body`, `published_at` or
 //! `timestamp` for `date`, `headline` for `title`, ...); only `date` and `body`
 //! are required, and the id is derived from the content when absent. Dates are
-//! read by [`date::parse_date`].
+//! read by [`date::parse_date`]. Files named explicitly are read whatever their
+//! extension (the format is sniffed).
+//!
+//! Memory stays bounded by [`ReadOptions::max_record_bytes`]: a longer line, row
+//! or value is skipped in chunks and rejected as [`RecordError::TooLong`] with its
+//! first [`RAW_KEEP_BYTES`]. A read error (a truncated gzip file) rejects the
+//! record it hit and moves on to the next file.
 //!
 //! ```
 //! use stanceshift_corpus::{Corpus, ReadOptions, Record};
