@@ -21,10 +21,26 @@ pub fn opens_commitment(point: &StancePoint) -> bool {
         && f.timeframe.is_some_and(|w| w.latest() >= point.statement.date.date)
 }
 
-/// Whether a point reports the proposition as done (not promised).
+/// Irregular past forms of verbs that report a promised thing as done.
+const IRREGULAR_PAST: &[&str] = &[
+    "met", "held", "began", "begun", "took", "went", "came", "spoke", "sat", "made", "won", "built", "gave",
+    "paid", "sent", "sold", "left", "brought", "put", "set", "cut", "struck", "fought",
+];
+
+/// Whether a point reports the proposition as done (not promised): a certain,
+/// non-future statement whose topic word is a past form ("met", "signed"), or
+/// that says "held talks" / "took place".
 fn reports_event(point: &StancePoint) -> bool {
     let f = &point.features;
-    f.commitment.score() == 3
+    let past_topic_word = f.cues.iter().filter(|c| c.kind == CueKind::Topic).any(|c| {
+        let w = c.text.to_lowercase();
+        (w.len() > 3 && w.ends_with("ed")) || IRREGULAR_PAST.contains(&w.as_str())
+    });
+    let lower = point.statement.content.to_lowercase();
+    let past_phrase =
+        ["held talks", "took place", "have met", "has met", "had met"].iter().any(|p| lower.contains(p));
+    (past_topic_word || past_phrase)
+        && f.commitment.score() == 3
         && !f.future
         && f.timeframe.is_none()
         && !f.cues.iter().any(|c| c.kind == CueKind::Modal)

@@ -218,8 +218,15 @@ pub fn frames(
         });
         let event_noun =
             (0..clause.len()).find(|&i| content(i) && lex.topic_words.contains_key(&clause[i].lower));
-        let Some(pred_at) =
-            after.or(event_noun).or_else(|| (0..clause.len()).find(|&i| content(i) && !is_name(i)))
+        // Without a cue or event noun, a past-tense verb ("the plant opened") is
+        // the likeliest predicate; else the first content word.
+        let past_verb = (0..clause.len()).find(|&i| {
+            content(i) && !is_name(i) && clause[i].lower.len() > 4 && clause[i].lower.ends_with("ed")
+        });
+        let Some(pred_at) = after
+            .or(event_noun)
+            .or(past_verb)
+            .or_else(|| (0..clause.len()).find(|&i| content(i) && !is_name(i)))
         else {
             continue;
         };

@@ -402,7 +402,7 @@ fn end_to_end_from_article_text() {
     insta::assert_snapshot!(lines.join("\n"), @r#"
     2025-10-16 President Donald Trump (donald-trump): that he would meet the Russian leader "within two weeks or so" in Budapest
     2025-10-21 Trump (donald-trump): the foreign ministers would meet "pretty soon" to prepare the summit
-    2025-10-21 senior White House official (administration): that there are no plans for a meeting between Trump and Putin in the immediate future
+    2025-10-21 a senior White House official (administration): that there are no plans for a meeting between Trump and Putin in the immediate future
     2025-10-21 The official (-): a meeting of the foreign ministers wasn't necessary
     2025-10-21 Kremlin spokesman Dmitry Peskov (vladimir-putin): serious preparation is needed before any summit
     donald-trump / meet foreign minister [meet, foreign, ministers]
@@ -411,7 +411,7 @@ fn end_to_end_from_article_text() {
     donald-trump / meet vladimir-putin [meet, Russian leader]
       point 2025-10-16 wire-1021#0 CT+
       point 2025-10-21 wire-1021#2 PR- proxy
-      withdraw 0.90 proxy_for=donald-trump: withdraw: 'would' + 'two weeks or so' (CT+) -> 'there are no plans' + 'the immediate future' (PR-) (by proxy: senior White House official)
+      withdraw 0.90 proxy_for=donald-trump: withdraw: 'would' + 'two weeks or so' (CT+) -> 'there are no plans' + 'the immediate future' (PR-) (by proxy: a senior White House official)
       ledger wire-1021#0 due 2025-10-16..2025-10-30+3 Withdrawn by wire-1021#2 2025-10-21
     "#);
 }
@@ -457,5 +457,70 @@ fn a_paraphrase_one_step_off_the_quote_is_no_shift() {
       soften 0.95: soften: 'will' + 'early next year' (CT+) -> 'might' + 'early next year' (PS+)
       ledger q1#0 due 2026-01-01..2026-05-02+0 Renewed by q2#0 2025-11-11
       ledger q2#0 due 2026-01-01..2026-05-02+0 Pending
+    ");
+}
+
+#[test]
+fn ledger_statuses_kept_broken_pending() {
+    let mut c = Corpus::new();
+    c.say(
+        "k1",
+        "2025-11-03",
+        "Brandt",
+        Some("rafael-brandt"),
+        None,
+        "said",
+        "\"The Kessock plant will open within three weeks\"",
+    )
+    .say(
+        "k2",
+        "2025-11-21",
+        "Brandt",
+        Some("rafael-brandt"),
+        None,
+        "said",
+        "the Kessock plant opened on Friday",
+    )
+    // Promised, then nothing: broken once the window closes.
+    .say(
+        "k1",
+        "2025-11-03",
+        "Brandt",
+        Some("rafael-brandt"),
+        None,
+        "said",
+        "the first vans will be delivered to customers by the end of November",
+    )
+    .say(
+        "k2",
+        "2025-11-21",
+        "Brandt",
+        Some("rafael-brandt"),
+        None,
+        "said",
+        "the vans are excellent and customers are happy",
+    )
+    // Promised with a window still open at the corpus's end.
+    .say(
+        "k2",
+        "2025-11-21",
+        "Brandt",
+        Some("rafael-brandt"),
+        None,
+        "said",
+        "a second plant will open in Marisland next year",
+    );
+    insta::assert_snapshot!(check(&c, None, "2025-12-05"), @r"
+    rafael-brandt / deliver first vans [deliver, first, vans]
+      point 2025-11-03 k1#1 CT+
+      ledger k1#1 due 2025-11-03..2025-11-30+0 Broken
+    rafael-brandt / open kessock [open, Kessock]
+      point 2025-11-03 k1#0 CT+
+      point 2025-11-21 k2#0 CT+
+      reaffirm 0.95: reaffirm: 'will' + 'three weeks' (CT+) -> plain assertion (CT+)
+      ledger k1#0 due 2025-11-03..2025-11-24+0 Kept by k2#0 2025-11-21
+    rafael-brandt / open marisland [open, Marisland]
+      point 2025-11-21 k2#2 CT+
+      ledger k2#2 due 2026-01-01..2026-12-31+0 Pending
     ");
 }
