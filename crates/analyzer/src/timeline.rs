@@ -3,6 +3,38 @@
 //!
 //! Output is deterministic: statements are ordered by (date, article id,
 //! index), topics by key, and no hash-map order reaches the result.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use stanceshift_analyzer::timeline::analyze_actor;
+//! use stanceshift_core::*;
+//!
+//! let day = |d: u32| NaiveDate::from_ymd_opt(2025, 10, d).unwrap();
+//! let said = |article: &str, date: NaiveDate, speaker: &str, content: &str| Statement {
+//!     article_id: ArticleId::new(article),
+//!     index: 0,
+//!     speaker: Mention { text: speaker.into(), span: Span::new(0, speaker.len()), actor: None },
+//!     principal: Some(ActorId::new("donald-trump")),
+//!     proxy: (speaker != "Trump").then_some(ProxyKind::AnonymousOfficial),
+//!     anonymous: speaker != "Trump",
+//!     cue: "said".into(),
+//!     cue_span: Span::new(0, 0),
+//!     content: content.into(),
+//!     content_span: Span::new(100, 100 + content.len()),
+//!     kind: SpeechKind::Indirect,
+//!     date: StatementDate { date, window: DateWindow::new(date, date), basis: DateBasis::ArticleDate, evidence: None, timex_value: None },
+//!     confidence: 1.0,
+//! };
+//! let statements = [
+//!     said("a", day(16), "Trump", "he would meet Putin within two weeks or so"),
+//!     said("b", day(21), "an official", "there are no plans for a meeting with Putin in the immediate future"),
+//! ];
+//! let analysis = analyze_actor(&ActorId::new("donald-trump"), "Donald Trump", &statements, Some("meet Putin"), day(21));
+//! let topic = &analysis.topics[0];
+//! assert_eq!(topic.shifts[0].kind, ShiftKind::Withdraw);
+//! assert!(topic.shifts[0].after.proxy_for.is_some());
+//! assert_eq!(topic.commitments[0].status, CommitmentStatus::Withdrawn);
+//! ```
 
 use crate::ledger::ledger;
 use crate::lexicon::{is_cue_word, words};
