@@ -364,6 +364,11 @@ pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>, aliases: &
                     let entry = counts.entry(term.clone()).or_insert((0, 0, surface.clone()));
                     entry.0 += 1;
                     entry.1 += usize::from(frame.objects.contains(term));
+                    // An actor goes by its shortest name in labels ("Putin", not
+                    // "Russian President Vladimir Putin").
+                    if (surface.len(), surface) < (entry.2.len(), &entry.2) {
+                        entry.2 = surface.clone();
+                    }
                 }
             }
             let mut ranked: Vec<(String, usize, String)> =

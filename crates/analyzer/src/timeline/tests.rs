@@ -408,7 +408,7 @@ fn end_to_end_from_article_text() {
     donald-trump / meet foreign minister [meet, foreign, ministers]
       point 2025-10-21 wire-1021#1 CT+
       ledger wire-1021#1 due 2025-10-21..2025-11-20+7 Pending
-    donald-trump / meet vladimir-putin [meet, Russian leader]
+    donald-trump / meet vladimir-putin [meet, Putin]
       point 2025-10-16 wire-1021#0 CT+
       point 2025-10-21 wire-1021#2 PR- proxy
       withdraw 0.90 proxy_for=donald-trump: withdraw: 'would' + 'two weeks or so' (CT+) -> 'there are no plans' + 'the immediate future' (PR-) (by proxy: a senior White House official)
