@@ -251,20 +251,31 @@ struct Skip {
 }
 
 impl Skip {
-    fn should_skip(&mut self, path: &Path) -> bool {
-        let skip = if self.files.contains(path) {
-            true
-        } else if let Some((partial, records)) = &self.partial {
+    fn check(&mut self, path: &Path) -> Skipped {
+        let skipped = if self.files.contains(path) {
+            Skipped::DoneFile
+        } else if self.partial.as_ref().is_some_and(|(partial, records)| {
             partial == path && {
                 self.seen_in_partial += 1;
                 self.seen_in_partial <= *records
             }
+        }) {
+            Skipped::DoneRecord
         } else {
-            false
+            Skipped::No
         };
-        self.skipped += u64::from(skip);
-        skip
+        self.skipped += u64::from(skipped != Skipped::No);
+        skipped
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Skipped {
+    No,
+    /// A record of a file the interrupted run finished (already in `files_done`).
+    DoneFile,
+    /// One of the first records of the file the interrupted run stopped in.
+    DoneRecord,
 }
 
 enum Item {
@@ -317,8 +328,17 @@ impl Job {
                 Record::Article { origin, .. } => origin,
                 Record::Rejected(reject) => &reject.origin,
             };
-            if self.skip.should_skip(&origin.path) {
-                continue;
+            match self.skip.check(&origin.path) {
+                Skipped::No => {}
+                Skipped::DoneFile => continue,
+                Skipped::DoneRecord => {
+                    // Counted in the position so a second interruption still
+                    // knows these records are done; earlier items go first.
+                    let origin = origin.clone();
+                    self.process(std::mem::take(&mut chunk))?;
+                    self.position.advance(&origin);
+                    continue;
+                }
             }
             match record {
                 Record::Article { article, origin } => chunk.push(Item::Article(article, origin)),
@@ -437,4 +457,48 @@ fn progress_bar(total_bytes: u64, quiet: bool) -> ProgressBar {
     );
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin(path: &str) -> Origin {
+        Origin { path: PathBuf::from(path), line: 1, bytes: 10 }
+    }
+
+    #[test]
+    fn position_moves_finished_files_to_done() {
+        let mut position = Position::default();
+        for path in ["a", "a", "b"] {
+            position.advance(&origin(path));
+        }
+        let done: Vec<&Path> = position.files_done.iter().map(|f| f.path.as_path()).collect();
+        assert_eq!(done, vec![Path::new("a")]);
+        let current = position.current.unwrap();
+        assert_eq!((current.file.path.as_path(), current.records, current.bytes), (Path::new("b"), 1, 10));
+    }
+
+    #[test]
+    fn skip_covers_done_files_and_the_first_records_of_the_partial_file() {
+        let mut skip = Skip {
+            files: [PathBuf::from("done")].into_iter().collect(),
+            partial: Some((PathBuf::from("part"), 2)),
+            ..Skip::default()
+        };
+        let seen: Vec<Skipped> = ["done", "part", "new", "part", "part", "done"]
+            .iter()
+            .map(|p| skip.check(Path::new(p)))
+            .collect();
+        use Skipped::*;
+        assert_eq!(seen, vec![DoneFile, DoneRecord, No, DoneRecord, No, DoneFile]);
+        assert_eq!(skip.skipped, 4);
+    }
+
+    #[test]
+    fn fingerprints_differ_by_actor_file_and_are_never_zero() {
+        assert_ne!(fingerprint(1, b"a"), fingerprint(1, b"b"));
+        assert_ne!(fingerprint(1, b"a"), fingerprint(2, b"a"));
+        assert_ne!(fingerprint(1, b""), NOT_ANALYZED);
+    }
 }
