@@ -308,8 +308,11 @@ pub(crate) fn topic_chart(
     bands(&mut svg, report, topic, &scale, &labels);
     as_of_line(&mut svg, &scale, actor.analysis.as_of);
     paths(&mut svg, &topic.points, &positions);
-    shifts(&mut svg, report, topic, &changes, &positions, &scale, id);
+    let shift_labels = shifts(&mut svg, report, topic, &changes, &positions, &scale, id);
     markers(&mut svg, report, topic, &positions);
+    if !shift_labels.is_empty() {
+        put!(svg, "{shift_labels}");
+    }
     legend_svg(&mut svg, &legend, TOP + PLOT_HEIGHT + AXIS, id);
     put!(svg, "</g>");
     put!(svg, "</svg>");
@@ -590,9 +593,10 @@ fn shifts(
     positions: &Positions<'_>,
     scale: &Scale,
     id: &str,
-) {
+) -> String {
+    let mut labels = String::new();
     if changes.is_empty() {
-        return;
+        return labels;
     }
     let locate = |evidence: &stanceshift_core::Evidence| {
         positions
@@ -639,21 +643,25 @@ fn shifts(
             // Same place (e.g. a tone shift on one day): a ring marks the later statement.
             put!(svg, r#"<circle class="shift-ring" cx="{ax:.1}" cy="{ay:.1}" r="{:.1}"/>"#, RADIUS + 5.0);
         }
+        put!(svg, "</g>");
         // Beside the later marker, on the side away from the arrow, so the
-        // label covers neither; labels of shifts ending on one day stack downwards.
+        // label covers neither; labels of shifts ending on one day stack
+        // downwards. Drawn after the markers, so a neighbouring marker never hides one.
         let slot = stacked.entry(shift.after.date).or_default();
         let y = ay + 4.0 + *slot as f64 * 15.0;
         *slot += 1;
         let right_side = bx <= ax && ax < WIDTH - RIGHT - 120.0;
         let (x, anchor) = if right_side { (ax + RADIUS + 6.0, "start") } else { (ax - RADIUS - 6.0, "end") };
         put!(
-            svg,
-            r#"<text class="shift-label" x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">{} {}</text></g>"#,
+            labels,
+            r#"<text class="shift-label" x="{x:.1}" y="{y:.1}" text-anchor="{anchor}"><title>{}</title>{} {}</text>"#,
+            esc(&tooltip),
             esc(shift_label(shift.kind)),
             fixed(shift.score, 2)
         );
     }
     put!(svg, "</g>");
+    format!(r#"<g class="shift-labels">{labels}</g>"#)
 }
 
 fn markers(svg: &mut String, report: &Report<'_>, topic: &TopicView<'_>, positions: &Positions<'_>) {
