@@ -45,6 +45,7 @@ fn indexes_every_input_format() {
         "in/notes/story.md",
         "---\nid: m1\ndate: 2025-10-19\ntitle: Markdown one\nsource: Post\n---\n\nThe markdown story mentions a lighthouse.\n",
     );
+    dir.write("in/notes/plain.txt", "2025-10-20\nA plain text note about a windmill.\n");
     std::fs::copy(repo_root().join("data/sample/archive.jsonl.gz"), dir.path().join("in/archive.jsonl.gz"))
         .unwrap();
 
@@ -53,13 +54,14 @@ fn indexes_every_input_format() {
     let gz_records = count_gz_records(&repo_root().join("data/sample/archive.jsonl.gz"));
     let summary = stdout(&out);
     assert!(
-        summary.starts_with(&format!("added {}, updated 0, unchanged 0, rejected 0 in ", 4 + gz_records)),
+        summary.starts_with(&format!("added {}, updated 0, unchanged 0, rejected 0 in ", 5 + gz_records)),
         "{summary}"
     );
     assert_eq!(hits(&dir, "zeppelin"), vec!["j1"]);
     assert_eq!(hits(&dir, "marmalade"), vec!["c1"]);
     assert_eq!(hits(&dir, "lighthouse"), vec!["m1"]);
-    assert_eq!(count(&dir, "idx"), 4 + gz_records);
+    assert_eq!(hits(&dir, "windmill").len(), 1);
+    assert_eq!(count(&dir, "idx"), 5 + gz_records);
 }
 
 fn count_gz_records(path: &Path) -> u64 {
