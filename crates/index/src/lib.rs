@@ -21,6 +21,23 @@
 //!   and speaker/principal, so [`Searcher::statements`] gives an actor's
 //!   statements in date order with one query.
 //!
+//!
+//! ## Query language
+//!
+//! `budapest summit` (all words; English stemming, so `meeting` finds
+//! `meet`), `"meet putin"` (phrase), `putin OR kremlin`, `putin -budapest` or
+//! `putin AND NOT budapest` (exclusion), `+word`, `title:summit` / `body:x`,
+//! `id:some-article-id`, and parentheses. Empty text or `*` matches every
+//! article. A query that does not parse is an [`Error::Query`].
+//!
+//! ## Stability
+//!
+//! The benchmarks and the CLI use this API; change it only additively. The
+//! on-disk schema is pinned by a compatibility test against an index written
+//! by the first version (`tests/fixtures/index-v1` in the repository): a
+//! schema change makes [`Index::open`] fail with [`Error::Incompatible`]
+//! (re-index with `--rebuild`) rather than misread old data.
+//!
 //! ```
 //! use stanceshift_core::{ActorId, Article, ArticleId, DateBasis, DateWindow, Mention, Span, SpeechKind,
 //!     Statement, StatementDate};
