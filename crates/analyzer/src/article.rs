@@ -55,8 +55,13 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
         };
         dates.push(statement_date.clone());
         let content_span = raw.content_span();
-        let content =
-            raw.content_pieces.iter().map(|p| body[p.start..p.end].trim()).collect::<Vec<_>>().join(" … ");
+        // Whitespace collapsed: multi-paragraph quotes read as one passage.
+        let content = raw
+            .content_pieces
+            .iter()
+            .map(|p| body[p.start..p.end].split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join(" … ");
         statements.push(Statement {
             article_id: article.id.clone(),
             index: index as u32,
@@ -157,6 +162,122 @@ mod tests {
             President Donald Trump [donald-trump] | donald-trump | - | said | Mixed | 2025-10-13..2025-10-19(relative "last week") | that he would meet him “within two weeks or so.”
             a White House official | trump-administration | AnonymousOfficial/anon | said | Mixed | 2025-10-21(article) | there were “no plans” for a meeting “in the immediate future.”
             Kremlin spokesman Dmitry Peskov [dmitry-peskov] | vladimir-putin | Spokesperson | told | Mixed | 2025-10-21(article) | that “serious preparation is needed” before any summit
+        "#);
+    }
+
+    #[test]
+    fn direct_quotes_straight_curly_split_and_inverted() {
+        let text = "\"We will not retreat,\" Mayor Ana Ruiz said on Monday.\n\n\
+            “The bridge is safe,” said Tomas Berg, the city engineer. “It was built to last.”\n\n\
+            “We are ready,” he said, “but the budget is tight.”";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+            Mayor Ana Ruiz [ana-ruiz] | ana-ruiz | - | said | Direct | 2025-10-20(relative "Monday") | "We will not retreat,"
+            Tomas Berg [tomas-berg] | tomas-berg | - | said | Direct | 2025-10-21(article) | “The bridge is safe,”
+            Tomas Berg [tomas-berg] | tomas-berg | - |  | Direct | 2025-10-21(article) | “It was built to last.”
+            he [tomas-berg] | tomas-berg | - | said | Direct | 2025-10-21(article) | “We are ready,” … “but the budget is tight.”
+        "#);
+    }
+
+    #[test]
+    fn indirect_speech_patterns() {
+        let text =
+            "Governor Lena Park said the plan would pass. The treasurer told reporters that the fund was \
+            empty. Park has said she would veto any cut. Lawmakers insisted they had the votes. The plan is \
+            dead, according to two senior aides. Park acknowledged the delay, Park's office added. \
+            Berg declined to comment. The deal will hold, said Park.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+            Governor Lena Park [lena-park] | lena-park | - | said | Indirect | 2025-10-21(article) | the plan would pass
+            The treasurer | - | - | told | Indirect | 2025-10-21(article) | that the fund was empty
+            Park [lena-park] | lena-park | - | has said | Indirect | 2025-10-21(article) | she would veto any cut
+            Lawmakers | - | - | insisted | Indirect | 2025-10-21(article) | they had the votes
+            two senior aides | - | anon | according to | AccordingTo | 2025-10-21(article) | The plan is dead
+            Park [lena-park] | lena-park | - | acknowledged | Indirect | 2025-10-21(article) | the delay
+            Park's office [lena-park] | lena-park | - | added | Indirect | 2025-10-21(article) | Park acknowledged the delay
+            Berg [berg] | berg | - | declined to comment | NoComment | 2025-10-21(article) | 
+            Park [lena-park] | lena-park | - | said | Indirect | 2025-10-21(article) | The deal will hold
+        "#);
+    }
+
+    #[test]
+    fn colon_lead_in_appositive_titles_and_proxies() {
+        let text = "Kremlin spokesman Dmitry Peskov told reporters: “There is nothing to announce.”\n\n\
+            Secretary of State Marco Rubio said talks would continue. \
+            Dmitry Peskov, the Kremlin spokesman, said the date was not set. \
+            A senior administration official said the invitation stood. \
+            The State Department said it had no comment on the report. \
+            The Kremlin said the call was “constructive.” \
+            Officials said the talks could resume.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+            Kremlin spokesman Dmitry Peskov [dmitry-peskov] | kremlin | Spokesperson | told | Colon | 2025-10-21(article) | “There is nothing to announce.”
+            Secretary of State Marco Rubio [marco-rubio] | marco-rubio | - | said | Indirect | 2025-10-21(article) | talks would continue
+            Dmitry Peskov, the Kremlin spokesman [dmitry-peskov] | kremlin | Spokesperson | said | Indirect | 2025-10-21(article) | the date was not set
+            A senior administration official | administration | AnonymousOfficial/anon | said | Indirect | 2025-10-21(article) | the invitation stood
+            The State Department [state-department] | administration | Institution | said | Indirect | 2025-10-21(article) | it had no comment on the report
+            The Kremlin [kremlin] | kremlin | Institution | said | Mixed | 2025-10-21(article) | the call was “constructive.”
+            Officials | - | anon | said | Indirect | 2025-10-21(article) | the talks could resume
+        "#);
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_nearest_fitting_speaker() {
+        let text = "Maria Lopez met Daniel Stone on Friday. She said the meeting went well. \
+            Stone, a former senator, disagreed. He said the matter was not settled. \
+            The Finance Ministry issued a note. It said talks would go on.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+            She [maria-lopez] | maria-lopez | - | said | Indirect | 2025-10-21(article) | the meeting went well
+            He [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | the matter was not settled
+            It [finance-ministry] | finance-ministry | - | said | Indirect | 2025-10-21(article) | talks would go on
+        "#);
+    }
+
+    #[test]
+    fn quotes_attributed_across_sentences_and_paragraphs() {
+        let text = "Daniel Stone said the vote was close. “We lost by a hair.”\n\n\
+            Maria Lopez said: “We will come back.\n\n\
+            “And we will win.”\n\n\
+            “Nobody expected this.” That is what Stone said afterwards.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+            Daniel Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | the vote was close
+            Daniel Stone [daniel-stone] | daniel-stone | - |  | Direct | 2025-10-21(article) | “We lost by a hair.”
+            Maria Lopez [maria-lopez] | maria-lopez | - | said | Colon | 2025-10-21(article) | “We will come back. “And we will win.”
+            Stone [daniel-stone] | daniel-stone | - | said | Direct | 2025-10-21(article) | “Nobody expected this.”
+        "#);
+    }
+
+    #[test]
+    fn statement_dates_come_from_the_reporting_clause() {
+        let text = "Daniel Stone said last week he would decide within two weeks. \
+            On Oct. 3, Maria Lopez said the deal was off. \
+            Lopez said on Friday that a deal could come next month. \
+            At the time, Stone said he was confident. \
+            Stone said he would meet “in the immediate future.”";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+            Daniel Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-13..2025-10-19(relative "last week") | he would decide within two weeks
+            Maria Lopez [maria-lopez] | maria-lopez | - | said | Indirect | 2025-10-03(explicit "Oct. 3") | the deal was off
+            Lopez [maria-lopez] | maria-lopez | - | said | Indirect | 2025-10-17(relative "Friday") | that a deal could come next month
+            Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-17(context) | he was confident
+            Stone [daniel-stone] | daniel-stone | - | said | Mixed | 2025-10-21(article) | he would meet “in the immediate future.”
+        "#);
+    }
+
+    #[test]
+    fn messy_text_never_fails() {
+        let texts = [
+            "",
+            "“",
+            "said.",
+            "\"Unclosed quote said he, and ” stray marks “ everywhere.\n\n\"",
+            "According to",
+            "He said: ",
+            ", said",
+            "Mr. . . . U.S. ?! “” ‘’ \u{0}\u{feff} said that",
+        ];
+        for text in texts {
+            let _ = check(text, "2025-10-21");
+        }
+        insta::assert_snapshot!(check("“We are fine,” she said.\n\nThen “nothing.", "2025-10-21"), @r#"
+            she | - | - | said | Direct | 2025-10-21(article) | “We are fine,”
+            ! unbalanced quote: no closing mark before the text ends
         "#);
     }
 }

@@ -140,10 +140,47 @@ const NP_STOP: &[&str] = &[
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "several", "some", "many", "two",
-    "three", "four", "five", "other", "another", "one", "most", "few", "both", "top", "senior",
+    "three", "four", "five", "other", "another", "one", "most", "few", "both",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "you"];
+
+/// First words of a fronted adverbial ("On Monday, …", "Asked about it, …").
+const ADVERBIAL_STARTS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "as",
+    "since",
+    "speaking",
+    "asked",
+    "later",
+    "earlier",
+    "last",
+    "during",
+    "following",
+    "despite",
+    "although",
+    "though",
+    "yesterday",
+    "today",
+    "then",
+    "meanwhile",
+    "still",
+    "now",
+    "separately",
+    "however",
+    "also",
+    "addressing",
+    "writing",
+    "responding",
+    "by",
+];
 
 /// First words of a comma-delimited adverbial between speaker and verb.
 const INTERJECTIONS: &[&str] = &[
@@ -513,11 +550,13 @@ impl<'a> Attributor<'a> {
         if let Some((src_start, src_end)) = left {
             let speaker = self.resolve_speaker(si, src_start, src_end);
             // Content before ("“…,” X said." / "…, X said.")
-            let trailing = src_start > 0 && {
-                let p = self.toks[src_start - 1];
-                let pt = p.text(self.body);
-                pt == "," || (p.kind == TokKind::Quote && src_start >= 2) || pt == "—" || pt == "--"
-            };
+            let trailing = src_start > 0
+                && {
+                    let p = self.toks[src_start - 1];
+                    let pt = p.text(self.body);
+                    pt == "," || (p.kind == TokKind::Quote && src_start >= 2) || pt == "—" || pt == "--"
+                }
+                && (self.nothing_after_cue(si, cue_end) || !self.starts_with_adverbial(src_start));
             if trailing {
                 let mut pieces = Vec::new();
                 let before_end = self.trim_piece_end(src_start);
@@ -741,6 +780,23 @@ impl<'a> Attributor<'a> {
         Some((Span::new(self.toks[c].start, end), false, 0.8))
     }
 
+    /// The words before token `end` are a fronted adverbial, not content:
+    /// "On Oct. 3, Lopez said …", "At the time, Stone said …".
+    fn starts_with_adverbial(&self, end: usize) -> bool {
+        let quoted = (0..end).any(|k| self.toks[k].kind == TokKind::Quote);
+        !quoted && end <= 12 && contains(ADVERBIAL_STARTS, self.lower(0))
+    }
+
+    /// True when the cue ends its clause: nothing but a dating adverbial,
+    /// "in a statement" or punctuation follows ("…, Stone said on Monday."),
+    /// or a comma does ("“…,” he said, “…”", "…, she said, adding …").
+    fn nothing_after_cue(&self, si: usize, cue_end: usize) -> bool {
+        let n = self.toks.len();
+        let end = content_end(self.body, self.sentences[si].span);
+        let c = self.skip_time_adverbial(cue_end);
+        c >= n || self.toks[c].start >= end || matches!(self.text(c), "," | ";" | "." | "—" | "(" | ":")
+    }
+
     /// Skips "last week", "on Monday", "earlier this month", "at the time",
     /// "yesterday" right after a cue.
     fn skip_time_adverbial(&self, mut c: usize) -> usize {
@@ -777,6 +833,15 @@ impl<'a> Attributor<'a> {
                     "in",
                     "the",
                     "past",
+                    "afterwards",
+                    "afterward",
+                    "then",
+                    "again",
+                    "too",
+                    "also",
+                    "repeatedly",
+                    "once",
+                    "twice",
                     "previously",
                     "jan.",
                     "feb.",
@@ -889,11 +954,18 @@ impl<'a> Attributor<'a> {
                 start = Some(i);
                 break;
             }
-            if contains(NP_STOP, w) && !possessive {
+            // "Secretary of State": "of" between capitalised words.
+            let inner_of = w == "of"
+                && i > 0
+                && i + 1 < end
+                && names::is_capitalised(self.text(i - 1))
+                && names::is_capitalised(self.text(i + 1));
+            if contains(NP_STOP, w) && !possessive && !inner_of {
                 break;
             }
             let capital = names::is_capitalised(t);
             let ok = capital
+                || inner_of
                 || possessive
                 || LEXICONS.is_role(w)
                 || LEXICONS.is_modifier(w)
@@ -1229,6 +1301,7 @@ impl<'a> Attributor<'a> {
             && end - start == 1
             && names::is_capitalised(self.text(start))
             && !names::is_not_name(head)
+            && !LEXICONS.is_role(head)
         {
             // A single capitalised word the scan did not know ("Peskov said").
             described = Some(self.names.resolve_single(self.text(start), self.book).0);
