@@ -33,6 +33,15 @@
 //! term", "the short term" = 90 days; "within days" = 7 days; an unspecified number of
 //! weeks/months/years ("the coming weeks") counts as three of the unit.
 //! Hedges ("about", "roughly", "or so") add slack of a quarter of the window, at least 2 days.
+//! "in two weeks" (a duration after "in", outside past-tense context) gets the window
+//! from the reference date to two weeks on, with the same slack. Open-ended references
+//! ("the past", "the future") have no window.
+//!
+//! Underspecified dates ("Friday", "Nov. 1", "March", "the third quarter") are resolved
+//! with a [`TenseHint`]; by default the nearest verb cue in the sentence decides
+//! ("will", "plans to", "set to" look ahead; "was", "said", other -ed forms look back),
+//! and relative phrases after an explicit quarter or date ("a year earlier") count from
+//! that date, as HeidelTime does for news.
 
 mod calendar;
 mod lexicon;
@@ -115,7 +124,8 @@ pub struct TimeExpr {
     pub value: String,
     /// The days the expression covers, when it denotes a bounded range of days.
     pub window: Option<DateWindow>,
-    /// Introduced by "within", "by", "before", "no later than": the window is a deadline.
+    /// Introduced by "within", "by", "before", "until", "no later than": the window runs
+    /// from the reference date to the bound and is a deadline.
     pub deadline: bool,
     /// Fuzzy ("soon", "recently", "the coming weeks"): the window is a convention.
     pub vague: bool,
