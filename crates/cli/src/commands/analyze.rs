@@ -23,6 +23,8 @@ use crate::config::Settings;
 use crate::exit::Status;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Exit status: 0 when shifts were flagged, 1 when none were, 2 on error.\n\
+    Pass the same --actors file the index was built with: it says whom spokespeople and offices speak for.")]
 pub struct AnalyzeArgs {
     /// Actor id, name or alias ("donald-trump", "Donald Trump", "Trump")
     #[arg(long, value_name = "NAME")]
@@ -281,24 +283,39 @@ impl Corpus {
         Ok(self.searcher.statements(&StatementQuery { from, to, ..StatementQuery::default() })?)
     }
 
-    /// Whom `--all` analyzes: every person who speaks or is spoken for, and
-    /// every institution with no person at its head. An institution's words
-    /// go to the person heading it ("the White House" -> the president), so
-    /// they are not analyzed twice.
-    pub fn report_actors(&self, statements: &[Statement]) -> Vec<ActorId> {
-        let mentioned: BTreeSet<&ActorId> =
-            statements.iter().flat_map(|s| s.speaker.actor.iter().chain(s.principal.iter())).collect();
+    /// Every statement grouped under each actor `--all` analyzes: every
+    /// person who speaks or is spoken for, and every institution with no
+    /// person at its head. An institution's words go to the person heading it
+    /// ("the White House" -> the president), so they are not analyzed twice.
+    /// One pass over the statements: each goes to the few actors it can count
+    /// for (speaker, principal, the principal's chain), as [`Corpus::counts_for`] decides.
+    pub fn group_by_actor(&self, statements: Vec<Statement>) -> BTreeMap<ActorId, Vec<Statement>> {
         let is_person = |id: &ActorId| self.book.get(id).is_none_or(|a| a.kind == ActorKind::Person);
-        let targets: BTreeSet<ActorId> = mentioned
-            .into_iter()
-            .map(|id| {
-                if is_person(id) {
-                    return id.clone();
-                }
-                self.book.counts_toward(id).into_iter().find(|a| is_person(a)).unwrap_or_else(|| id.clone())
-            })
+        let target = |id: &ActorId| {
+            if is_person(id) {
+                return id.clone();
+            }
+            self.book.counts_toward(id).into_iter().find(|a| is_person(a)).unwrap_or_else(|| id.clone())
+        };
+        let targets: BTreeSet<ActorId> = statements
+            .iter()
+            .flat_map(|s| s.speaker.actor.iter().chain(s.principal.iter()))
+            .map(target)
             .collect();
-        targets.into_iter().collect()
+        let mut groups: BTreeMap<ActorId, Vec<Statement>> = BTreeMap::new();
+        for statement in statements {
+            let mut candidates: BTreeSet<ActorId> =
+                statement.speaker.actor.iter().chain(statement.principal.iter()).cloned().collect();
+            if let Some(principal) = &statement.principal {
+                candidates.extend(self.book.counts_toward(principal));
+            }
+            for actor in candidates {
+                if targets.contains(&actor) && self.counts_for(&statement, &actor) {
+                    groups.entry(actor).or_default().push(statement.clone());
+                }
+            }
+        }
+        groups
     }
 
     pub fn analyze(&self, actor: &ActorId, statements: &[Statement], topic: Option<&str>) -> ActorAnalysis {
