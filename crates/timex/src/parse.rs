@@ -980,15 +980,17 @@ impl<'t, 'a> Parser<'t, 'a> {
         if latest {
             k += 1;
         }
-        if self.is(k, "quarter") && (k > j || fiscal) {
-            let p = match year {
-                Some(y) => Point::Quarter(y, quarter_of(self.reference)),
-                None => self.reporting_quarter(),
+        // "the quarter", "the latest period", "the 1988 quarter": the reporting quarter
+        // (of the given year)
+        let quarter_noun = self.is(k, "quarter") && (k > j || fiscal);
+        let period_noun = self.is(k, "period") && (latest || year.is_some()) && k > j;
+        if quarter_noun || period_noun {
+            let reporting = self.reporting_quarter();
+            let p = match (year, reporting) {
+                (Some(y), Point::Quarter(_, q)) => Point::Quarter(y, q),
+                _ => reporting,
             };
             return Some((k + 1, point(p)));
-        }
-        if self.is(k, "period") && (latest || year.is_some()) && k > j {
-            return Some((k + 1, point(self.reporting_quarter())));
         }
         if year.is_some() && fiscal {
             return Some((k, point(Point::Year(year?))));
@@ -1098,6 +1100,13 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn with_part_of_day(&self, k: usize, p: Point) -> Option<(usize, Sem)> {
+        // "Tuesday nights": every Tuesday night
+        if let (Some(part), Point::Day(d)) = (lexicon::part_of_day(self.w(k)), p) {
+            if self.w(k).ends_with('s') {
+                let code = d.weekday().number_from_monday();
+                return Some((k + 1, Sem::Set(format!("XXXX-WXX-{code}T{part}"))));
+            }
+        }
         if let Some(part) =
             lexicon::part_of_day(self.w(k)).filter(|_| self.w(k) != "tonight" && self.w(k) != "overnight")
         {
@@ -1614,36 +1623,26 @@ impl<'t, 'a> Parser<'t, 'a> {
         if self.is(end, "-") && self.is(end + 1, "long") {
             end += 2;
         }
+        // "a week or so ago"
+        let mut hedge_end = end;
+        if self.is(end, "or")
+            && self.is(end + 1, "so")
+            && matches!(self.w(end + 2), "ago" | "earlier" | "later")
+        {
+            hedge_end = end + 2;
+        }
+        if !the && anchor == Anchor::Free && hedge_end != end {
+            if let Some((e, sem)) = self.offset_point(amount, unit, hedge_end) {
+                return Some((e, sem));
+            }
+        }
         if !the && anchor == Anchor::Free {
             match self.w(end) {
                 "ago" | "earlier" | "later" | "before" | "after" | "back" | "hence"
                     if !matches!(self.w(end), "before" | "after")
                         || matches!(self.w(end + 1), "." | "," | "" | "and" | "that") =>
                 {
-                    let word = self.w(end);
-                    let sign = if matches!(word, "ago" | "earlier" | "before" | "back") { -1.0 } else { 1.0 };
-                    let base = match self.anchor {
-                        Some(p @ Point::Quarter(..)) if word == "ago" => Some(p),
-                        _ if matches!(word, "earlier" | "later" | "before" | "after") => self.anchor,
-                        _ => None,
-                    };
-                    if let Some(p) = self.relative_point(amount, unit, sign, base) {
-                        return Some((end + 1, point(p)));
-                    }
-                    if amount == Amount::X && sign < 0.0 {
-                        return Some((
-                            end + 1,
-                            Sem::Fuzzy(Fuzzy { value: "PAST_REF", offsets: None, slack: 0 }),
-                        ));
-                    }
-                    return Some((
-                        end + 1,
-                        Sem::Duration {
-                            amount,
-                            unit,
-                            anchor: if sign < 0.0 { Anchor::Past } else { Anchor::Future },
-                        },
-                    ));
+                    return self.offset_point(amount, unit, end);
                 }
                 "from" if self.is(end + 1, "now") => {
                     if let Some(p) = self.relative_point(amount, unit, 1.0, None) {
@@ -1667,6 +1666,31 @@ impl<'t, 'a> Parser<'t, 'a> {
         if anchor == Anchor::Past && amount == Amount::X {
             return Some((end, Sem::Fuzzy(Fuzzy { value: "PAST_REF", offsets: None, slack: 0 })));
         }
+        Some((end, Sem::Duration { amount, unit, anchor }))
+    }
+
+    /// "<amount> <unit> ago|earlier|later|before|after|back|hence" with the
+    /// direction word at `word_at`.
+    fn offset_point(&self, amount: Amount, unit: Unit, word_at: usize) -> Option<(usize, Sem)> {
+        let word = self.w(word_at);
+        let sign = match word {
+            "ago" | "earlier" | "before" | "back" => -1.0,
+            "later" | "after" | "hence" => 1.0,
+            _ => return None,
+        };
+        let base = match self.anchor {
+            Some(p @ Point::Quarter(..)) if word == "ago" => Some(p),
+            _ if matches!(word, "earlier" | "later" | "before" | "after") => self.anchor,
+            _ => None,
+        };
+        let end = word_at + 1;
+        if let Some(p) = self.relative_point(amount, unit, sign, base) {
+            return Some((end, point(p)));
+        }
+        if amount == Amount::X && sign < 0.0 {
+            return Some((end, Sem::Fuzzy(Fuzzy { value: "PAST_REF", offsets: None, slack: 0 })));
+        }
+        let anchor = if sign < 0.0 { Anchor::Past } else { Anchor::Future };
         Some((end, Sem::Duration { amount, unit, anchor }))
     }
 
