@@ -22,7 +22,7 @@ pub struct Word {
 }
 
 /// Splits `text` into words and punctuation marks. Clitics `'ll`, `'d`, `'re`,
-/// `'ve`, `'s` become words of their own; negated auxiliaries ("wasn't") stay whole.
+/// `'ve`, `'s`, `'m` become words of their own; negated auxiliaries ("wasn't") stay whole.
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -44,6 +44,18 @@ pub fn words(text: &str) -> Vec<Word> {
                 chars.next();
             }
             push_word(text, start, end, &mut out);
+        } else if let Some(len) = clitic_at(text, start, c) {
+            // A clitic written on its own ("'ll" in a word list) is one word, as when split off.
+            let end = start + c.len_utf8() + len;
+            out.push(Word {
+                start,
+                end,
+                lower: format!("'{}", text[start + c.len_utf8()..end].to_lowercase()),
+                capitalized: false,
+            });
+            while chars.peek().is_some_and(|&(i, _)| i < end) {
+                chars.next();
+            }
         } else if !c.is_whitespace() {
             let end = start + c.len_utf8();
             out.push(Word { start, end, lower: c.to_string(), capitalized: false });
@@ -52,11 +64,25 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// Byte length of the letters of a stand-alone clitic ("'ll", "'re", ...) after
+/// the apostrophe `c` at `start`, when one follows and ends there.
+fn clitic_at(text: &str, start: usize, c: char) -> Option<usize> {
+    if c != '\'' && c != '’' {
+        return None;
+    }
+    let rest = &text[start + c.len_utf8()..];
+    let letters = rest.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(rest.len());
+    let joined_before = text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+    (!joined_before
+        && matches!(rest[..letters].to_lowercase().as_str(), "ll" | "d" | "re" | "ve" | "s" | "m"))
+    .then_some(letters)
+}
+
 fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
     let raw = &text[start..end];
     let lower = raw.to_lowercase().replace('’', "'");
     let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
-    for clitic in ["'ll", "'d", "'re", "'ve", "'s"] {
+    for clitic in ["'ll", "'d", "'re", "'ve", "'s", "'m"] {
         if lower.len() > clitic.len() && lower.ends_with(clitic) {
             // The raw text may use a 3-byte curly apostrophe, so split on the raw form.
             let raw_cut = raw.rfind(['\'', '’']).unwrap_or(raw.len());
@@ -314,6 +340,13 @@ mod tests {
 
     fn lowers(text: &str) -> Vec<String> {
         words(text).into_iter().map(|w| w.lower).collect()
+    }
+
+    #[test]
+    fn stand_alone_clitics_are_one_word() {
+        assert_eq!(lowers("'ll and 're"), ["'ll", "and", "'re"]);
+        assert_eq!(lowers("They're"), ["they", "'re"]);
+        assert_eq!(lowers("'sure'"), ["'", "sure", "'"]);
     }
 
     #[test]

@@ -63,6 +63,12 @@ pub fn describe(f: &StanceFeatures) -> String {
             .map(|c| format!("'{}'", c.text)),
     );
     parts.extend(pick(&[CueKind::Timeframe]));
+    let mut seen = Vec::new();
+    parts.retain(|p| {
+        let new = !seen.contains(p);
+        seen.push(p.clone());
+        new
+    });
     let words = if parts.is_empty() { "plain assertion".to_string() } else { parts.join(" + ") };
     format!("{words} ({})", f.commitment.factbank_label())
 }

@@ -62,7 +62,10 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
 
     // Pick the clauses that mention the most topic terms (all of them if none do).
     let on_topic = |w: &Word| topic_terms.iter().any(|t| matches_term(&w.lower, t));
-    let hits = |r: &Range<usize>| ws[r.clone()].iter().filter(|w| on_topic(w)).count();
+    // Distinct topic terms a clause mentions ("meeting ... summit" is one term).
+    let hits = |r: &Range<usize>| {
+        topic_terms.iter().filter(|t| ws[r.clone()].iter().any(|w| matches_term(&w.lower, t))).count()
+    };
     let best = clauses.iter().map(hits).max().unwrap_or(0);
     let scope: Vec<Range<usize>> = if best == 0 {
         std::iter::once(0..ws.len()).collect()
@@ -184,9 +187,10 @@ fn kind_rank(kind: CueKind) -> u8 {
 }
 
 /// Clause boundaries: `;`, `:`, dashes, "but", "although", "though", "while",
-/// "whereas", and "and" when a modal or auxiliary follows within four words
-/// (so "meet Putin and Zelensky" stays one clause but "he would meet X and
-/// the ministers would meet" splits).
+/// "whereas", ", and", and "and" when a modal or auxiliary follows within four
+/// words (so "meet Putin and Zelensky" stays one clause but "he would meet X and
+/// the ministers would meet" splits), unless it joins a compound subject
+/// ("Putin and I will meet").
 pub fn clauses(ws: &[Word]) -> Vec<Range<usize>> {
     let lex = lexicon();
     let mut out = Vec::new();
@@ -194,12 +198,33 @@ pub fn clauses(ws: &[Word]) -> Vec<Range<usize>> {
     for i in 0..ws.len() {
         let w = ws[i].lower.as_str();
         let hard = matches!(w, ";" | ":" | "—" | "–" | "but" | "although" | "though" | "whereas" | "while");
-        let soft_and = w == "and"
-            && (i + 1..(i + 5).min(ws.len())).any(|j| {
-                lex.modals.match_at(ws, j).is_some()
-                    || matches!(ws[j].lower.as_str(), "was" | "were" | "is" | "are" | "has" | "have" | "had")
-                    || is_negation_word(&ws[j].lower)
+        // "Putin and I will meet": a compound subject, not a new clause.
+        let compound_subject = i > 0
+            && ws[i - 1].capitalized
+            && ws.get(i + 1).is_some_and(|n| {
+                n.capitalized || matches!(n.lower.as_str(), "i" | "we" | "he" | "she" | "they" | "you")
             });
+        let soft_and = w == "and"
+            && ((i > 0 && ws[i - 1].lower == ",")
+                || (!compound_subject
+                    && (i + 1..(i + 5).min(ws.len())).any(|j| {
+                        lex.modals.match_at(ws, j).is_some()
+                            || matches!(
+                                ws[j].lower.as_str(),
+                                "was"
+                                    | "were"
+                                    | "is"
+                                    | "are"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "said"
+                                    | "says"
+                                    | "told"
+                                    | "added"
+                            )
+                            || is_negation_word(&ws[j].lower)
+                    })));
         if (hard || soft_and) && i > start {
             out.push(start..i);
             start = i + 1;
