@@ -265,3 +265,15 @@ fn never_panics_on_odd_input() {
     let long = "Talks resume Friday or so, within two weeks. ".repeat(2_000);
     assert_eq!(find(&long, day("2025-10-21")).len(), 4_000);
 }
+
+#[test]
+fn compound_and_transcript_forms() {
+    insta::assert_snapshot!(check("He left a week or so ago, in June last year, in the winter of nineteen ninety-four; the club meets Tuesday nights; sales in the 1988 quarter and the year-earlier third quarter fell.", "1989-10-26"), @r"
+    a week or so ago | DATE | 1989-10-19 | 1989-10-19..1989-10-19
+    June last year | DATE | 1988-06 | 1988-06-01..1988-06-30
+    the winter of nineteen ninety-four | DATE | 1994-WI | 1994-12-01..1995-02-28
+    Tuesday nights | SET | XXXX-WXX-2TNI
+    the 1988 quarter | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    the year-earlier third quarter | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    ");
+}
