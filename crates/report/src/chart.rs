@@ -17,7 +17,8 @@ use stanceshift_core::{Shift, StancePoint};
 
 use crate::escape::html as esc;
 use crate::model::{
-    fixed, plural, shift_label, signed, status_name, window_label, ActorView, Report, TopicView, STATUSES,
+    display_quote, fixed, plural, shift_label, signed, status_name, window_label, ActorView, Report,
+    TopicView, STATUSES,
 };
 
 const WIDTH: f64 = 960.0;
@@ -680,7 +681,7 @@ fn markers(svg: &mut String, report: &Report<'_>, topic: &TopicView<'_>, positio
             point.features.commitment.factbank_label(),
             signed(point.features.tone, 2),
             statement.id(),
-            clip(&statement.content, 200)
+            clip(display_quote(&statement.content), 200)
         );
         put!(
             svg,

@@ -9,8 +9,8 @@ use crate::chart::topic_chart;
 use crate::escape::{html as esc, id_fragment};
 use crate::markdown::cue_kind;
 use crate::model::{
-    fixed, plural, proxy_label, shift_label, shift_name, signed, status_name, window_label, ActorView,
-    Report, TopicView, SHIFT_KINDS,
+    display_quote, fixed, plural, proxy_label, shift_label, shift_name, signed, status_name, window_label,
+    ActorView, Report, TopicView, SHIFT_KINDS,
 };
 
 const STYLE: &str = include_str!("report.css");
@@ -237,7 +237,7 @@ fn render_topic(
                 r#"<tr><td>{}</td><td><span class="level">{}</span> <q>{}</q></td><td class="date">{}</td><td><span class="badge badge-{status}">{}</span></td><td>{}</td></tr>"#,
                 evidence_brief(report, topic, &entry.opened),
                 entry.opened.commitment.factbank_label(),
-                esc(&entry.opened.quote),
+                esc(display_quote(&entry.opened.quote)),
                 esc(&window_label(&entry.due)),
                 esc(&status_text),
                 settled
@@ -279,7 +279,7 @@ fn timeline_row(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, po
         features.commitment.factbank_label(),
         features.timeframe.as_ref().map(|w| esc(&window_label(w))).unwrap_or_else(|| "—".into()),
         signed(features.tone, 2),
-        esc(&statement.content),
+        esc(display_quote(&statement.content)),
     );
 }
 
@@ -331,7 +331,7 @@ fn render_shift(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, sh
             facts.push_str(&format!(" · timeframe {}", esc(&window_label(window))));
         }
         put!(out, r#"<p class="facts">{facts}</p>"#);
-        put!(out, "<blockquote>{}</blockquote>", esc(&evidence.quote));
+        put!(out, "<blockquote>{}</blockquote>", esc(display_quote(&evidence.quote)));
         put!(out, r#"<p class="cues">Deciding cues: {}</p>"#, cues(&evidence.cues));
         put!(out, "</div>");
     }

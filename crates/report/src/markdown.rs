@@ -4,8 +4,8 @@ use stanceshift_core::{CommitmentStatus, Cue, CueKind, Evidence, Shift, StancePo
 
 use crate::escape::{markdown as esc, markdown_code as code};
 use crate::model::{
-    fixed, plural, shift_label, signed, status_name, window_label, ActorView, Report, Summary, TopicView,
-    SHIFT_KINDS,
+    display_quote, fixed, plural, shift_label, signed, status_name, window_label, ActorView, Report, Summary,
+    TopicView, SHIFT_KINDS,
 };
 
 pub(crate) fn render(report: &Report<'_>) -> String {
@@ -131,7 +131,7 @@ fn render_topic(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>) {
                     evidence.date,
                     esc(&report.evidence_speaker(topic, evidence)),
                     source(evidence, true),
-                    esc(&evidence.quote)
+                    esc(display_quote(&evidence.quote))
                 ),
                 None => "—".to_string(),
             };
@@ -142,7 +142,7 @@ fn render_topic(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>) {
                 source(&entry.opened, true),
                 esc(&report.evidence_speaker(topic, &entry.opened)),
                 entry.opened.commitment.factbank_label(),
-                esc(&entry.opened.quote),
+                esc(display_quote(&entry.opened.quote)),
                 window_label(&entry.due),
                 status,
                 settled
@@ -166,7 +166,7 @@ fn timeline_row(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, po
         features.commitment.factbank_label(),
         features.timeframe.as_ref().map(window_label).unwrap_or_else(|| "—".into()),
         signed(features.tone, 2),
-        esc(&statement.content),
+        esc(display_quote(&statement.content)),
         origin
     );
 }
@@ -183,7 +183,7 @@ fn render_shift(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, nu
     put!(out, "Why: {}", esc(&shift.explanation));
     for (label, evidence) in [("Before", &shift.before), ("After", &shift.after)] {
         put!(out, "\n**{label}** {}\n", evidence_line(report, topic, evidence));
-        put!(out, "> “{}”\n", esc(&evidence.quote));
+        put!(out, "> “{}”\n", esc(display_quote(&evidence.quote)));
         put!(out, "Deciding cues: {}", cues(&evidence.cues));
     }
 }

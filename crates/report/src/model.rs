@@ -325,6 +325,24 @@ pub(crate) fn fixed(value: f32, decimals: usize) -> String {
     }
 }
 
+/// A quote for display inside our own quotation marks: when the analyzer
+/// kept the speaker's quotation marks around the whole content (and a comma
+/// before the closing one), they are dropped, so readers see “We will meet”
+/// rather than “"We will meet,"”. Quotes with inner quotation marks are left
+/// alone: there the marks carry meaning. JSON keeps the content as extracted.
+pub(crate) fn display_quote(text: &str) -> &str {
+    const MARKS: [char; 4] = ['"', '“', '”', '„'];
+    let trimmed = text.trim();
+    let inner = trimmed
+        .strip_prefix(['"', '“', '„'])
+        .and_then(|rest| rest.strip_suffix(['"', '”', '“']))
+        .filter(|inner| !inner.contains(MARKS));
+    match inner {
+        Some(inner) => inner.trim().trim_end_matches(',').trim_end(),
+        None => trimmed,
+    }
+}
+
 /// "1 statement", "2 statements".
 pub(crate) fn plural(count: usize, singular: &str, plural: &str) -> String {
     format!("{count} {}", if count == 1 { singular } else { plural })
@@ -342,6 +360,16 @@ mod tests {
         assert_eq!(fixed(-0.0001, 2), "0.00");
         assert_eq!(fixed(0.854, 2), "0.85");
         assert_eq!(fixed(f32::NAN, 2), "n/a");
+    }
+
+    #[test]
+    fn quotes_lose_only_enclosing_marks() {
+        assert_eq!(display_quote("\"We will meet in Budapest,\""), "We will meet in Budapest");
+        assert_eq!(display_quote("“This plant is open.”"), "This plant is open.");
+        assert_eq!(display_quote("there were \"no plans\" to meet"), "there were \"no plans\" to meet");
+        assert_eq!(display_quote("\"a\" and \"b\""), "\"a\" and \"b\"");
+        assert_eq!(display_quote(" plain "), "plain");
+        assert_eq!(display_quote("\""), "\"");
     }
 
     #[test]
