@@ -136,10 +136,18 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     cues.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| kind_rank(a.kind).cmp(&kind_rank(b.kind))));
     cues.dedup();
 
+    // "X declined to comment": no content, and the refusal itself is the stance.
+    let (polarity, commitment) = if statement.kind == SpeechKind::NoComment {
+        cues.insert(0, Cue { kind: CueKind::Retreat, text: statement.cue.clone(), span: statement.cue_span });
+        certainty = base_certainty(Commitment::Uncommitted);
+        (Polarity::Unknown, Commitment::Uncommitted)
+    } else {
+        (main.polarity, main.commitment)
+    };
     StanceFeatures {
         topic: topic.clone(),
-        polarity: main.polarity,
-        commitment: main.commitment,
+        polarity,
+        commitment,
         certainty: certainty.clamp(0.0, 1.0),
         future,
         timeframe,

@@ -161,6 +161,15 @@ fn timeframe_resolves_against_the_statement_date() {
 }
 
 #[test]
+fn declining_to_comment_is_uncommitted() {
+    let mut s = statement("", "declined to comment", SpeechKind::NoComment, "2025-10-16");
+    s.content_span = Span::new(1000, 1000);
+    let f = features(&s, &Topic { key: "meet".into(), label: "meet".into() });
+    assert_eq!((f.polarity, f.commitment), (Polarity::Unknown, Commitment::Uncommitted));
+    assert_eq!(f.cues.last().map(|c| (c.kind, c.span)), Some((CueKind::Retreat, Span::new(994, 1013))));
+}
+
+#[test]
 fn messy_text_never_panics() {
     for text in ["", "’’’", "no", "\u{200b}—;:", "won't won't not never", "éé ünïcode will 3.5% by"]
     {
