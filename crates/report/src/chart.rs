@@ -605,7 +605,7 @@ fn shifts(
             .copied()
             .unwrap_or_else(|| (scale.x(evidence.date, 0.5), level_y(evidence.commitment.score())))
     };
-    let mut stacked: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    let mut placer = LabelPlacer::new(positions.values().copied());
     put!(svg, r#"<g class="shifts">"#);
     for shift in changes {
         let (bx, by) = locate(&shift.before);
@@ -645,24 +645,95 @@ fn shifts(
             put!(svg, r#"<circle class="shift-ring" cx="{ax:.1}" cy="{ay:.1}" r="{:.1}"/>"#, RADIUS + 5.0);
         }
         put!(svg, "</g>");
-        // Beside the later marker, on the side away from the arrow, so the
-        // label covers neither; labels of shifts ending on one day stack
-        // downwards. Drawn after the markers, so a neighbouring marker never hides one.
-        let slot = stacked.entry(shift.after.date).or_default();
-        let y = ay + 4.0 + *slot as f64 * 15.0;
-        *slot += 1;
-        let right_side = bx <= ax && ax < WIDTH - RIGHT - 120.0;
-        let (x, anchor) = if right_side { (ax + RADIUS + 6.0, "start") } else { (ax - RADIUS - 6.0, "end") };
+        // Near the later marker, where it overlaps no marker and no other
+        // label. Drawn after the markers, so a neighbouring marker never hides it.
+        let text = format!("{} {}", shift_label(shift.kind), fixed(shift.score, 2));
+        let (x, y, anchor) = placer.place((ax, ay), bx <= ax, text.chars().count());
         put!(
             labels,
-            r#"<text class="shift-label" x="{x:.1}" y="{y:.1}" text-anchor="{anchor}"><title>{}</title>{} {}</text>"#,
+            r#"<text class="shift-label" x="{x:.1}" y="{y:.1}" text-anchor="{anchor}"><title>{}</title>{}</text>"#,
             esc(&tooltip),
-            esc(shift_label(shift.kind)),
-            fixed(shift.score, 2)
+            esc(&text)
         );
     }
     put!(svg, "</g>");
     format!(r#"<g class="shift-labels">{labels}</g>"#)
+}
+
+/// Places shift labels so they overlap neither markers nor each other: the
+/// first free spot among right of, left of, above and below the marker, then
+/// further down; the last resort is right of the marker, overlaps and all.
+struct LabelPlacer {
+    taken: Vec<Rect>,
+}
+
+#[derive(Clone, Copy)]
+struct Rect {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl Rect {
+    fn overlaps(&self, other: &Rect) -> bool {
+        self.x0 < other.x1 && other.x0 < self.x1 && self.y0 < other.y1 && other.y0 < self.y1
+    }
+}
+
+/// Bold 12px text: about 7.2px a character, generously; 14px tall.
+const LABEL_CHAR: f64 = 7.2;
+const LABEL_HEIGHT: f64 = 14.0;
+
+impl LabelPlacer {
+    fn new(markers: impl Iterator<Item = (f64, f64)>) -> LabelPlacer {
+        let taken = markers
+            .map(|(x, y)| Rect {
+                x0: x - RADIUS - 1.0,
+                y0: y - RADIUS - 1.0,
+                x1: x + RADIUS + 1.0,
+                y1: y + RADIUS + 1.0,
+            })
+            .collect();
+        LabelPlacer { taken }
+    }
+
+    /// Baseline position and anchor for a label of `chars` characters beside
+    /// the marker at `(x, y)`; `prefer_right` when the arrow comes from the left.
+    fn place(&mut self, (x, y): (f64, f64), prefer_right: bool, chars: usize) -> (f64, f64, &'static str) {
+        let width = chars as f64 * LABEL_CHAR;
+        let gap = RADIUS + 5.0;
+        let right = (x + gap, y + 4.0, "start");
+        let left = (x - gap, y + 4.0, "end");
+        let mut candidates = if prefer_right { vec![right, left] } else { vec![left, right] };
+        candidates.push((x, y - gap - 2.0, "middle"));
+        candidates.push((x, y + gap + LABEL_HEIGHT - 2.0, "middle"));
+        for step in 1..=4 {
+            let down = y + 4.0 + step as f64 * (LABEL_HEIGHT + 2.0);
+            candidates.push((right.0, down, "start"));
+            candidates.push((left.0, down, "end"));
+        }
+        let rect = |(x, y, anchor): (f64, f64, &str)| {
+            let x0 = match anchor {
+                "start" => x,
+                "end" => x - width,
+                _ => x - width / 2.0,
+            };
+            Rect { x0, y0: y - LABEL_HEIGHT + 3.0, x1: x0 + width, y1: y + 3.0 }
+        };
+        let inside =
+            |r: &Rect| r.x0 >= 0.0 && r.x1 <= WIDTH && r.y0 >= TOP - 4.0 && r.y1 <= TOP + PLOT_HEIGHT + 4.0;
+        let chosen = candidates
+            .iter()
+            .copied()
+            .find(|c| {
+                let r = rect(*c);
+                inside(&r) && self.taken.iter().all(|t| !t.overlaps(&r))
+            })
+            .unwrap_or(candidates[0]);
+        self.taken.push(rect(chosen));
+        chosen
+    }
 }
 
 fn markers(svg: &mut String, report: &Report<'_>, topic: &TopicView<'_>, positions: &Positions<'_>) {
