@@ -232,9 +232,22 @@ const CUE_TAILS: &[&[&str]] = &[
     &["on", "twitter"],
 ];
 
-fn contains(list: &[&str], w: &str) -> bool {
+/// Membership in a short word list. The long lists (`NP_STOP`,
+/// `AUX_ADVERBS`) go through hash sets; short ones are scanned.
+fn contains(list: &'static [&'static str], w: &str) -> bool {
+    if std::ptr::eq(list, NP_STOP) {
+        return NP_STOP_SET.contains(w);
+    }
+    if std::ptr::eq(list, AUX_ADVERBS) {
+        return AUX_ADVERB_SET.contains(w);
+    }
     list.contains(&w)
 }
+
+static NP_STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| NP_STOP.iter().copied().collect());
+static AUX_ADVERB_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| AUX_ADVERBS.iter().copied().collect());
 
 /// What a speaker phrase resolved to.
 #[derive(Debug, Clone)]

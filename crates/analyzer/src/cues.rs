@@ -32,6 +32,8 @@ pub(crate) struct Lexicons {
     pub verbs: HashMap<String, Vec<VerbInfo>>,
     /// Titles, lowercased, as word sequences ("secretary of state").
     pub titles: Vec<Vec<String>>,
+    /// First words of titles, to skip title matching quickly.
+    pub title_starts: std::collections::HashSet<String>,
     pub roles: HashMap<String, ()>,
     pub proxies: HashMap<String, ()>,
     pub anonymous: HashMap<String, ()>,
@@ -62,6 +64,7 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         particles: Vec::new(),
         verbs: HashMap::new(),
         titles: Vec::new(),
+        title_starts: Default::default(),
         roles: HashMap::new(),
         proxies: HashMap::new(),
         anonymous: HashMap::new(),
@@ -138,6 +141,7 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
     }
     // Longest titles first so "Secretary of State" wins over "Secretary".
     lex.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    lex.title_starts = lex.titles.iter().filter_map(|t| t.first().cloned()).collect();
     lex
 });
 

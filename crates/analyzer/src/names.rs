@@ -8,7 +8,8 @@ use crate::actors::{normalize_name, ActorBook, Gender};
 use crate::cues::LEXICONS;
 use crate::tokens::{Tok, TokKind};
 use stanceshift_core::{ActorId, ActorKind, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// Whether a mention denotes a person, an organisation or a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -288,8 +289,11 @@ const ORG_HEADS: &[&str] = &[
 const PARTICLES: &[&str] =
     &["de", "van", "von", "der", "bin", "al", "la", "du", "del", "da", "di", "le", "ibn"];
 
+static NOT_NAME_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static ORG_HEAD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ORG_HEADS.iter().copied().collect());
+
 pub(crate) fn is_not_name(lower: &str) -> bool {
-    NOT_NAMES.contains(&lower)
+    NOT_NAME_SET.contains(lower)
 }
 
 pub(crate) fn is_capitalised(word: &str) -> bool {
@@ -419,7 +423,7 @@ impl Names {
             return Some(mk(id, kind, gender));
         }
         let last_lower = lower[end - 1];
-        if ORG_HEADS.contains(&last_lower)
+        if ORG_HEAD_SET.contains(last_lower)
             || (end - start == 1 && full.len() > 1 && full.chars().all(|c| c.is_uppercase() || c == '.'))
         {
             let id = ActorId::from_name(full);
@@ -525,6 +529,9 @@ pub(crate) fn role_gender(lower: &str) -> Option<Gender> {
 /// Longest title from the lexicon starting at token `i` ("secretary of state").
 /// Returns its token length and its normalized text.
 pub(crate) fn match_title(lower: &[&str], i: usize, end: usize) -> (usize, Option<String>) {
+    if !LEXICONS.title_starts.contains(lower[i]) {
+        return (0, None);
+    }
     for title in &LEXICONS.titles {
         if i + title.len() < end && title.iter().enumerate().all(|(k, w)| lower[i + k] == w) {
             return (title.len(), Some(title.join(" ")));
