@@ -938,6 +938,29 @@ mod tests {
     }
 
     #[test]
+    fn shift_labels_avoid_markers_and_each_other() {
+        let markers = [(300.0, level_y(3)), (330.0, level_y(3)), (300.0, level_y(-2))];
+        let mut placer = LabelPlacer::new(markers.into_iter());
+        let first = placer.place(markers[0], true, 11);
+        // Right of the first marker is taken by the second: it goes left.
+        assert_eq!(first.2, "end");
+        let second = placer.place(markers[1], true, 14);
+        assert_eq!(second.2, "start");
+        // A third label on the first marker still finds a free spot.
+        placer.place(markers[0], true, 11);
+        let labels = &placer.taken[markers.len()..];
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                assert!(!a.overlaps(b));
+            }
+            for (x, y) in markers {
+                let marker = Rect { x0: x - RADIUS, y0: y - RADIUS, x1: x + RADIUS, y1: y + RADIUS };
+                assert!(!a.overlaps(&marker));
+            }
+        }
+    }
+
+    #[test]
     fn levels_and_tone_map_inside_the_plot() {
         assert_eq!(level_y(3), TOP + ROW / 2.0);
         assert_eq!(level_y(-3), TOP + PLOT_HEIGHT - ROW / 2.0);
