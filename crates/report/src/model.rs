@@ -168,7 +168,13 @@ impl<'a> Report<'a> {
             .map(|analysis| {
                 let mut topics: Vec<TopicView<'_>> =
                     analysis.topics.iter().map(|t| TopicView::new(&analysis.actor, t)).collect();
-                topics.sort_by(|a, b| a.timeline.topic.cmp(&b.timeline.topic));
+                // Topics with the most flagged shifts first: that is what a reader came for.
+                topics.sort_by(|a, b| {
+                    b.changes()
+                        .count()
+                        .cmp(&a.changes().count())
+                        .then_with(|| a.timeline.topic.cmp(&b.timeline.topic))
+                });
                 let summary = Summary::of(&topics);
                 ActorView { analysis, topics, summary }
             })

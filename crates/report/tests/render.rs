@@ -75,7 +75,7 @@ Not flagged: 1 reaffirmation (2025-10-17).
 
 ### tariffs on China
 
-Topic key: `tariffs china` · matched terms: tariffs, China
+Topic key: `china tariffs` · matched terms: tariffs, China
 
 #### Timeline
 
