@@ -9,8 +9,8 @@ use crate::chart::topic_chart;
 use crate::escape::{html as esc, id_fragment};
 use crate::markdown::cue_kind;
 use crate::model::{
-    display_quote, fixed, plural, proxy_label, shift_label, shift_name, signed, status_name, window_label,
-    ActorView, Report, TopicView, SHIFT_KINDS,
+    date_note, display_quote, fixed, plural, proxy_label, shift_label, shift_name, signed, status_name,
+    window_label, ActorView, Report, TopicView, SHIFT_KINDS,
 };
 
 const STYLE: &str = include_str!("report.css");
@@ -275,7 +275,11 @@ fn timeline_row(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, po
         out,
         r#"<tr{}><td class="date">{}</td><td>{speaker}</td><td><span class="level">{}</span></td><td class="timeframe">{}</td><td class="num">{}</td><td class="quote"><q>{}</q></td><td class="source">{source}</td></tr>"#,
         if proxy { r#" class="proxy-row""# } else { "" },
-        statement.date.date,
+        match date_note(&statement.date) {
+            Some(note) =>
+                format!(r#"{}<br><small class="muted">{}</small>"#, statement.date.date, esc(&note)),
+            None => statement.date.date.to_string(),
+        },
         features.commitment.factbank_label(),
         features.timeframe.as_ref().map(|w| esc(&window_label(w))).unwrap_or_else(|| "—".into()),
         signed(features.tone, 2),

@@ -4,8 +4,8 @@ use stanceshift_core::{CommitmentStatus, Cue, CueKind, Evidence, Shift, StancePo
 
 use crate::escape::{markdown as esc, markdown_code as code};
 use crate::model::{
-    display_quote, fixed, plural, shift_label, signed, status_name, window_label, ActorView, Report, Summary,
-    TopicView, SHIFT_KINDS,
+    date_note, display_quote, fixed, plural, shift_label, signed, status_name, window_label, ActorView,
+    Report, Summary, TopicView, SHIFT_KINDS,
 };
 
 pub(crate) fn render(report: &Report<'_>) -> String {
@@ -161,7 +161,10 @@ fn timeline_row(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, po
     put!(
         out,
         "| {} | {} | {} | {} | {} | “{}” | {} |",
-        statement.date.date,
+        match date_note(&statement.date) {
+            Some(note) => format!("{} ({})", statement.date.date, esc(&note)),
+            None => statement.date.date.to_string(),
+        },
         esc(&report.speaker_label(topic, statement)),
         features.commitment.factbank_label(),
         features.timeframe.as_ref().map(window_label).unwrap_or_else(|| "—".into()),

@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use stanceshift_core::{
-    ActorAnalysis, ActorId, CommitmentEntry, CommitmentStatus, DateWindow, Evidence, ProxyKind, Shift,
-    ShiftKind, StancePoint, Statement, TopicTimeline,
+    ActorAnalysis, ActorId, CommitmentEntry, CommitmentStatus, DateBasis, DateWindow, Evidence, ProxyKind,
+    Shift, ShiftKind, StancePoint, Statement, StatementDate, TopicTimeline,
 };
 
 use crate::ReportMeta;
@@ -347,6 +347,22 @@ pub(crate) fn display_quote(text: &str) -> &str {
         Some(inner) => inner.trim().trim_end_matches(',').trim_end(),
         None => trimmed,
     }
+}
+
+/// How a statement's date was found, when it is not simply the article's
+/// date: the dating words ("on Tuesday evening"), else the basis. Shown beside
+/// the date so a reader can check why a statement sits where it does.
+pub(crate) fn date_note(date: &StatementDate) -> Option<String> {
+    let basis = match date.basis {
+        DateBasis::ArticleDate => return None,
+        DateBasis::Relative => "relative date",
+        DateBasis::Explicit => "explicit date",
+        DateBasis::Context => "dated from context",
+    };
+    Some(match &date.evidence {
+        Some(words) => format!("“{}”", words.split_whitespace().collect::<Vec<_>>().join(" ")),
+        None => basis.to_string(),
+    })
 }
 
 /// "1 statement", "2 statements".

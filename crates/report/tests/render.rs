@@ -44,7 +44,7 @@ Topic key: `meet putin` · matched terms: meet, Putin
 | Date | Speaker | Commitment | Timeframe | Tone | Quote | Source |
 |---|---|---|---|---:|---|---|
 | 2025-10-16 | Trump | CT+ | 2025-10-16 – 2025-10-30 (+3 d slack) | +0.40 | “We'll meet within two weeks or so \| in Budapest” | `wire-2025-10-16#0` |
-| 2025-10-17 | Trump | CT+ | — | +0.30 | “The meeting is \*definitely\* on, \[believe me\]” | `post-2025-10-17#2` |
+| 2025-10-17 (“on Friday”) | Trump | CT+ | — | +0.30 | “The meeting is \*definitely\* on, \[believe me\]” | `post-2025-10-17#2` |
 | 2025-10-21 | a White House official (for Trump administration, anonymous official) | PR- | — | -0.10 | “There are no plans for President Trump to meet President Putin in the immediate future” | `wire-2025-10-21#1` (+1 reprint) |
 
 #### Flagged shifts
@@ -250,8 +250,8 @@ fn json_report() {
                 "slack_days": 0,
                 "latest": "2025-10-17"
               },
-              "date_basis": "article_date",
-              "date_evidence": null,
+              "date_basis": "relative",
+              "date_evidence": "on Friday",
               "timex_value": null,
               "speaker": {
                 "text": "Trump",
@@ -660,7 +660,7 @@ fn markdown_labels_proxy_evidence() {
         "**After** 2025-10-21 · a White House official (for Trump administration) · `wire-2025-10-21#1`"
     ));
     // Own words filed under an affiliation are not a proxy's.
-    assert!(text.contains("| 2025-10-17 | Trump | CT+ |"));
+    assert!(text.contains("| 2025-10-17 (“on Friday”) | Trump | CT+ |"));
     assert!(text.contains("· via proxy"));
 }
 
