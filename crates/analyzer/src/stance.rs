@@ -41,13 +41,30 @@ pub struct Assessment {
 /// most six words before it), so "he said the firm lost money and would
 /// close" gives "lost" CT+ and "close" PR+.
 pub fn assess(text: &str, anchor: Option<usize>) -> Assessment {
+    assess_with(text, anchor, AssessOptions::default())
+}
+
+/// How [`assess_with`] reads a predicate, where annotation schemes differ.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AssessOptions {
+    /// A bare infinitive that no modal, retreat or negation governs ("tried to
+    /// reach", "agreed to sell") is only possible (PS+): right when the question
+    /// is whether it happened (UW factuality); off when certainty is judged apart
+    /// from time (MEANTIME, where "to sell" is CERTAIN and FUTURE).
+    pub infinitives_unasserted: bool,
+}
+
+/// [`assess`] with options.
+pub fn assess_with(text: &str, anchor: Option<usize>, options: AssessOptions) -> Assessment {
     let ws = words(text);
     let anchor_word = anchor.and_then(|a| ws.iter().position(|w| w.start <= a && a < w.end.max(w.start + 1)));
     let range = match anchor_word {
         Some(a) => clauses(&ws).into_iter().find(|r| r.contains(&a)).unwrap_or(0..ws.len()),
         None => 0..ws.len(),
     };
-    assess_words(text, &ws, range, anchor_word, false, anchor_word.is_some())
+    let strict = anchor_word.is_some();
+    let infinitives = strict && options.infinitives_unasserted;
+    assess_words(text, &ws, range, anchor_word, false, strict, infinitives)
 }
 
 /// Features of `statement` on `topic`. Only the clauses of the statement that
@@ -86,7 +103,7 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
                 cues.push(cue(CueKind::Topic, text, &ws[i..=i]));
             }
         }
-        parts.push(assess_words(text, &ws, range.clone(), anchor, indirect, false));
+        parts.push(assess_words(text, &ws, range.clone(), anchor, indirect, false, false));
     }
     // With several equally relevant clauses the most committed reading wins
     // (ties: the first clause), so a stray clause does not mask the main claim.
@@ -95,7 +112,7 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         .enumerate()
         .max_by_key(|(i, a)| (a.commitment.score().abs(), std::cmp::Reverse(*i)))
         .map(|(_, a)| a.clone())
-        .unwrap_or_else(|| assess_words(text, &ws, 0..0, None, indirect, false));
+        .unwrap_or_else(|| assess_words(text, &ws, 0..0, None, indirect, false, false));
     cues.extend(parts.iter().flat_map(|p| p.cues.iter().cloned()));
 
     let mut certainty = main.certainty;
@@ -292,6 +309,7 @@ fn assess_words(
     anchor: Option<usize>,
     indirect: bool,
     strict: bool,
+    infinitives_unasserted: bool,
 ) -> Assessment {
     let lex = lexicon();
     let mut cues: Vec<Cue> = Vec::new();
@@ -453,6 +471,18 @@ fn assess_words(
     });
     if conditional.is_some() || (strict && purpose) {
         level = Commitment::Uncommitted;
+    }
+    // A bare infinitive ("tried to reach", "agreed to sell") that no modal,
+    // retreat or negation governs is aimed at, not asserted as done.
+    let infinitive = anchor.is_some_and(|a| a > range.start && ws[a - 1].lower == "to");
+    if infinitives_unasserted
+        && infinitive
+        && governing.is_none()
+        && retreat.is_none()
+        && negated.is_empty()
+        && conditional.is_none()
+    {
+        level = Commitment::Possible;
     }
 
     for &(f, l, _) in &retreats {

@@ -6,6 +6,9 @@
 //! report Pearson r and MAE against the gold value. Two readings are scored:
 //!
 //! - **sentence**: the predicate's clause in the plain sentence, cues before the predicate;
+//!   on UW a bare infinitive no modal governs ("tried to reach") counts as only
+//!   possible, on MEANTIME not (its scheme keeps certainty apart from time; see
+//!   [`options_for`]);
 //! - **scope**: only the words the parse links to the predicate: its own
 //!   auxiliaries, negation, adverbs and subordinators, and those of the words it
 //!   hangs from (up to a clause boundary: `ccomp`/`parataxis`), plus those
@@ -24,7 +27,7 @@
 
 use crate::metrics::{mae, pearson};
 use crate::{Error, EvalReport, Result};
-use stanceshift_analyzer::stance::assess;
+use stanceshift_analyzer::stance::{assess_with, AssessOptions};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -86,8 +89,21 @@ pub enum Reading {
 /// Relations whose dependents decide a predicate's factuality.
 const SCOPE_RELATIONS: &[&str] = &["aux", "auxpass", "neg", "advmod", "mark"];
 
-/// Predicted factuality (−3..3) of token `at` of `sentence`.
+/// Predicted factuality (−3..3) of token `at` of `sentence`, with the options
+/// of the corpus's scheme (see [`options_for`]).
 pub fn predict(sentence: &[Token], at: usize, reading: Reading) -> f64 {
+    predict_with(sentence, at, reading, AssessOptions { infinitives_unasserted: true })
+}
+
+/// The reading options that fit a corpus: UW asks whether an event happened,
+/// so a bare infinitive ("tried to reach") is not asserted; MEANTIME judges
+/// certainty apart from time, so "to sell" stays certain.
+pub fn options_for(corpus: &str) -> AssessOptions {
+    AssessOptions { infinitives_unasserted: corpus != "meantime" }
+}
+
+/// [`predict`] with explicit options.
+pub fn predict_with(sentence: &[Token], at: usize, reading: Reading, options: AssessOptions) -> f64 {
     let picked: Vec<usize> = match reading {
         Reading::Sentence => (0..sentence.len()).collect(),
         Reading::Scope => scope_tokens(sentence, at),
@@ -103,7 +119,7 @@ pub fn predict(sentence: &[Token], at: usize, reading: Reading) -> f64 {
         }
         text.push_str(&sentence[i].text);
     }
-    f64::from(assess(&text, Some(anchor)).commitment.score())
+    f64::from(assess_with(&text, Some(anchor), options).commitment.score())
 }
 
 /// The tokens the parse links to the predicate (see the module docs), in text order.
@@ -152,12 +168,15 @@ pub struct SplitScores {
 
 /// Median gold value per predicted level (sentence reading), from training
 /// sentences (the median, because MAE is what it should lower).
-pub fn calibrate(train: &[Vec<Token>]) -> BTreeMap<i64, f64> {
+pub fn calibrate(train: &[Vec<Token>], options: AssessOptions) -> BTreeMap<i64, f64> {
     let mut values: BTreeMap<i64, Vec<f64>> = BTreeMap::new();
     for sentence in train {
         for (i, t) in sentence.iter().enumerate() {
             let Some(gold) = t.factuality else { continue };
-            values.entry(predict(sentence, i, Reading::Sentence) as i64).or_default().push(gold);
+            values
+                .entry(predict_with(sentence, i, Reading::Sentence, options) as i64)
+                .or_default()
+                .push(gold);
         }
     }
     values
@@ -172,18 +191,23 @@ pub fn calibrate(train: &[Vec<Token>]) -> BTreeMap<i64, f64> {
 }
 
 /// Scores one CoNLL split; `calibration` as from [`calibrate`] (empty: no calibrated column).
-pub fn score_split(name: &str, sentences: &[Vec<Token>], calibration: &BTreeMap<i64, f64>) -> SplitScores {
+pub fn score_split(
+    name: &str,
+    sentences: &[Vec<Token>],
+    calibration: &BTreeMap<i64, f64>,
+    options: AssessOptions,
+) -> SplitScores {
     let (mut by_sentence, mut by_scope, mut all_factual) = (Vec::new(), Vec::new(), Vec::new());
     let mut calibrated = Vec::new();
     for sentence in sentences {
         for (i, t) in sentence.iter().enumerate() {
             let Some(gold) = t.factuality else { continue };
-            let level = predict(sentence, i, Reading::Sentence);
+            let level = predict_with(sentence, i, Reading::Sentence, options);
             by_sentence.push((level, gold));
             if let Some(&value) = calibration.get(&(level as i64)) {
                 calibrated.push((value, gold));
             }
-            by_scope.push((predict(sentence, i, Reading::Scope), gold));
+            by_scope.push((predict_with(sentence, i, Reading::Scope, options), gold));
             all_factual.push((3.0, gold));
         }
     }
@@ -210,7 +234,7 @@ pub fn evaluate(path: &Path) -> Result<EvalReport> {
         let calibration = if train_file.is_file() {
             let text = std::fs::read_to_string(&train_file)
                 .map_err(|source| Error::Io { path: train_file.clone(), source })?;
-            calibrate(&parse_conll(&text, &train_file)?)
+            calibrate(&parse_conll(&text, &train_file)?, options_for(corpus))
         } else {
             BTreeMap::new()
         };
@@ -222,7 +246,12 @@ pub fn evaluate(path: &Path) -> Result<EvalReport> {
             let text =
                 std::fs::read_to_string(&file).map_err(|source| Error::Io { path: file.clone(), source })?;
             let sentences = parse_conll(&text, &file)?;
-            splits.push(score_split(&format!("{corpus}/{split}"), &sentences, &calibration));
+            splits.push(score_split(
+                &format!("{corpus}/{split}"),
+                &sentences,
+                &calibration,
+                options_for(corpus),
+            ));
         }
     }
     if splits.is_empty() {
@@ -306,11 +335,11 @@ mod tests {
 
     #[test]
     fn calibration_maps_levels_to_train_means() {
-        let table = calibrate(&sentences());
+        let table = calibrate(&sentences(), options_for("uw"));
         // Each predicted level maps to the mean gold value of its predicates.
         assert_eq!(table.get(&1), Some(&1.0));
         assert_eq!(table.get(&0), Some(&0.5));
-        let scores = score_split("fixture", &sentences(), &table);
+        let scores = score_split("fixture", &sentences(), &table, options_for("uw"));
         assert!(scores.calibrated_mae.unwrap() <= scores.sentence_mae.unwrap());
     }
 

@@ -178,3 +178,18 @@ fn messy_text_never_panics() {
         let _ = assess(text, Some(text.len()));
     }
 }
+
+#[test]
+fn bare_infinitives_are_unasserted_only_when_asked() {
+    let text = "The rebels tried to reach the capital.";
+    let anchor = text.find("reach");
+    assert_eq!(assess(text, anchor).commitment, Commitment::Certain);
+    let options = AssessOptions { infinitives_unasserted: true };
+    assert_eq!(assess_with(text, anchor, options).commitment, Commitment::Possible);
+    // A governing modal still decides: "plans to reach" is probable either way.
+    let planned = "The rebels plan to reach the capital.";
+    assert_eq!(assess_with(planned, planned.find("reach"), options).commitment, Commitment::Probable);
+    // "failed to" negates what follows.
+    let failed = "The rebels failed to reach the capital.";
+    assert_eq!(assess_with(failed, failed.find("reach"), options).commitment, Commitment::CertainNot);
+}
