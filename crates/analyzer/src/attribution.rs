@@ -277,6 +277,8 @@ pub(crate) struct Attributor<'a> {
     found: Vec<FoundName>,
     /// Quote-only sentence waiting for a speaker in the next sentence.
     pending_quote: Option<(usize, Vec<Span>)>,
+    /// The current sentence is in Title Case (a headline).
+    headline: bool,
 }
 
 impl<'a> Attributor<'a> {
@@ -295,6 +297,7 @@ impl<'a> Attributor<'a> {
             in_quote: Vec::with_capacity(64),
             found: Vec::new(),
             pending_quote: None,
+            headline: false,
         }
     }
 
@@ -355,6 +358,15 @@ impl<'a> Attributor<'a> {
             drop(lower);
             self.lower_buf = buf;
         }
+        let words = (0..n).filter(|&i| self.toks[i].kind == TokKind::Word && self.text(i).len() > 3).count();
+        let capitals = (0..n)
+            .filter(|&i| {
+                self.toks[i].kind == TokKind::Word
+                    && self.text(i).len() > 3
+                    && names::is_capitalised(self.text(i))
+            })
+            .count();
+        self.headline = words >= 3 && capitals * 10 >= words * 8;
         let before = self.statements.len();
         self.name_colon(si);
         let mut covered_until = 0usize; // token index up to which content was claimed
@@ -504,7 +516,7 @@ impl<'a> Attributor<'a> {
         }
         let info = info?;
         // A capitalised verb inside a sentence is a headline word or a noun ("State", "Denies").
-        if v > 0 && names::is_capitalised(self.text(v)) {
+        if v > 0 && names::is_capitalised(self.text(v)) && !self.headline {
             return None;
         }
         let mut cue_end = v + 1 + usize::from(info.particle.is_some());
@@ -924,6 +936,18 @@ impl<'a> Attributor<'a> {
             // Kremlin spokesman, said"; "Chris Cox, who runs the group, says";
             // "Jim Bennett, 57, told".
             if !interjection {
+                // "the White House press secretary, Josh Earnest, said"
+                let middle_is_name = (p + 1..j).all(|k| {
+                    self.toks[k].kind == TokKind::Word && names::is_capitalised(self.text(k))
+                        || matches!(self.text(k), "." | "-")
+                });
+                if middle_is_name && j - p <= 5 {
+                    if let Some((role_start, role_end)) = self.noun_phrase_left(p) {
+                        if role_end == p && LEXICONS.is_role(self.lower(p - 1)) {
+                            return Some((role_start, j));
+                        }
+                    }
+                }
                 if let Some((name_start, name_end)) = self.noun_phrase_left(p) {
                     let head = self.text(name_end - 1);
                     if name_end == p

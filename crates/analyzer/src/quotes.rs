@@ -38,11 +38,17 @@ pub fn find(text: &str, sentences: &[Sentence], diagnostics: &mut Vec<Diagnostic
     let mut open: Option<(usize, usize)> = None;
     let mut multi = false;
     let mut para = 0usize;
-    let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // Two apostrophes stand for a straight double quote (''like this'').
+        let (c, len) = if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+            chars.next();
+            ('"', 2)
+        } else if matches!(c, '"' | '“' | '”' | '„' | '«' | '»') {
+            (c, c.len_utf8())
+        } else {
             continue;
-        }
+        };
         // Advance to the paragraph containing i.
         while para + 1 < paragraphs.len() && paragraphs[para + 1].0 <= i {
             para += 1;
@@ -65,7 +71,7 @@ pub fn find(text: &str, sentences: &[Sentence], diagnostics: &mut Vec<Diagnostic
         }
         let at_paragraph_start = paragraphs.get(para).is_some_and(|p| p.0 == i);
         let prev = text[..i].chars().next_back();
-        let next = text[i + c.len_utf8()..].chars().next();
+        let next = text[i + len..].chars().next();
         let is_opener = match c {
             '“' | '„' | '«' => true,
             '”' | '»' => false,
@@ -95,22 +101,17 @@ pub fn find(text: &str, sentences: &[Sentence], diagnostics: &mut Vec<Diagnostic
                 multi = false;
             }
             (Some((start, _)), false) => {
-                quotes.push(Quote {
-                    span: Span::new(start, i + c.len_utf8()),
-                    closed: true,
-                    multi_paragraph: multi,
-                });
+                quotes.push(Quote { span: Span::new(start, i + len), closed: true, multi_paragraph: multi });
                 open = None;
                 multi = false;
             }
             (None, false) => {
                 diagnostics.push(Diagnostic::warning(
                     "unbalanced quote: closing mark without an opening one",
-                    Some(Span::new(i, i + c.len_utf8())),
+                    Some(Span::new(i, i + len)),
                 ));
             }
         }
-        let _ = bytes;
     }
     if let Some((start, _)) = open {
         let end = paragraphs.last().map_or(text.len(), |p| p.1).max(start + 1).min(text.len());
@@ -152,6 +153,11 @@ mod tests {
         "we will 'soon' meet"
         “then talk.”
         "#);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quote_marks() {
+        insta::assert_snapshot!(check("''We won,'' she said. It isn't over."), @"''We won,''");
     }
 
     #[test]

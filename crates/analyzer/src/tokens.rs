@@ -128,6 +128,11 @@ pub(crate) fn tokenize_into(body: &str, start: usize, end: usize, out: &mut Vec<
             }
             continue;
         }
+        if c == '\'' && iter.peek().is_some_and(|&(_, n)| n == '\'') {
+            iter.next();
+            out.push(Tok { start: start + i, end: start + i + 2, kind: TokKind::Quote });
+            continue;
+        }
         let kind = if is_quote_char(c) { TokKind::Quote } else { TokKind::Punct };
         out.push(Tok { start: start + i, end: start + i + c.len_utf8(), kind });
     }
