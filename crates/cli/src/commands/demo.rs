@@ -57,7 +57,6 @@ pub fn run(args: DemoArgs, settings: Settings) -> Result<Status> {
         let out = args.out.join(format!("report.{format}"));
         let out = out.to_str().context("demo output path is not UTF-8")?;
         run_cli(&["report", "--actor", &args.actor, "--index", index, "--format", format, "-o", out], &actors)?;
-        println!("wrote {out}");
     }
     Ok(found)
 }
