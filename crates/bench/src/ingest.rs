@@ -108,6 +108,9 @@ pub struct IngestRun {
     pub wall: Duration,
     pub peak_rss: Option<u64>,
     pub index_bytes: u64,
+    /// Statements the analyzer stored (stanceshift runs only): shows whether
+    /// the measured run really analyzed.
+    pub statements: Option<u64>,
 }
 
 impl IngestRun {
@@ -129,6 +132,10 @@ pub fn ingest(setup: &Setup, system: System, corpus: &Path, target: &Path, docs:
     if !measured.status.success() {
         bail!("{} failed ({}): {}", system.label(), measured.status, measured.stderr.trim());
     }
+    let statements = match system {
+        System::Stanceshift | System::StanceshiftNoAnalyze => Some(check_stanceshift_index(target, docs)?),
+        System::Tantivy | System::Fts5 => None,
+    };
     Ok(IngestRun {
         system,
         docs,
@@ -136,7 +143,18 @@ pub fn ingest(setup: &Setup, system: System, corpus: &Path, target: &Path, docs:
         wall: measured.wall,
         peak_rss: measured.peak_rss,
         index_bytes: disk_usage(target),
+        statements,
     })
+}
+
+/// Checks that every document made it into the index; returns the number of statements.
+fn check_stanceshift_index(dir: &Path, docs: u64) -> Result<u64> {
+    let searcher = stanceshift_index::Index::open(dir)?.searcher()?;
+    let articles = searcher.num_articles()?;
+    if articles != docs {
+        bail!("{} holds {articles} articles, expected {docs} (see its rejects.jsonl)", dir.display());
+    }
+    Ok(searcher.num_statements()?)
 }
 
 fn remove_any(path: &Path) -> Result<()> {
@@ -185,6 +203,7 @@ pub fn table(runs: &[IngestRun]) -> String {
         "time vs bare tantivy",
         "peak RSS MB",
         "index MB",
+        "statements",
     ]);
     for run in runs {
         let baseline = runs.iter().find(|r| r.system == System::Tantivy && r.bytes == run.bytes);
@@ -200,6 +219,7 @@ pub fn table(runs: &[IngestRun]) -> String {
             ratio,
             run.peak_rss.map_or("-".to_owned(), |r| format!("{:.0}", r as f64 / MB)),
             format!("{:.0}", run.index_bytes as f64 / MB),
+            run.statements.map_or("-".to_owned(), |n| thousands(n as f64)),
         ]);
     }
     table.render()

@@ -12,7 +12,6 @@
 //! Timing lives here, never in tests: the tests only check that what is
 //! measured is computed correctly.
 
-#[allow(dead_code)] // TODO(wiring): used by `analyze` once the analyzer API lands
 mod analyze;
 mod baselines;
 mod generate;
@@ -171,10 +170,7 @@ fn run(cli: Cli) -> Result<()> {
             for corpus in query_size {
                 bench.query(&corpus, None)?;
             }
-            if let Err(err) = bench.analyze(None) {
-                eprintln!("skipping analyze: {err:#}");
-            }
-            Ok(())
+            bench.analyze(None)
         }
         Cmd::Baseline { system, corpus, target, heap_bytes, threads } => {
             match system {
@@ -396,11 +392,20 @@ impl Bench {
         let Some(mut articles) = self.reuters_articles()? else { return Ok(()) };
         let limit = docs.unwrap_or(if self.quick { 500 } else { usize::MAX });
         articles.truncate(limit);
-        // TODO(wiring): time `stanceshift_analyzer::analyze_article` with
-        // `analyze::passes` once the analyzer crate exports it.
-        anyhow::bail!(
-            "analyzer throughput: `stanceshift_analyzer::analyze_article` is not in this build yet ({} articles ready)",
-            articles.len()
+        let articles = analyze::as_articles(&articles);
+        let bytes = analyze::text_bytes(&articles);
+        // The actor book `stanceshift index` uses when no actor file is given.
+        let book = stanceshift_analyzer::ActorBook::builtin();
+        let passes = analyze::passes(&articles, |article| {
+            stanceshift_analyzer::analyze_article(article, &book).statements.len()
+        })?;
+        let intro =
+            "`stanceshift_analyzer::analyze_article` (built-in actor book) over the Reuters-21578 articles \
+             (title + body bytes); one untimed warm-up on 200 articles before each pass.\n";
+        self.publish(
+            "analyze",
+            "Analyzer throughput",
+            &format!("{intro}\n{}", analyze::table(&passes, articles.len(), bytes)),
         )
     }
 }

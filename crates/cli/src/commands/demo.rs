@@ -56,7 +56,10 @@ pub fn run(args: DemoArgs, settings: Settings) -> Result<Status> {
     for format in ["md", "html", "json"] {
         let out = args.out.join(format!("report.{format}"));
         let out = out.to_str().context("demo output path is not UTF-8")?;
-        run_cli(&["report", "--actor", &args.actor, "--index", index, "--format", format, "-o", out], &actors)?;
+        run_cli(
+            &["report", "--actor", &args.actor, "--index", index, "--format", format, "-o", out],
+            &actors,
+        )?;
     }
     Ok(found)
 }
