@@ -187,6 +187,35 @@ fn statements_come_in_date_order_with_proxies_labelled() {
 }
 
 #[test]
+fn statements_of_one_article_list_every_speaker() {
+    let dir = sample();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["statements", "--index", "idx", "--actors", ACTORS];
+        args.extend_from_slice(extra);
+        dir.run(&args)
+    };
+    let out = run(&["--article", "cl-2025-10-21-no-plans", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let statements = doc["statements"].as_array().unwrap();
+    assert!(statements.iter().all(|s| s["article_id"] == "cl-2025-10-21-no-plans"));
+    let speakers: Vec<&str> = statements.iter().filter_map(|s| s["speaker"]["text"].as_str()).collect();
+    assert!(speakers.iter().any(|s| s.contains("White House official")), "{speakers:?}");
+    assert!(speakers.iter().any(|s| s.contains("Peskov")), "{speakers:?}");
+    // With --actor too, only that actor's statements in the article.
+    let out = run(&["--article", "cl-2025-10-21-no-plans", "--actor", "Peskov", "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let peskov = doc["statements"].as_array().unwrap();
+    assert!(!peskov.is_empty() && peskov.len() < statements.len(), "{doc}");
+    // An article with no statements (or no such article) exits 1.
+    let out = run(&["--article", "psg-2025-10-02-storm"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stderr(&out).contains("no statements"), "{}", stderr(&out));
+    // Neither --actor nor --article is a usage error.
+    assert_eq!(run(&[]).status.code(), Some(2));
+}
+
+#[test]
 fn the_actor_filter_keeps_articles_with_the_actors_statements() {
     let dir = sample();
     let count = |extra: &[&str]| -> u64 {

@@ -196,11 +196,14 @@ pub enum Role {
     Principal,
 }
 
-/// Statements by actor and statement date. No actors means every statement.
+/// Statements by actor, article and statement date. No actors means every statement.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementQuery {
     pub actors: Vec<ActorId>,
     pub role: Role,
+    /// Only the statements found in these articles (none: any article).
+    #[serde(default)]
+    pub articles: Vec<ArticleId>,
     /// First statement day, inclusive.
     pub from: Option<NaiveDate>,
     /// Last statement day, inclusive.
@@ -314,6 +317,20 @@ impl Searcher {
             };
             let facets = query.actors.iter().map(|a| actor_facet(role, a)).collect();
             clauses.push(filter(any_facet(f, facets)));
+        }
+        if !query.articles.is_empty() {
+            let ids: Vec<(Occur, Box<dyn Query>)> = query
+                .articles
+                .iter()
+                .map(|id| {
+                    let term = Term::from_field_text(f.article_id, id.as_str());
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            clauses.push(filter(BooleanQuery::new(ids)));
         }
         if let Some(range) = day_range(f, query.from, query.to) {
             clauses.push(filter(range));

@@ -1,11 +1,12 @@
 //! `stanceshift statements --actor NAME`: an actor's statements in date order,
-//! including those made for the actor by spokespeople and officials.
+//! including those made for the actor by spokespeople and officials;
+//! `--article ID`: every statement found in one article (any speaker).
 
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde_json::json;
-use stanceshift_core::{Statement, StatementDate};
+use stanceshift_core::{ArticleId, Statement, StatementDate};
 use stanceshift_index::{Index, Role, StatementQuery};
 
 use super::index::actor_book;
@@ -16,8 +17,11 @@ use crate::exit::Status;
 #[derive(Debug, Args)]
 pub struct StatementsArgs {
     /// Actor id or name ("donald-trump", "Donald Trump")
-    #[arg(long, value_name = "NAME")]
-    pub actor: String,
+    #[arg(long, value_name = "NAME", required_unless_present = "article")]
+    pub actor: Option<String>,
+    /// Only statements found in this article (repeatable); without --actor, every speaker's
+    #[arg(long, value_name = "ID")]
+    pub article: Vec<String>,
     /// First statement day, inclusive (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub from: Option<NaiveDate>,
@@ -42,9 +46,13 @@ pub enum RoleArg {
 pub fn run(args: StatementsArgs, settings: Settings) -> Result<Status> {
     let index = Index::open(&settings.index)?;
     let searcher = index.searcher()?;
-    let actor = resolve_actor(&searcher, &actor_book(&settings)?, &args.actor)?;
+    let actor = match &args.actor {
+        Some(name) => Some(resolve_actor(&searcher, &actor_book(&settings)?, name)?),
+        None => None,
+    };
     let query = StatementQuery {
-        actors: vec![actor.clone()],
+        actors: actor.iter().cloned().collect(),
+        articles: args.article.iter().map(ArticleId::new).collect(),
         role: match args.role {
             RoleArg::Any => Role::Any,
             RoleArg::Speaker => Role::Speaker,
@@ -63,6 +71,10 @@ pub fn run(args: StatementsArgs, settings: Settings) -> Result<Status> {
         }
     }
     if statements.is_empty() && !settings.quiet && !args.json {
+        let Some(actor) = actor else {
+            eprintln!("no statements in article(s) {}", args.article.join(", "));
+            return Ok(Status::found(false));
+        };
         let known: Vec<String> =
             searcher.actors()?.into_iter().take(10).map(|(id, _)| id.to_string()).collect();
         if known.is_empty() {
