@@ -219,6 +219,32 @@ mod tests {
     }
 
     #[test]
+    fn proxies_keep_their_principal_across_mentions() {
+        let text = "A White House official said there were no plans for a summit. The official said a \
+            ministers' meeting was not necessary. Dmitry Peskov, the Kremlin spokesman, said work would begin. \
+            Peskov said the date was open. Prime Minister Anna Berg said the vote would pass. Her spokesman, \
+            Piet Hal, said the text was ready. Chancellor Edda Varga will attend, her spokesman said. \
+            \"Nothing has changed,\" the spokesman, Oskar Lind, told reporters. A Russian diplomat said calls \
+            would come first. Valdoria's government said the plan stood. A government spokesman, Ivo Rask, \
+            said talks went on. The Coastal Union's delegation in Velmar declined to comment. The plan \
+            stalled days after the minister announced it.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+        A White House official | administration | AnonymousOfficial/anon | said | Indirect | 2025-10-21(article) | there were no plans for a summit
+        The official | administration | AnonymousOfficial/anon | said | Indirect | 2025-10-21(article) | a ministers' meeting was not necessary
+        Dmitry Peskov, the Kremlin spokesman [dmitry-peskov] | kremlin | Spokesperson | said | Indirect | 2025-10-21(article) | work would begin
+        Peskov [dmitry-peskov] | kremlin | Spokesperson | said | Indirect | 2025-10-21(article) | the date was open
+        Prime Minister Anna Berg [anna-berg] | anna-berg | - | said | Indirect | 2025-10-21(article) | the vote would pass
+        Her spokesman, Piet Hal [piet-hal] | anna-berg | Spokesperson | said | Indirect | 2025-10-21(article) | the text was ready
+        her spokesman | edda-varga | Spokesperson/anon | said | Indirect | 2025-10-21(article) | Chancellor Edda Varga will attend
+        the spokesman, Oskar Lind [oskar-lind] | edda-varga | Spokesperson | told | Direct | 2025-10-21(article) | "Nothing has changed,"
+        A Russian diplomat | russian-government | AnonymousOfficial/anon | said | Indirect | 2025-10-21(article) | calls would come first
+        Valdoria's government [valdoria-government] | valdoria-government | - | said | Indirect | 2025-10-21(article) | the plan stood
+        A government spokesman, Ivo Rask [ivo-rask] | valdoria-government | Spokesperson | said | Indirect | 2025-10-21(article) | talks went on
+        The Coastal Union's delegation in Velmar [coastal-union] | coastal-union | - | declined to comment | NoComment | 2025-10-21(article) |
+        "#);
+    }
+
+    #[test]
     fn pronouns_resolve_to_the_nearest_fitting_speaker() {
         let text = "Maria Lopez met Daniel Stone on Friday. She said the meeting went well. \
             Stone, a former senator, disagreed. He said the matter was not settled. \

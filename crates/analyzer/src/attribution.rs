@@ -997,12 +997,20 @@ impl<'a> Attributor<'a> {
                 && i + 1 < end
                 && names::is_capitalised(self.text(i - 1))
                 && names::is_capitalised(self.text(i + 1));
-            if contains(NP_STOP, w) && !possessive && !inner_of {
+            // "The Coastal Union's delegation in Velmar", "officials in Moscow":
+            // a place after a role noun belongs to the phrase.
+            let role_in_place = matches!(w, "in" | "from")
+                && i > 0
+                && i + 1 < end
+                && LEXICONS.is_role(self.lower(i - 1))
+                && (i + 1..end).all(|k| names::is_capitalised(self.text(k)));
+            if contains(NP_STOP, w) && !possessive && !inner_of && !role_in_place {
                 break;
             }
             let capital = names::is_capitalised(t);
             let ok = capital
                 || inner_of
+                || role_in_place
                 || possessive
                 || LEXICONS.is_role(w)
                 || LEXICONS.is_modifier(w)
@@ -1163,6 +1171,16 @@ impl<'a> Attributor<'a> {
         strength: f32,
     ) {
         let cue_span = Span::new(self.toks[cue_start].start, self.toks[cue_end - 1].end);
+        // "after the president announced it": an object pronoun is no content.
+        if kind == SpeechKind::Indirect
+            && pieces.len() == 1
+            && matches!(
+                self.body[pieces[0].start..pieces[0].end].trim().to_ascii_lowercase().as_str(),
+                "it" | "this" | "that" | "so" | "them" | "him" | "her" | "these" | "those" | "something"
+            )
+        {
+            return;
+        }
         let mut pieces = pieces;
         // Multi-paragraph quotes: a content quote that runs on past this sentence.
         if let Some(last) = pieces.last_mut() {
@@ -1232,6 +1250,34 @@ impl<'a> Attributor<'a> {
         let proxy_role = press_secretary || roles.iter().any(|&k| LEXICONS.is_proxy_role(lower[k]));
         let anonymous_role = roles.iter().any(|&k| LEXICONS.is_anonymous_role(lower[k]));
         let role_gender = roles.iter().find_map(|&k| names::role_gender(lower[k]));
+        // "government spokesman" after "Valdoria's government said": that government.
+        let lowercase_institution_word: Option<&str> = (start..end)
+            .find(|&k| {
+                !names::is_capitalised(self.text(k))
+                    && matches!(lower[k], "government" | "administration" | "ministry" | "campaign")
+            })
+            .map(|k| lower[k]);
+        // "her spokesman", "his aides": the possessor is the principal.
+        let possessor: Option<ActorId> = if proxy_role || anonymous_role {
+            (start..end).find(|&k| matches!(lower[k], "his" | "her" | "their")).and_then(|k| {
+                let pronoun = match lower[k] {
+                    "his" => "he",
+                    "her" => "she",
+                    _ => "they",
+                };
+                self.resolve_pronoun(pronoun, self.toks[k].start)
+                    .and_then(|antecedent| antecedent.principal.or(antecedent.mention.actor))
+            })
+        } else {
+            None
+        };
+        // "the spokesman", "the official": a definite role that names no one.
+        let definite_role: Option<&str> =
+            (lower[start] == "the").then(|| roles.last().map(|&k| lower[k])).flatten();
+        // "a Russian diplomat": the nationality's government.
+        let demonym: Option<String> = (start..end)
+            .find(|&k| names::is_capitalised(self.text(k)) && LEXICONS.is_demonym(lower[k]))
+            .map(|k| self.text(k).to_string());
         let plural = lower[end - 1].ends_with('s') && !names::is_capitalised(self.text(end - 1));
         let persons: Vec<&FoundName> = found.iter().filter(|f| f.kind == EntityKind::Person).collect();
         let others: Vec<&FoundName> = found.iter().filter(|f| f.kind != EntityKind::Person).collect();
@@ -1240,6 +1286,14 @@ impl<'a> Attributor<'a> {
         let lowercase_institution: Option<ActorId> = (start..end).find_map(|k| {
             if names::is_capitalised(self.text(k)) {
                 return None;
+            }
+            // "Valdoria's government": the government of that place.
+            if k >= start + 2
+                && self.toks[k - 1].kind == TokKind::Possessive
+                && names::is_capitalised(self.text(k - 2))
+                && matches!(lower[k], "government" | "administration" | "ministry" | "cabinet" | "parliament")
+            {
+                return Some(ActorId::from_name(&format!("{} {}", self.text(k - 2), lower[k])));
             }
             book.resolve_normalized(lower[k])
                 .filter(|a| a.kind != stanceshift_core::ActorKind::Person)
@@ -1256,6 +1310,9 @@ impl<'a> Attributor<'a> {
             if proxy_role {
                 // Principal: another name in the phrase ("Putin spokesman Dmitry Peskov").
                 // The actor file's word wins over the phrase's modifier.
+                // Then "Her spokesman, Piet Halloran" (the possessor), the same
+                // person's earlier statement, and "the spokesman, Oskar Lind" after
+                // "her spokesman said" (the role's earlier speaker).
                 let principal = book
                     .relations(&id)
                     .and_then(|r| r.spokesperson_for.clone())
@@ -1268,7 +1325,14 @@ impl<'a> Attributor<'a> {
                             }
                         })
                     })
-                    .or_else(|| lowercase_institution.clone());
+                    .or_else(|| lowercase_institution.clone())
+                    .or_else(|| lowercase_institution_word.and_then(|w| self.earlier_institution(w)))
+                    .or_else(|| possessor.clone())
+                    .or_else(|| self.earlier_proxy_of(&id).and_then(|s| s.principal))
+                    .or_else(|| {
+                        definite_role.and_then(|r| self.earlier_role_speaker(r)).and_then(|s| s.principal)
+                    })
+                    .filter(|p| *p != id);
                 return Speaker {
                     mention: mention(Some(id.clone())),
                     proxy: principal.as_ref().map(|_| ProxyKind::Spokesperson),
@@ -1289,7 +1353,12 @@ impl<'a> Attributor<'a> {
                 {
                     (Some(principal_of(&id)), Some(ProxyKind::Affiliate))
                 }
-                _ => (Some(id.clone()), None),
+                // "Peskov said" after "Dmitry Peskov, the Kremlin spokesman, said":
+                // the role the article gave him still holds.
+                _ => match self.earlier_proxy_of(&id) {
+                    Some(earlier) => (earlier.principal, earlier.proxy),
+                    None => (Some(id.clone()), None),
+                },
             };
             return Speaker {
                 mention: mention(Some(id)),
@@ -1303,7 +1372,19 @@ impl<'a> Attributor<'a> {
         // No person named.
         let institution = others.first().map(|f| f.id.clone()).or(lowercase_institution);
         if anonymous_role || proxy_role {
-            let principal = institution.as_ref().map(principal_of);
+            // "The official said" after "a White House official said" is that official.
+            if institution.is_none() && possessor.is_none() {
+                if let Some(mut earlier) = definite_role.and_then(|r| self.earlier_role_speaker(r)) {
+                    earlier.mention = mention(earlier.mention.actor.clone());
+                    earlier.confidence *= 0.9;
+                    return earlier;
+                }
+            }
+            let principal = institution
+                .as_ref()
+                .map(principal_of)
+                .or_else(|| possessor.clone())
+                .or_else(|| demonym.as_deref().map(|d| ActorId::from_name(&format!("{d} government"))));
             let proxy = if proxy_role && !anonymous_role {
                 ProxyKind::Spokesperson
             } else {
@@ -1371,6 +1452,48 @@ impl<'a> Attributor<'a> {
                 plural,
             },
         }
+    }
+
+    /// The latest earlier statement in which `id` spoke for someone else
+    /// (a spokesperson's or affiliate's role, learned once per article).
+    fn earlier_proxy_of(&self, id: &ActorId) -> Option<Speaker> {
+        self.speakers
+            .iter()
+            .rev()
+            .map(|(_, sp)| sp)
+            .find(|sp| sp.mention.actor.as_ref() == Some(id) && sp.proxy.is_some() && sp.principal.is_some())
+            .cloned()
+    }
+
+    /// The latest earlier speaker that is an institution of this kind
+    /// ("government" -> `valdoria-government`), for "a government spokesman".
+    fn earlier_institution(&self, word: &str) -> Option<ActorId> {
+        let suffix = format!("-{word}");
+        self.speakers.iter().rev().find_map(|(_, sp)| {
+            sp.mention
+                .actor
+                .as_ref()
+                .filter(|a| a.as_str().ends_with(&suffix))
+                .map(|a| self.book.top_affiliation(a))
+        })
+    }
+
+    /// The latest earlier speaker described by the role noun `role` ("official"),
+    /// for a definite mention of it ("the official said").
+    fn earlier_role_speaker(&self, role: &str) -> Option<Speaker> {
+        self.speakers
+            .iter()
+            .rev()
+            .map(|(_, sp)| sp)
+            .find(|sp| {
+                sp.principal.is_some()
+                    && sp
+                        .mention
+                        .text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(role))
+            })
+            .cloned()
     }
 
     /// Nearest fitting antecedent for a pronoun at byte `at`: earlier in the

@@ -38,6 +38,8 @@ pub(crate) struct Lexicons {
     pub proxies: HashMap<String, ()>,
     pub anonymous: HashMap<String, ()>,
     pub modifiers: HashMap<String, ()>,
+    /// Nationality adjectives, lowercase ("russian", "south korean").
+    pub demonyms: HashMap<String, ()>,
 }
 
 impl Lexicons {
@@ -56,6 +58,9 @@ impl Lexicons {
     pub fn is_modifier(&self, lower: &str) -> bool {
         self.modifiers.contains_key(lower)
     }
+    pub fn is_demonym(&self, lower: &str) -> bool {
+        self.demonyms.contains_key(lower)
+    }
 }
 
 pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
@@ -69,6 +74,7 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         proxies: HashMap::new(),
         anonymous: HashMap::new(),
         modifiers: HashMap::new(),
+        demonyms: HashMap::new(),
     };
     for line in REPORTING_VERBS.lines() {
         let line = line.trim();
@@ -135,6 +141,9 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             }
             "modifier" => {
                 lex.modifiers.insert(lower, ());
+            }
+            "demonym" => {
+                lex.demonyms.insert(lower, ());
             }
             _ => {}
         }

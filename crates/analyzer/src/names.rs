@@ -284,6 +284,15 @@ const ORG_HEADS: &[&str] = &[
     "alliance",
     "federation",
     "republic",
+    "forum",
+    "bloc",
+    "league",
+    "motors",
+    "industries",
+    "holdings",
+    "authority",
+    "delegation",
+    "summit",
 ];
 
 const PARTICLES: &[&str] =
