@@ -1,14 +1,14 @@
 //! From one article to its statements.
 
 use crate::actors::ActorBook;
-use crate::attribution::Attributor;
+use crate::attribution::{Attributor, RawStatement};
 use crate::statement_date::{article_date, date_statement};
-use crate::{quotes, sentences};
-use stanceshift_core::{Article, Diagnostic, Statement, StatementDate};
+use crate::{quotes, referents, sentences};
+use stanceshift_core::{Article, Diagnostic, Referent, Span, Statement, StatementDate};
 
 /// Version of the attribution output; bump whenever statements for the same
 /// text can change, so indexes know to re-analyze.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Bodies longer than this are analyzed up to this length only (with a diagnostic).
 const MAX_BODY_BYTES: usize = 4 << 20;
@@ -40,6 +40,17 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
     let quotes = quotes::find(body, &sentences, &mut diagnostics);
     let mut attributor = Attributor::new(body, actors, &sentences, &quotes);
     attributor.run();
+    for raw in &mut attributor.statements {
+        end_content_at_main_clause(body, sentences[raw.sentence].span, raw);
+    }
+    let referents = referents::resolve(
+        body,
+        &sentences,
+        &attributor.names.mentions,
+        &attributor.statements,
+        &quotes,
+        actors,
+    );
     let date = article.date.date_naive();
     let mut statements: Vec<Statement> = Vec::with_capacity(attributor.statements.len());
     let mut dates: Vec<StatementDate> = Vec::with_capacity(attributor.statements.len());
@@ -53,15 +64,32 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
         } else {
             statement_date
         };
+        let statement_date = match inherited_date(body, &attributor.statements, &dates, index) {
+            Some(earlier) if statement_date.basis == stanceshift_core::DateBasis::ArticleDate => earlier,
+            _ => statement_date,
+        };
         dates.push(statement_date.clone());
         let content_span = raw.content_span();
-        // Whitespace collapsed: multi-paragraph quotes read as one passage.
-        let content = raw
-            .content_pieces
-            .iter()
-            .map(|p| body[p.start..p.end].split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect::<Vec<_>>()
-            .join(" … ");
+        let content = ContentText::new(body, &raw.content_pieces);
+        let referents = referents
+            .get(index)
+            .into_iter()
+            .flatten()
+            .filter_map(|found| {
+                Some(Referent {
+                    text: body.get(found.span.start..found.span.end)?.to_string(),
+                    span: found.span,
+                    content_offset: content.offset_of(found.span.start)?,
+                    antecedent: body
+                        .get(found.antecedent.start..found.antecedent.end)?
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    antecedent_span: found.antecedent,
+                })
+            })
+            .collect();
+        let content = content.text;
         statements.push(Statement {
             article_id: article.id.clone(),
             index: index as u32,
@@ -76,9 +104,141 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
             kind: raw.kind,
             date: statement_date,
             confidence: raw.confidence,
+            referents,
+            continues: raw.continues.map(|i| i as u32),
         });
     }
     ArticleAnalysis { statements, diagnostics }
+}
+
+/// A statement's content as stored: each piece's whitespace collapsed (so
+/// multi-paragraph quotes read as one passage), pieces joined by " … ", with
+/// the body offset of every whitespace-separated run kept to map offsets.
+struct ContentText {
+    text: String,
+    /// (body start, body end, content start) of each run.
+    runs: Vec<(usize, usize, usize)>,
+}
+
+impl ContentText {
+    fn new(body: &str, pieces: &[Span]) -> ContentText {
+        let mut text = String::new();
+        let mut runs = Vec::new();
+        for (n, piece) in pieces.iter().enumerate() {
+            if n > 0 {
+                text.push_str(" … ");
+            }
+            let Some(piece_text) = body.get(piece.start..piece.end) else { continue };
+            let mut first = true;
+            for (offset, run) in split_runs(piece_text) {
+                if !first {
+                    text.push(' ');
+                }
+                first = false;
+                runs.push((piece.start + offset, piece.start + offset + run.len(), text.len()));
+                text.push_str(run);
+            }
+        }
+        ContentText { text, runs }
+    }
+
+    /// Where the body byte `at` landed in the content, if it is inside a run.
+    fn offset_of(&self, at: usize) -> Option<usize> {
+        self.runs
+            .iter()
+            .find(|(start, end, _)| *start <= at && at < *end)
+            .map(|(start, _, c)| c + (at - start))
+    }
+}
+
+/// Whitespace-separated runs of `text` with their byte offsets.
+fn split_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = 0usize;
+    std::iter::from_fn(move || {
+        let tail = &text[rest..];
+        let start = rest + (tail.len() - tail.trim_start().len());
+        if start >= text.len() {
+            return None;
+        }
+        let len = text[start..].find(char::is_whitespace).unwrap_or(text.len() - start);
+        rest = start + len;
+        Some((start, &text[start..start + len]))
+    })
+}
+
+/// Words that open a fronted time clause ("After X said …, Y", "Two weeks after X said …, Y").
+const FRONTED_SUBORDINATORS: &[&str] = &["after", "before", "since", "when", "until", "once"];
+
+/// Finite verbs that show a new clause has begun after a comma.
+const FINITE_VERBS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "did", "does", "do",
+    "remains", "remained", "appears", "appeared", "seems", "seemed",
+];
+
+/// "Two weeks after Trump said he would meet Putin “within two weeks or so,”
+/// no summit has been scheduled": when the reporting clause sits inside a
+/// fronted time clause, the content ends where the sentence's main clause begins.
+fn end_content_at_main_clause(body: &str, sentence: Span, raw: &mut RawStatement) {
+    let Some(last) = raw.content_pieces.last_mut() else { return };
+    let Some(lead) = body.get(sentence.start..raw.speaker.span.start.min(raw.cue_span.start)) else { return };
+    let lead_words: Vec<String> = lead
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let opens_clause =
+        lead_words.iter().take(5).position(|w| FRONTED_SUBORDINATORS.contains(&w.as_str())).is_some_and(
+            |at| at == 0 || lead_words[..at].iter().any(|w| w.ends_with('s') || w == "week" || w == "day"),
+        );
+    if !opens_clause || lead.contains(',') {
+        return;
+    }
+    let Some(content) = body.get(last.start..last.end) else { return };
+    for (comma, _) in content.match_indices(',') {
+        let mut cut = comma + 1;
+        // Keep a closing quotation mark that follows the comma (“… or so,”).
+        while let Some(c) = content[cut..].chars().next().filter(|c| matches!(c, '"' | '”' | '’' | '\''))
+        {
+            cut += c.len_utf8();
+        }
+        let next: Vec<String> = content[cut..]
+            .split_whitespace()
+            .take(6)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .collect();
+        let starts_clause = next.first().is_some_and(|w| {
+            !matches!(w.as_str(), "and" | "but" | "or" | "which" | "who" | "that" | "where" | "while")
+        }) && next.iter().any(|w| FINITE_VERBS.contains(&w.as_str()));
+        if starts_clause {
+            last.end = last.start + cut;
+            return;
+        }
+    }
+}
+
+/// The date of the speaker's earlier statement in the article when that one was
+/// dated by its own words: the quotes and paraphrases after a lead such as
+/// "Trump said on Tuesday evening …" report the same occasion. Statements in the
+/// present tense ("says", "tells") are taken as current and inherit nothing.
+fn inherited_date(
+    body: &str,
+    raws: &[RawStatement],
+    dates: &[StatementDate],
+    index: usize,
+) -> Option<StatementDate> {
+    let raw = &raws[index];
+    let actor = raw.speaker.actor.as_ref()?;
+    let cue = body.get(raw.cue_span.start..raw.cue_span.end).unwrap_or("");
+    let present = cue.split_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !matches!(w.as_str(), "has" | "was" | "is")
+    });
+    if present {
+        return None;
+    }
+    let earlier = (0..index).rev().find(|&j| raws[j].speaker.actor.as_ref() == Some(actor))?;
+    let date = dates.get(earlier)?;
+    (date.basis != stanceshift_core::DateBasis::ArticleDate)
+        .then(|| StatementDate { basis: stanceshift_core::DateBasis::Context, ..date.clone() })
 }
 
 #[cfg(test)]
@@ -278,12 +438,62 @@ mod tests {
             At the time, Stone said he was confident. \
             Stone said he would meet “in the immediate future.”";
         insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
-            Daniel Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-13..2025-10-19(relative "last week") | he would decide within two weeks
-            Maria Lopez [maria-lopez] | maria-lopez | - | said | Indirect | 2025-10-03(explicit "Oct. 3") | the deal was off
-            Lopez [maria-lopez] | maria-lopez | - | said | Indirect | 2025-10-17(relative "Friday") | that a deal could come next month
-            Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-17(context) | he was confident
-            Stone [daniel-stone] | daniel-stone | - | said | Mixed | 2025-10-21(article) | he would meet “in the immediate future.”
+        Daniel Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-13..2025-10-19(relative "last week") | he would decide within two weeks
+        Maria Lopez [maria-lopez] | maria-lopez | - | said | Indirect | 2025-10-03(explicit "Oct. 3") | the deal was off
+        Lopez [maria-lopez] | maria-lopez | - | said | Indirect | 2025-10-17(relative "Friday") | that a deal could come next month
+        Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-17(context) | he was confident
+        Stone [daniel-stone] | daniel-stone | - | said | Mixed | 2025-10-17(context) | he would meet “in the immediate future.”
         "#);
+    }
+
+    #[test]
+    fn statement_dates_from_fronted_clauses_and_the_lead() {
+        let text = "Two weeks after Daniel Stone said he would sign the deal \"within days,\" no date has \
+            been set.\n\n\
+            Maria Lopez said on Tuesday evening that she did not want a rushed vote. \
+            “We need more time,” Lopez told reporters. She said the vote could slip. \
+            Lopez says the talks resume today.\n\n\
+            Ann Vik, traveling in Asia this week, said the plan stood.";
+        insta::assert_snapshot!(check(text, "2025-10-30"), @r#"
+        Daniel Stone [daniel-stone] | daniel-stone | - | said | Mixed | 2025-10-13..2025-10-19(relative "Two weeks after") | he would sign the deal "within days,"
+        Maria Lopez [maria-lopez] | maria-lopez | - | said | Indirect | 2025-10-28(relative "Tuesday evening") | that she did not want a rushed vote
+        Lopez [maria-lopez] | maria-lopez | - | told | Direct | 2025-10-28(context) | “We need more time,”
+        She [maria-lopez] | maria-lopez | - | said | Indirect | 2025-10-28(context) | the vote could slip
+        Lopez [maria-lopez] | maria-lopez | - | says | Indirect | 2025-10-30(article) | the talks resume today
+        Ann Vik, traveling in Asia this week [ann-vik] | ann-vik | - | said | Indirect | 2025-10-27..2025-10-30(relative "this week") | the plan stood
+        "#);
+    }
+
+    /// `statement: referring words => antecedent` for every referent.
+    fn referents(text: &str, date: &str) -> String {
+        let date: DateTime<FixedOffset> = format!("{date}T12:00:00Z").parse().unwrap();
+        let analysis = analyze_article(&Article::new(date, text.to_string()), &ActorBook::builtin());
+        analysis
+            .statements
+            .iter()
+            .flat_map(|s| {
+                s.referents.iter().map(move |r| {
+                    assert_eq!(&s.content[r.content_offset..r.content_offset + r.text.len()], r.text);
+                    format!("{}: {} => {}", s.speaker.text, r.text, r.antecedent)
+                })
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn referents_give_pronouns_groups_and_events_their_names() {
+        let text = "A summit between President Ana Ruiz and Prime Minister Tomas Berg stalled on Monday. \
+            Foreign Minister Lena Park and Secretary of State Daniel Stone spoke by phone.\n\n\
+            “They will meet next week,” Ruiz said. An aide said a meeting of the two ministers was not \
+            needed. “No dates have been set,” Berg's spokesman said. “They will announce it,” he said, \
+            referring to Park and Stone. Officials said they would not comment on the presidents.";
+        insta::assert_snapshot!(referents(text, "2025-10-21"), @"
+        Ruiz: They => Lena Park and Secretary of State Daniel Stone
+        An aide: the two ministers => Lena Park and Secretary of State Daniel Stone
+        Berg's spokesman: dates => summit between President Ana Ruiz and Prime Minister Tomas Berg
+        he: They => Park and Stone
+        ");
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod attribution;
 mod cues;
 mod names;
 pub mod quotes;
+mod referents;
 pub mod sentences;
 mod statement_date;
 mod tokens;

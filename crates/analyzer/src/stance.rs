@@ -73,7 +73,7 @@ pub fn assess_with(text: &str, anchor: Option<usize>, options: AssessOptions) ->
 pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     let text = statement.content.as_str();
     let base = statement.content_span.start;
-    let ws = words(text);
+    let ws = crate::topic::statement_words(statement);
     let topic_terms: Vec<String> = topic.key.split_whitespace().map(str::to_string).collect();
     let clauses = clauses(&ws);
 

@@ -59,6 +59,29 @@ pub(crate) fn date_statement(
     let cue_mid = st.cue_span.start.saturating_sub(sentence.start);
     let mut best: Option<(usize, stanceshift_timex::TimeExpr)> = None;
     for expr in stanceshift_timex::find_with(text, article, &options) {
+        // "Two weeks after Trump said he would meet Putin, no summit has been
+        // scheduled": the saying was that long before the article's own day.
+        if expr.kind == TimexKind::Duration && outside(expr.span) && expr.span.end <= cue_mid {
+            let rest = text[expr.span.end..].trim_start();
+            if rest.len() > 6 && rest[..6].eq_ignore_ascii_case("after ") {
+                if let Some(days) = duration_days(&expr.value) {
+                    let date = article - chrono::Duration::days(days);
+                    // A round span is approximate: a quarter of it either way, at most a week.
+                    let slack = (days / 4).min(7);
+                    let evidence_end = expr.span.end + (text[expr.span.end..].len() - rest.len()) + 5;
+                    return StatementDate {
+                        date,
+                        window: DateWindow::new(
+                            date - chrono::Duration::days(slack),
+                            (date + chrono::Duration::days(slack)).min(article),
+                        ),
+                        basis: DateBasis::Relative,
+                        evidence: Some(text[expr.span.start..evidence_end].to_string()),
+                        timex_value: None,
+                    };
+                }
+            }
+        }
         if !outside(expr.span) || expr.kind == TimexKind::Duration || expr.kind == TimexKind::Set {
             continue;
         }
@@ -80,8 +103,15 @@ pub(crate) fn date_statement(
             let window = expr.window.unwrap_or_else(|| DateWindow::new(article, article));
             let window = DateWindow { end: window.end.min(article), ..window };
             let explicit = expr.value.len() == 10 && expr.text.chars().any(|c| c.is_ascii_digit());
+            // A period still running ("this week", "today") holds the article's own
+            // day, the likeliest day of the remark; a past one gives its first day.
+            let date = if window.end >= article && expr.direction != Some(Direction::Past) {
+                article
+            } else {
+                window.start
+            };
             StatementDate {
-                date: window.start,
+                date,
                 window,
                 basis: if explicit { DateBasis::Explicit } else { DateBasis::Relative },
                 evidence: Some(expr.text),
@@ -90,6 +120,22 @@ pub(crate) fn date_statement(
         }
         None => article_date(article),
     }
+}
+
+/// Days in a TIMEX3 duration value such as `P2W`, `P3D`, `P1M` (months as 30
+/// days, years as 365); `None` for anything vaguer (`PXW`) or compound.
+fn duration_days(value: &str) -> Option<i64> {
+    let body = value.strip_prefix('P')?;
+    let unit = body.chars().last()?;
+    let amount: i64 = body[..body.len() - unit.len_utf8()].parse().ok()?;
+    let per = match unit {
+        'D' => 1,
+        'W' => 7,
+        'M' => 30,
+        'Y' => 365,
+        _ => return None,
+    };
+    (amount > 0 && amount <= 100).then_some(amount * per)
 }
 
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {

@@ -24,6 +24,8 @@
 //!     kind: SpeechKind::Indirect,
 //!     date: StatementDate { date, window: DateWindow::new(date, date), basis: DateBasis::ArticleDate, evidence: None, timex_value: None },
 //!     confidence: 1.0,
+//!     referents: Vec::new(),
+//!     continues: None,
 //! };
 //! let statements = [
 //!     said("a", day(16), "Trump", "he would meet Putin within two weeks or so"),
@@ -40,7 +42,7 @@ use crate::ledger::ledger;
 use crate::lexicon::{is_cue_word, words};
 use crate::shift::{compare, is_paraphrase_echo};
 use crate::stance::features;
-use crate::topic::{group, own_name_terms, parse_query_with, query_matches_with, Aliases, TopicGroup};
+use crate::topic::{group, own_name_terms, parse_query_with, statement_matches, Aliases, TopicGroup};
 use chrono::NaiveDate;
 use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, StancePoint, Statement, Topic, TopicTimeline};
 use std::collections::{BTreeMap, BTreeSet};
@@ -82,7 +84,7 @@ pub fn analyze_actor_with(
             let mut members = Vec::new();
             let mut matched: BTreeSet<String> = BTreeSet::new();
             for (i, s) in distinct.iter().enumerate() {
-                if let Some(words) = query_matches_with(&query, &s.content, aliases) {
+                if let Some(words) = statement_matches(&query, s, aliases) {
                     members.push(i);
                     matched.extend(words);
                 }

@@ -94,6 +94,38 @@ pub struct Frame {
     pub objects: BTreeSet<String>,
 }
 
+/// The words of a statement's content, with each [`Referent`]'s antecedent
+/// names and event words added right after the referring words (carrying their
+/// offsets), so "They're going to meet" is about Rubio and Lavrov and "No dates
+/// have been set" about the summit. Only capitalised words and event words of
+/// the antecedent are added: never cue words, which would change the stance.
+///
+/// [`Referent`]: stanceshift_core::Referent
+pub fn statement_words(statement: &Statement) -> Vec<Word> {
+    let mut ws = words(&statement.content);
+    if statement.referents.is_empty() {
+        return ws;
+    }
+    let lex = lexicon();
+    for referent in statement.referents.iter().rev() {
+        let (start, end) = (referent.content_offset, referent.content_offset + referent.text.len());
+        let Some(last) = ws.iter().rposition(|w| w.start >= start && w.end <= end) else { continue };
+        let implied: Vec<Word> = words(&referent.antecedent)
+            .into_iter()
+            .filter(|w| {
+                (w.capitalized && !lex.stopwords.contains(&w.lower))
+                    || lex
+                        .topic_words
+                        .get(&w.lower)
+                        .is_some_and(|t| t == "meet" || t == "visit" || t == "sign")
+            })
+            .map(|w| Word { start, end, lower: w.lower, capitalized: w.capitalized })
+            .collect();
+        ws.splice(last + 1..last + 1, implied);
+    }
+    ws
+}
+
 /// A parsed topic query: canonical terms (all must match) and the topic it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopicQuery {
@@ -138,11 +170,29 @@ pub fn query_matches(query: &TopicQuery, text: &str) -> Option<Vec<String>> {
 
 /// [`query_matches`] resolving actor names in the text through `aliases`.
 pub fn query_matches_with(query: &TopicQuery, text: &str, aliases: &Aliases) -> Option<Vec<String>> {
+    query_matches_words(query, text, &words(text), aliases)
+}
+
+/// [`query_matches_with`] on a statement, its referents included
+/// ("No dates have been set" matches "meet Putin" when the dates are the summit's).
+pub fn statement_matches(
+    query: &TopicQuery,
+    statement: &Statement,
+    aliases: &Aliases,
+) -> Option<Vec<String>> {
+    query_matches_words(query, &statement.content, &statement_words(statement), aliases)
+}
+
+fn query_matches_words(
+    query: &TopicQuery,
+    text: &str,
+    ws: &[Word],
+    aliases: &Aliases,
+) -> Option<Vec<String>> {
     if query.terms.is_empty() {
         return None;
     }
-    let ws = words(text);
-    clauses(&ws).into_iter().find_map(|range| {
+    clauses(ws).into_iter().find_map(|range| {
         let clause = &ws[range];
         let terms = terms_of(clause, aliases);
         let mut matched: Vec<&Word> = Vec::new();
@@ -156,7 +206,7 @@ pub fn query_matches_with(query: &TopicQuery, text: &str, aliases: &Aliases) -> 
         }
         matched.sort_by_key(|w| w.start);
         matched.dedup_by_key(|w| w.start);
-        Some(matched.iter().map(|w| text[w.start..w.end].to_string()).collect())
+        Some(matched.iter().filter_map(|w| text.get(w.start..w.end)).map(str::to_string).collect())
     })
 }
 
@@ -168,13 +218,27 @@ pub fn frames(
     exclude: &BTreeSet<String>,
     aliases: &Aliases,
 ) -> Vec<Frame> {
+    frames_of_words(text, &words(text), reference, exclude, aliases)
+}
+
+/// [`frames`] of a statement, its referents included.
+pub fn statement_frames(statement: &Statement, exclude: &BTreeSet<String>, aliases: &Aliases) -> Vec<Frame> {
+    frames_of_words(&statement.content, &statement_words(statement), statement.date.date, exclude, aliases)
+}
+
+fn frames_of_words(
+    text: &str,
+    ws: &[Word],
+    reference: chrono::NaiveDate,
+    exclude: &BTreeSet<String>,
+    aliases: &Aliases,
+) -> Vec<Frame> {
     let lex = lexicon();
-    let ws = words(text);
     // Words inside time expressions are never arguments.
     let times = stanceshift_timex::find(text, reference);
     let in_time = |w: &Word| times.iter().any(|t| t.span.start <= w.start && w.end <= t.span.end);
     let mut out = Vec::new();
-    for range in clauses(&ws) {
+    for range in clauses(ws) {
         let mut cue_word = vec![false; range.len()];
         let mut after_cue = Vec::new();
         let clause = &ws[range.clone()];
@@ -251,7 +315,18 @@ pub fn frames(
             } else {
                 (i, i)
             };
-            let surface = text[clause[first].start..clause[last].end].to_string();
+            let written = text.get(clause[first].start..clause[last].end).unwrap_or("");
+            // Words a referent added carry the referring words' offsets ("They"):
+            // show the antecedent's word instead.
+            let surface = if first == last && !written.eq_ignore_ascii_case(&clause[i].lower) {
+                let mut chars = clause[i].lower.chars();
+                match (clause[i].capitalized, chars.next()) {
+                    (true, Some(c)) => c.to_uppercase().chain(chars).collect(),
+                    _ => clause[i].lower.clone(),
+                }
+            } else {
+                written.to_string()
+            };
             if i > pred_at {
                 objects.insert(term.clone());
             }
@@ -300,7 +375,7 @@ pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>, aliases: &
     for (i, s) in statements.iter().enumerate() {
         let mut exclude = own_names.clone();
         exclude.extend(own_name_terms(&[s.speaker.text.as_str()]));
-        for f in frames(&s.content, s.date.date, &exclude, aliases) {
+        for f in statement_frames(s, &exclude, aliases) {
             all.push((i, f));
         }
     }

@@ -34,5 +34,5 @@ pub use ledger::{CommitmentEntry, CommitmentStatus};
 pub use shift::{Evidence, Shift, ShiftKind};
 pub use span::Span;
 pub use stance::{Commitment, Cue, CueKind, Polarity, StanceFeatures, Topic};
-pub use statement::{DateBasis, Mention, ProxyKind, SpeechKind, Statement, StatementDate};
+pub use statement::{DateBasis, Mention, ProxyKind, Referent, SpeechKind, Statement, StatementDate};
 pub use time::DateWindow;

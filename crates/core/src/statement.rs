@@ -73,6 +73,26 @@ pub struct StatementDate {
     pub timex_value: Option<String>,
 }
 
+/// Words of a statement's content that stand for something named elsewhere in
+/// the article: "they" for "Marco Rubio and Sergei Lavrov" named the sentence
+/// before, "the two ministers", or "the meeting" and "no dates" for the summit
+/// the article is about. Topics read the antecedent's names and event words as
+/// if they stood in the content; reports can show what was understood.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Referent {
+    /// The referring words, as written.
+    pub text: String,
+    /// Where they are in the article body.
+    pub span: Span,
+    /// Byte offset of the referring words in [`Statement::content`] (which
+    /// collapses whitespace, so it is not always `span.start - content_span.start`).
+    pub content_offset: usize,
+    /// What they stand for, as written ("a summit between President Donald
+    /// Trump and Russian President Vladimir Putin").
+    pub antecedent: String,
+    pub antecedent_span: Span,
+}
+
 /// Who said what, when, and for whom. Offsets are byte offsets into the article body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
@@ -98,6 +118,13 @@ pub struct Statement {
     pub date: StatementDate,
     /// 0..1: how sure the attribution is (speaker and principal).
     pub confidence: f32,
+    /// What words of the content refer to (see [`Referent`]), in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referents: Vec<Referent>,
+    /// Index of the statement of the same article this one continues (a quote
+    /// sentence after "…,” Pell said."): one occasion, so one tone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<u32>,
 }
 
 impl Statement {

@@ -64,6 +64,8 @@
 //!     date: StatementDate { date: day, window: DateWindow::new(day, day), basis: DateBasis::ArticleDate,
 //!                           evidence: None, timex_value: None },
 //!     confidence: 0.9,
+//!     referents: Vec::new(),
+//!     continues: None,
 //! };
 //!
 //! let mut writer = index.writer(WriterOptions::default())?;

@@ -47,6 +47,8 @@ fn statement(article: &Article, index: u32, speaker: &str, principal: Option<&st
             timex_value: None,
         },
         confidence: 0.8,
+        referents: Vec::new(),
+        continues: None,
     }
 }
 

@@ -25,6 +25,8 @@ fn statement(content: &str, cue: &str, kind: SpeechKind, date: &str) -> Statemen
             timex_value: None,
         },
         confidence: 1.0,
+        referents: Vec::new(),
+        continues: None,
     }
 }
 

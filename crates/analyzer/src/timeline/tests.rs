@@ -56,6 +56,8 @@ impl Corpus {
                 timex_value: None,
             },
             confidence: 0.9,
+            referents: Vec::new(),
+            continues: None,
         });
         self
     }
@@ -397,19 +399,19 @@ fn end_to_end_from_article_text() {
     let analyses =
         analyze_corpus_toward(&found.statements, &toward, &names, None, day("2025-11-10"), &aliases);
     lines.push(render(&analyses));
-    // Known attribution gaps show here: "The official" is not yet linked to the
-    // White House official, and the ministers' remark is dated to the article.
+    // "The official" is the White House official of the sentence before, and
+    // "Trump also said" reports the same occasion as the dated lead.
     insta::assert_snapshot!(lines.join("\n"), @r#"
     2025-10-16 President Donald Trump (donald-trump): that he would meet the Russian leader "within two weeks or so" in Budapest
-    2025-10-21 Trump (donald-trump): the foreign ministers would meet "pretty soon" to prepare the summit
+    2025-10-16 Trump (donald-trump): the foreign ministers would meet "pretty soon" to prepare the summit
     2025-10-21 a senior White House official (administration): that there are no plans for a meeting between Trump and Putin in the immediate future
     2025-10-21 The official (administration): a meeting of the foreign ministers wasn't necessary
     2025-10-21 Kremlin spokesman Dmitry Peskov (vladimir-putin): serious preparation is needed before any summit
     donald-trump / meet foreign minister [meet, foreign, ministers]
-      point 2025-10-21 wire-1021#1 CT+
+      point 2025-10-16 wire-1021#1 CT+
       point 2025-10-21 wire-1021#3 PR- proxy
       withdraw 0.79 proxy_for=donald-trump: withdraw: 'would' + 'pretty soon' (CT+) -> 'wasn't necessary' (PR-) (by proxy: The official)
-      ledger wire-1021#1 due 2025-10-21..2025-11-20+7 Withdrawn by wire-1021#3 2025-10-21
+      ledger wire-1021#1 due 2025-10-16..2025-11-15+7 Withdrawn by wire-1021#3 2025-10-21
     donald-trump / meet vladimir-putin [meet, Putin]
       point 2025-10-16 wire-1021#0 CT+
       point 2025-10-21 wire-1021#2 PR- proxy
