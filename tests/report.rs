@@ -52,7 +52,7 @@ fn motivating_case_in_every_format() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|t| t["key"] == "meet putin")
+        .find(|t| t["label"] == "meet Putin")
         .expect("the meet Putin topic");
     let withdraw = topic["shifts"].as_array().unwrap().iter().find(|s| s["kind"] == "withdraw").unwrap();
     assert_eq!(withdraw["flagged"], true);

@@ -2,6 +2,7 @@
 //! One module per area; one regression test per bug.
 
 mod analyze;
+mod expectations;
 mod index;
 mod report;
 mod search;

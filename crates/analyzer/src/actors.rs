@@ -179,6 +179,22 @@ kind = "organization"
 aliases = ["EU", "E.U."]
 "#;
 
+/// Id of the built-in, headless administration (a user file supersedes it).
+pub(crate) const GENERIC_ADMINISTRATION: &str = "administration";
+
+/// Suffix of an administration learned from the text (`donald-trump-administration`).
+const ADMINISTRATION_SUFFIX: &str = "-administration";
+
+/// The administration a president heads, as attribution learns it from the text.
+pub fn administration_of(president: &ActorId) -> ActorId {
+    ActorId::new(format!("{president}{ADMINISTRATION_SUFFIX}"))
+}
+
+/// The president heading an administration learned from the text.
+fn president_of(administration: &ActorId) -> Option<ActorId> {
+    administration.as_str().strip_suffix(ADMINISTRATION_SUFFIX).filter(|p| !p.is_empty()).map(ActorId::new)
+}
+
 /// Lowercase, drop a leading "the", unify apostrophes and whitespace.
 pub(crate) fn normalize_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -361,9 +377,14 @@ impl ActorBook {
         let mut out = vec![self.canonical(principal).clone()];
         let mut current = self.canonical(principal).clone();
         for _ in 0..8 {
-            if let Some(head) = self.head(&current) {
-                if !out.contains(&head.id) {
-                    out.push(head.id.clone());
+            // A book entry, else the president an administration learned from the text is named after.
+            let head = self
+                .head(&current)
+                .map(|h| h.id.clone())
+                .or_else(|| self.get(&current).is_none().then(|| president_of(&current)).flatten());
+            if let Some(head) = head {
+                if !out.contains(&head) {
+                    out.push(head);
                 }
             }
             match self.get(&current).and_then(|a| a.affiliation.clone()) {

@@ -310,9 +310,9 @@ mod tests {
     #[test]
     fn motivating_case_builtin_actors() {
         insta::assert_snapshot!(check(MOTIVATING, "2025-10-21"), @r#"
-            President Donald Trump [donald-trump] | donald-trump | - | said | Mixed | 2025-10-13..2025-10-19(relative "last week") | that he would meet him “within two weeks or so.”
-            a White House official | administration | AnonymousOfficial/anon | said | Mixed | 2025-10-21(article) | there were “no plans” for a meeting “in the immediate future.”
-            Kremlin spokesman Dmitry Peskov [dmitry-peskov] | kremlin | Spokesperson | told | Mixed | 2025-10-21(article) | that “serious preparation is needed” before any summit
+        President Donald Trump [donald-trump] | donald-trump | - | said | Mixed | 2025-10-13..2025-10-19(relative "last week") | that he would meet him “within two weeks or so.”
+        a White House official | donald-trump-administration | AnonymousOfficial/anon | said | Mixed | 2025-10-21(article) | there were “no plans” for a meeting “in the immediate future.”
+        Kremlin spokesman Dmitry Peskov [dmitry-peskov] | kremlin | Spokesperson | told | Mixed | 2025-10-21(article) | that “serious preparation is needed” before any summit
         "#);
     }
 

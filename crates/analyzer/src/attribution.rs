@@ -1208,7 +1208,27 @@ impl<'a> Attributor<'a> {
     }
 
     /// Resolves the speaker phrase `toks[start..end]` to actor, principal and proxy.
-    fn resolve_speaker(&mut self, _si: usize, start: usize, end: usize) -> Speaker {
+    fn resolve_speaker(&mut self, si: usize, start: usize, end: usize) -> Speaker {
+        let mut speaker = self.resolve_speaker_phrase(si, start, end);
+        speaker.principal = speaker.principal.map(|p| self.concrete_administration(p));
+        speaker
+    }
+
+    /// The built-in `administration` has no head: with no actor file saying whose
+    /// it is, it is the administration of the president the article names
+    /// first without a nationality ("President Donald Trump" ->
+    /// `donald-trump-administration`, which that president heads).
+    fn concrete_administration(&self, principal: ActorId) -> ActorId {
+        if principal.as_str() != crate::actors::GENERIC_ADMINISTRATION {
+            return principal;
+        }
+        match self.names.first_with_bare_title("president") {
+            Some(president) => crate::actors::administration_of(president),
+            None => principal,
+        }
+    }
+
+    fn resolve_speaker_phrase(&mut self, _si: usize, start: usize, end: usize) -> Speaker {
         let span = Span::new(self.toks[start].start, self.toks[end - 1].end);
         let text = self.body[span.start..span.end].to_string();
         let mention = |actor: Option<ActorId>| Mention { text: text.clone(), span, actor };

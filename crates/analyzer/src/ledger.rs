@@ -3,15 +3,18 @@
 //! an entry; what later statements on the topic say settles it:
 //!
 //! - **Kept**: a report that it happened ("met", "held talks": a certain,
-//!   positive, non-future statement) dated inside the window;
+//!   positive, non-future statement) or of the state it leaves ("the plant is
+//!   open") dated inside the window;
 //! - **Withdrawn**: a retreat or negation before the window closed;
-//! - **Renewed**: restated with a window (that restatement opens its own entry);
+//! - **Renewed**: restated with a window before this one closed (that
+//!   restatement opens its own entry), and nothing else happened since; a
+//!   later withdrawal or report still decides the entry;
 //! - **Broken**: the window closed (slack included) before `as_of` with none of
-//!   the above, or a retreat/late report after it closed;
+//!   the above, or a retreat, report or restatement came only after it closed;
 //! - **Pending**: still open as of `as_of`.
 
-use crate::shift::evidence;
-use stanceshift_core::{ActorId, CommitmentEntry, CommitmentStatus, CueKind, StancePoint, Topic};
+use crate::shift::{evidence, is_quote};
+use stanceshift_core::{ActorId, CommitmentEntry, CommitmentStatus, CueKind, SpeechKind, StancePoint, Topic};
 
 /// Whether a point opens a commitment: positive (≥ PR+), about the future, with a window not already past.
 pub fn opens_commitment(point: &StancePoint) -> bool {
@@ -46,65 +49,97 @@ fn reports_event(point: &StancePoint) -> bool {
         && !f.cues.iter().any(|c| c.kind == CueKind::Modal)
 }
 
+/// "The plant is open", "the deal is signed": the state the promised event
+/// leaves, said as a plain present fact.
+fn reports_result(point: &StancePoint) -> bool {
+    let f = &point.features;
+    let text = point.statement.content.to_lowercase();
+    let base = point.statement.content_span.start;
+    let after_copula = f.cues.iter().filter(|c| c.kind == CueKind::Topic).any(|c| {
+        let before = c.span.start.checked_sub(base).and_then(|at| text.get(..at)).unwrap_or("");
+        let last = before.split_whitespace().last().unwrap_or("");
+        matches!(last, "is" | "are" | "now" | "been")
+    });
+    after_copula && f.commitment.score() == 3 && !f.future && f.timeframe.is_none()
+}
+
 fn retreats(point: &StancePoint) -> bool {
     point.features.commitment.score() < 0
         || (point.features.commitment.score() == 0
             && point.features.cues.iter().any(|c| c.kind == CueKind::Retreat))
 }
 
-/// The ledger of one topic; `points` in statement-date order.
+/// The ledger of one topic; `points` in statement-date order. A commitment
+/// said twice on one day (a quote and its paraphrase) is one entry, opened by
+/// the quote. Later points settle it: a report of it done (kept, or broken
+/// when late), a retreat (withdrawn, or broken when late) — the first of
+/// these decides; a restatement with a window renews it (broken when only
+/// restated after its window closed) and the search for an outcome goes on.
+/// Refusals to comment settle nothing.
 pub fn ledger(
     actor: &ActorId,
     topic: &Topic,
     points: &[StancePoint],
     as_of: chrono::NaiveDate,
 ) -> Vec<CommitmentEntry> {
+    // The opener of each (day, window): the first quote, else the first point.
+    let mut openers: Vec<usize> = Vec::new();
+    for (i, point) in points.iter().enumerate() {
+        if !opens_commitment(point) {
+            continue;
+        }
+        let key = |p: &StancePoint| (p.statement.date.date, p.features.timeframe);
+        match openers.iter().position(|&o| key(&points[o]) == key(point)) {
+            Some(k) if !is_quote(&points[openers[k]]) && is_quote(point) => openers[k] = i,
+            Some(_) => {}
+            None => openers.push(i),
+        }
+    }
+    openers.sort_unstable();
     let mut out = Vec::new();
-    let mut opened: Vec<(chrono::NaiveDate, stanceshift_core::DateWindow)> = Vec::new();
-    for (i, opener) in points.iter().enumerate() {
-        if !opens_commitment(opener) {
-            continue;
-        }
+    for i in openers {
+        let opener = &points[i];
         let Some(due) = opener.features.timeframe else { continue };
-        // The same promise said twice on one day (a quote and its paraphrase) is one commitment.
-        let key = (opener.statement.date.date, due);
-        if opened.contains(&key) {
-            continue;
-        }
-        opened.push(key);
-        let mut status = None;
-        let mut settled_by = None;
+        let opened_on = opener.statement.date.date;
+        let mut renewed_by = None;
+        let mut outcome = None;
         for later in &points[i + 1..] {
             let day = later.statement.date.date;
+            if later.statement.kind == SpeechKind::NoComment || day < opened_on {
+                continue;
+            }
             let on_time = day <= due.latest();
-            let outcome = if reports_event(later) && day >= opener.statement.date.date {
-                Some(if on_time { CommitmentStatus::Kept } else { CommitmentStatus::Broken })
-            } else if retreats(later) {
-                Some(if on_time { CommitmentStatus::Withdrawn } else { CommitmentStatus::Broken })
-            } else if opens_commitment(later) && day > opener.statement.date.date {
-                // Restated in time: renewed; restated after the window closed: it was broken.
-                Some(if on_time { CommitmentStatus::Renewed } else { CommitmentStatus::Broken })
-            } else {
-                None
-            };
-            if let Some(o) = outcome {
-                status = Some(o);
-                settled_by = Some(evidence(actor, later));
+            if reports_event(later) || reports_result(later) {
+                outcome =
+                    Some((if on_time { CommitmentStatus::Kept } else { CommitmentStatus::Broken }, later));
                 break;
             }
+            if retreats(later) {
+                let status = if on_time { CommitmentStatus::Withdrawn } else { CommitmentStatus::Broken };
+                outcome = Some((status, later));
+                break;
+            }
+            if opens_commitment(later) && day > opened_on && renewed_by.is_none() {
+                if !on_time {
+                    outcome = Some((CommitmentStatus::Broken, later));
+                    break;
+                }
+                renewed_by = Some(later);
+            }
         }
-        let status = status.unwrap_or(if as_of > due.latest() {
-            CommitmentStatus::Broken
-        } else {
-            CommitmentStatus::Pending
-        });
+        let (status, settled_by) = match (outcome, renewed_by) {
+            (Some((status, by)), _) => (status, Some(by)),
+            (None, Some(by)) => (CommitmentStatus::Renewed, Some(by)),
+            (None, None) if as_of > due.latest() => (CommitmentStatus::Broken, None),
+            (None, None) => (CommitmentStatus::Pending, None),
+        };
         out.push(CommitmentEntry {
             actor: actor.clone(),
             topic: topic.clone(),
             opened: evidence(actor, opener),
             due,
             status,
-            settled_by,
+            settled_by: settled_by.map(|p| evidence(actor, p)),
             as_of,
         });
     }

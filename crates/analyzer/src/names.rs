@@ -320,6 +320,11 @@ pub(crate) struct Names {
     titles: HashMap<String, ActorId>,
     genders: HashMap<ActorId, Gender>,
     kinds: HashMap<ActorId, EntityKind>,
+    /// Title -> the first person given it without a nationality ("President
+    /// Donald Trump", not "Russian President Vladimir Putin").
+    first_bare_titles: HashMap<String, ActorId>,
+    /// The title being learned was qualified by a nationality.
+    qualified_title: bool,
 }
 
 /// A resolved name sequence inside a token range.
@@ -337,6 +342,11 @@ impl Names {
 
     pub fn by_title(&self, title: &str) -> Option<&ActorId> {
         self.titles.get(title)
+    }
+
+    /// The first person the article gives `title` without a nationality.
+    pub fn first_with_bare_title(&self, title: &str) -> Option<&ActorId> {
+        self.first_bare_titles.get(title)
     }
 
     /// Finds capitalised name sequences in `toks[range]`, learning new actors.
@@ -360,8 +370,17 @@ impl Names {
                 i += 1;
                 continue;
             }
-            // Title words before the name.
-            let (title_len, title) = match_title(lower, i, range.end);
+            // Title words before the name; a nationality before the title
+            // ("Russian President Vladimir Putin") belongs to it, and marks it.
+            let (mut title_len, mut title) = match_title(lower, i, range.end);
+            let mut qualified = false;
+            if title_len == 0 && LEXICONS.is_demonym(lower[i]) && i + 1 < range.end {
+                let (len, t) = match_title(lower, i + 1, range.end);
+                if len > 0 {
+                    (title_len, title, qualified) = (len + 1, t, true);
+                }
+            }
+            self.qualified_title = qualified;
             let mut start = i + title_len;
             let titled = title_len > 0;
             // Skip non-name capitalised words (sentence-initial "The", days...).
@@ -479,6 +498,9 @@ impl Names {
         if let Some(t) = title {
             if !matches!(t, "mr." | "mrs." | "ms." | "miss" | "dr.") {
                 self.titles.insert(t.to_string(), id.clone());
+                if !self.qualified_title && kind == EntityKind::Person {
+                    self.first_bare_titles.entry(t.to_string()).or_insert_with(|| id.clone());
+                }
             }
         }
         if let Some(s) = surname {

@@ -2,14 +2,14 @@
 //!
 //! Rules, in order (b = before, a = after, scores on the -3..3 commitment scale):
 //! 1. b positive, a at or below zero: **Withdraw** when a carries a retreat cue
-//!    ("no plans", "wasn't necessary") and b was firm (≥ PR+) or dated;
+//!    ("no plans", "wasn't necessary") and b was a commitment (≥ PR+);
 //!    **Reverse** when a is an outright negation; otherwise **Soften**.
 //! 2. Polarity flipped the other way (negative to positive): **Reverse**.
 //! 3. Same direction, both dated, a's window ends after b's window (slack
 //!    included): **TimelineSlip**.
 //! 4. Same direction, weaker or stronger level (or certainty moved ≥ 0.2):
-//!    **Soften** / **Harden** — except a one-step difference between a quote
-//!    and a reporter's paraphrase, which is a **Reaffirm**.
+//!    **Soften** / **Harden** — except a one-step difference where a reporter's
+//!    paraphrase is one side, which is a **Reaffirm**.
 //! 5. Tone moved by ≥ 0.4: **ToneShift**. 6. Otherwise **Reaffirm**.
 //!
 //! Statements on the same day that do not conflict (rules 1–2) are not shifts.
@@ -82,7 +82,9 @@ pub fn compare(actor: &ActorId, topic: &Topic, before: &StancePoint, after: &Sta
     let same_day = before.statement.date.date == after.statement.date.date;
 
     let (kind, strength) = if bs > 0 && as_ <= 0 {
-        if has(a, CueKind::Retreat) && (bs >= 2 || b.timeframe.is_some()) {
+        // Only a commitment can be withdrawn: "could take place within two
+        // weeks" (PS+) followed by "serious preparation is needed" softens.
+        if has(a, CueKind::Retreat) && bs >= 2 {
             (ShiftKind::Withdraw, ((bs - as_) as f32 / 5.0).clamp(0.5, 1.0))
         } else if as_ < 0 {
             (ShiftKind::Reverse, ((bs - as_) as f32 / 6.0).clamp(0.5, 1.0))
@@ -130,11 +132,12 @@ pub fn compare(actor: &ActorId, topic: &Topic, before: &StancePoint, after: &Sta
     })
 }
 
-/// One step on the scale between the speaker's quoted words and a reporter's
-/// paraphrase ("will be signed" vs "still expected to sign") is how the
-/// reporter put it, not a change of stance.
+/// One step on the scale where a reporter's paraphrase is involved ("will be
+/// signed" quoted, "still expected to sign" reported; "she would attend" vs
+/// "she still plans to attend") is how the reporter put it, not a change of
+/// stance. Between two quotes of the speaker's own words it is a change.
 fn paraphrase_noise(before: &StancePoint, after: &StancePoint, bs: i32, as_: i32) -> bool {
-    (as_ - bs).abs() == 1 && bs.signum() == as_.signum() && is_quote(before) != is_quote(after)
+    (as_ - bs).abs() == 1 && bs.signum() == as_.signum() && !(is_quote(before) && is_quote(after))
 }
 
 /// Whether a point is the speaker's own quoted words.

@@ -94,10 +94,12 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         matches!(statement.kind, SpeechKind::Indirect | SpeechKind::Mixed | SpeechKind::AccordingTo);
     let mut cues = Vec::new();
     let mut parts = Vec::new();
+    let mut anchors = Vec::new();
     for range in &scope {
         // The predicate is the first topic word that is not an argument name.
         let anchor =
             range.clone().find(|&i| topic_terms.first().is_some_and(|p| &topic_term(&ws[i].lower) == p));
+        anchors.push(anchor);
         for i in range.clone() {
             if on_topic(&ws[i]) {
                 cues.push(cue(CueKind::Topic, text, &ws[i..=i]));
@@ -105,15 +107,49 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         }
         parts.push(assess_words(text, &ws, range.clone(), anchor, indirect, false, false));
     }
-    // With several equally relevant clauses the most committed reading wins
-    // (ties: the first clause), so a stray clause does not mask the main claim.
-    let main = parts
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, a)| (a.commitment.score().abs(), std::cmp::Reverse(*i)))
-        .map(|(_, a)| a.clone())
+    // With several equally relevant clauses, one after "but" or "though" carries
+    // the point ("preparations were continuing but no dates had been set");
+    // otherwise the most committed reading wins (ties: the first clause), so a
+    // stray clause does not mask the main claim.
+    let contrasted = (scope.len() > 1)
+        .then(|| {
+            scope.iter().rposition(|r| {
+                r.start > 0 && matches!(ws[r.start - 1].lower.as_str(), "but" | "though" | "although" | "yet")
+            })
+        })
+        .flatten();
+    let best_part = contrasted.or_else(|| {
+        parts
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, a)| (a.commitment.score().abs(), std::cmp::Reverse(*i)))
+            .map(|(i, _)| i)
+    });
+    let mut main = best_part
+        .map(|i| parts[i].clone())
         .unwrap_or_else(|| assess_words(text, &ws, 0..0, None, indirect, false, false));
-    cues.extend(parts.iter().flat_map(|p| p.cues.iter().cloned()));
+    // "he might still meet Putin, but only if there was a real chance": the
+    // condition in the next clause qualifies the main one.
+    if let Some(range) = best_part.and_then(|i| scope.get(i)) {
+        let next = (range.end..(range.end + 2).min(ws.len()))
+            .find(|&i| !matches!(ws[i].lower.as_str(), "," | "but" | "and" | "—" | "–" | ";"))
+            .unwrap_or(range.end);
+        if let Some((f, l)) = condition_at(&ws, next, (next + 3).min(ws.len()))
+            .or_else(|| (next < ws.len() && matches!(ws[next].lower.as_str(), "if")).then_some((next, next)))
+        {
+            if main.commitment.score() > 1 {
+                main.commitment = Commitment::Possible;
+                main.certainty = base_certainty(Commitment::Possible);
+            }
+            cues.push(cue(CueKind::Hedge, text, &ws[f..=l]));
+        }
+    }
+    cues.extend(parts.iter().flat_map(|p| p.cues.iter().filter(|c| c.kind != CueKind::Tone).cloned()));
+    // Tone is the speaker's, over the whole statement: "…, but we will not be
+    // bullied" colours the intention in the clause before it.
+    let whole = assess_words(text, &ws, 0..ws.len(), None, indirect, false, false);
+    cues.extend(whole.cues.iter().filter(|c| c.kind == CueKind::Tone).cloned());
+    main.tone = whole.tone;
 
     let mut certainty = main.certainty;
     let verb_cue = reporting_verb_cue(statement);
@@ -122,10 +158,23 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     }
 
     // Timeframe: a time expression inside the chosen clauses, resolved against the statement date.
+    // The contrasted clause sets the timeframe too: "work would begin
+    // immediately, though it gave no date for the meeting" names no date.
+    let time_scope: Vec<Range<usize>> = match contrasted {
+        Some(i) => vec![scope[i].clone()],
+        None => scope.clone(),
+    };
+    // Byte range of a clause: words a referent added carry earlier offsets.
+    let bytes = |r: &Range<usize>| {
+        let start = ws[r.clone()].iter().map(|w| w.start).min().unwrap_or(0);
+        let end = ws[r.clone()].iter().map(|w| w.end).max().unwrap_or(0);
+        (start, end)
+    };
     let in_scope = |s: &Span| {
-        scope
-            .iter()
-            .any(|r| r.start < ws.len() && ws[r.start].start <= s.start && s.end <= ws[r.end.max(1) - 1].end)
+        time_scope.iter().filter(|r| r.start < r.end && r.end <= ws.len()).any(|r| {
+            let (start, end) = bytes(r);
+            start <= s.start && s.end <= end
+        })
     };
     let times = stanceshift_timex::find(text, statement.date.date);
     let chosen = times
@@ -134,9 +183,24 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         .filter(|t| t.direction != Some(stanceshift_timex::Direction::Past))
         // "now", "today": the moment of speaking is no timeframe for a promise.
         .filter(|t| t.window.is_some_and(|w| w.end > statement.date.date))
-        // The first one: later ones tend to qualify something else ("..., abandoning
-        // her pledge to sign by the end of September").
-        .min_by_key(|t| t.span.start);
+        // A precise one before a vague one ("pretty soon, next week"), then the
+        // first: later ones tend to qualify something else ("..., abandoning her
+        // pledge to sign by the end of September").
+        .min_by_key(|t| (t.vague, t.span.start));
+    // "their teams would start preparing the meeting without delay": what is
+    // promised is the preparation, its date is the preparation's, and the
+    // event itself is only planned.
+    let preparing = best_part.and_then(|i| anchors[i]).is_some_and(|a| {
+        (a.saturating_sub(3)..a).any(|k| {
+            let w = ws[k].lower.as_str();
+            w.starts_with("prepar") || w.starts_with("organi") || w.starts_with("arrang") || w == "planning"
+        })
+    });
+    let chosen = chosen.filter(|_| !preparing);
+    if preparing && main.commitment.score() > 2 {
+        main.commitment = Commitment::Probable;
+        main.certainty = base_certainty(Commitment::Probable);
+    }
     let timeframe: Option<DateWindow> = chosen.and_then(|t| t.window);
     if let Some(t) = chosen {
         cues.push(Cue { kind: CueKind::Timeframe, text: t.text.clone(), span: t.span });
@@ -171,6 +235,13 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         tone: main.tone,
         cues,
     }
+}
+
+/// Tone of a whole statement, -1..1, from the tone lexicon.
+pub fn tone(statement: &Statement) -> f32 {
+    let ws = words(&statement.content);
+    let indirect = matches!(statement.kind, SpeechKind::Indirect | SpeechKind::Mixed);
+    assess_words(&statement.content, &ws, 0..ws.len(), None, indirect, false, false).tone
 }
 
 /// Whether a word stands for a topic term: same canonical term, or a part of
@@ -231,6 +302,8 @@ pub fn clauses(ws: &[Word]) -> Vec<Range<usize>> {
             });
         let soft_and = w == "and"
             && ((i > 0 && ws[i - 1].lower == ",")
+                // "that X and that Y": two reported clauses.
+                || ws.get(i + 1).is_some_and(|n| n.lower == "that")
                 || (!compound_subject
                     && (i + 1..(i + 5).min(ws.len())).any(|j| {
                         lex.modals.match_at(ws, j).is_some()
@@ -262,6 +335,28 @@ pub fn clauses(ws: &[Word]) -> Vec<Range<usize>> {
         out.push(0..ws.len());
     }
     out
+}
+
+/// An adjective that makes an event a particular kind of event ("a wasted
+/// meeting", "a premature summit"): "not want" then bears on the kind.
+pub(crate) fn is_evaluative_modifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "wasted" | "useless" | "pointless" | "premature" | "rushed" | "empty" | "bad" | "hasty" | "symbolic"
+    ) || (lower.len() > 5 && ["less", "ful", "ive", "ous", "ed"].iter().any(|s| lower.ends_with(s)))
+}
+
+/// A condition phrase in `ws[from..to]`: "only if/when/once/after", "unless",
+/// "provided (that)", "as long as", "on condition"; its first and last word.
+fn condition_at(ws: &[Word], from: usize, to: usize) -> Option<(usize, usize)> {
+    let w = |i: usize| ws.get(i).filter(|_| i < to).map_or("", |w| w.lower.as_str());
+    (from..to).find_map(|i| match w(i) {
+        "only" if matches!(w(i + 1), "if" | "when" | "once" | "after") => Some((i, i + 1)),
+        "unless" | "provided" => Some((i, i)),
+        "as" if w(i + 1) == "long" && w(i + 2) == "as" => Some((i, i + 2)),
+        "on" if w(i + 1) == "condition" => Some((i, i + 1)),
+        _ => None,
+    })
 }
 
 /// Words that end a negation's scope.
@@ -356,6 +451,60 @@ fn assess_words(
     let mut hedges = Vec::new();
     for m in lex.hedges.find_all(slice) {
         let (f, l) = (shift(m.first), shift(m.last));
+        // "about a meeting" is a preposition; "about two weeks" a hedge.
+        let approximator = f == l && matches!(ws[f].lower.as_str(), "about" | "around" | "roughly");
+        let number = |w: &str| {
+            w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "twenty"
+                        | "thirty"
+                        | "fifty"
+                        | "hundred"
+                        | "half"
+                        | "dozen"
+                        | "few"
+                        | "several"
+                )
+        };
+        let unit = |w: &str| {
+            matches!(
+                w,
+                "day"
+                    | "week"
+                    | "fortnight"
+                    | "month"
+                    | "year"
+                    | "decade"
+                    | "hour"
+                    | "dozen"
+                    | "hundred"
+                    | "thousand"
+                    | "million"
+                    | "billion"
+                    | "third"
+                    | "quarter"
+                    | "half"
+                    | "few"
+            )
+        };
+        let quantity = ws.get(l + 1).is_some_and(|n| {
+            number(&n.lower)
+                || matches!(n.lower.as_str(), "a" | "an") && ws.get(l + 2).is_some_and(|u| unit(&u.lower))
+        });
+        if approximator && !quantity {
+            continue;
+        }
         if take(f, l, &mut taken) {
             hedges.push((f, l));
         }
@@ -472,6 +621,28 @@ fn assess_words(
     if conditional.is_some() || (strict && purpose) {
         level = Commitment::Uncommitted;
     }
+    // "did not want a wasted meeting": refusing a kind of meeting is a condition
+    // on meeting, not a refusal to meet.
+    let qualified = anchor.filter(|_| negated.len() % 2 == 1).and_then(|a| {
+        let desire = negated.first().is_some_and(|&(f, _)| {
+            (f..a).any(|i| matches!(ws[i].lower.as_str(), "want" | "wants" | "wanted" | "wish" | "like"))
+        });
+        let modifier = (range.start..a).rev().find(|&i| ws[i].lower.chars().any(char::is_alphanumeric))?;
+        (desire && is_evaluative_modifier(&ws[modifier].lower)).then_some(modifier)
+    });
+    if let Some(m) = qualified {
+        level = Commitment::Uncommitted;
+        cues.push(cue(CueKind::Hedge, text, &ws[m..=m]));
+    }
+    // "he would meet Putin only when he was confident …": a condition after the
+    // predicate makes a promise conditional, at most possible.
+    let condition_after = condition_at(ws, anchor.map_or(range.start, |a| a + 1), range.end);
+    if let Some((f, l)) = condition_after {
+        if level.score() > 1 {
+            level = Commitment::Possible;
+        }
+        cues.push(cue(CueKind::Hedge, text, &ws[f..=l]));
+    }
     // A bare infinitive ("tried to reach", "agreed to sell") that no modal,
     // retreat or negation governs is aimed at, not asserted as done.
     let infinitive = anchor.is_some_and(|a| a > range.start && ws[a - 1].lower == "to");
@@ -501,10 +672,21 @@ fn assess_words(
         cues.push(cue(CueKind::Booster, text, &ws[f..=l]));
     }
 
-    // Tone: mean of tone words, sign flipped by a negation within three words before.
+    // Tone: mean of tone words, sign flipped by a negation within three words
+    // before. Words inside a condition ("only when he was confident a deal
+    // could be reached") describe the condition, not the speaker's attitude.
+    let condition_start = (range.start..range.end)
+        .find(|&i| {
+            matches!(ws[i].lower.as_str(), "if" | "unless" | "whether")
+                || condition_at(ws, i, range.end).is_some_and(|(f, _)| f == i)
+        })
+        .unwrap_or(range.end);
     let mut tones = Vec::new();
     for m in lex.tone.find_all(slice) {
         let (f, l) = (shift(m.first), shift(m.last));
+        if f >= condition_start {
+            continue;
+        }
         let flipped = (f.saturating_sub(3)..f).any(|i| {
             i >= range.start && (lex.negation.match_at(ws, i).is_some() || is_negation_word(&ws[i].lower))
         });

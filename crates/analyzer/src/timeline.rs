@@ -40,11 +40,14 @@
 
 use crate::ledger::ledger;
 use crate::lexicon::{is_cue_word, words};
-use crate::shift::{compare, is_paraphrase_echo};
+use crate::shift::{compare, evidence, is_paraphrase_echo, is_quote};
 use crate::stance::features;
 use crate::topic::{group, own_name_terms, parse_query_with, statement_matches, Aliases, TopicGroup};
 use chrono::NaiveDate;
-use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, StancePoint, Statement, Topic, TopicTimeline};
+use stanceshift_core::{
+    ActorAnalysis, ActorId, ArticleId, CueKind, Shift, SpeechKind, StancePoint, Statement, Topic,
+    TopicTimeline,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Word-set overlap above which two statements by one speaker are one statement reprinted.
@@ -105,6 +108,7 @@ pub fn analyze_actor_with(
         }
     };
 
+    let tones = occasion_tones(&distinct);
     let mut topics = Vec::new();
     for g in groups {
         let points: Vec<StancePoint> = g
@@ -112,20 +116,13 @@ pub fn analyze_actor_with(
             .iter()
             .map(|&i| {
                 let statement = distinct[i].clone();
-                let features = features(&statement, &g.topic);
+                let mut features = features(&statement, &g.topic);
+                features.tone = tones[i];
                 StancePoint { statement, features, reprints: reprints.get(&i).cloned().unwrap_or_default() }
             })
             .collect();
-        // Consecutive points are compared, except that a paraphrase echoing a
-        // quote one step off leaves the quote as the baseline for the next point.
-        let mut shifts = Vec::new();
-        let mut baseline = 0;
-        for current in 1..points.len() {
-            shifts.extend(compare(actor, &g.topic, &points[baseline], &points[current]));
-            if !is_paraphrase_echo(&points[baseline], &points[current]) {
-                baseline = current;
-            }
-        }
+        let points = fold_back_references(points);
+        let shifts = shifts_by_day(actor, &g.topic, &points);
         let commitments = ledger(actor, &g.topic, &points, as_of);
         if points.len() >= 2 || !commitments.is_empty() || topic_query.is_some() {
             topics.push(TopicTimeline {
@@ -184,6 +181,161 @@ pub fn analyze_corpus_toward(
         .filter(|(_, list)| list.len() >= 2)
         .map(|(actor, list)| analyze_actor_with(&actor, &names(&actor), &list, topic_query, as_of, aliases))
         .filter(|analysis| !analysis.topics.is_empty())
+        .collect()
+}
+
+/// Shifts between days. The points of one day are the actor's own words and
+/// its proxies' words; each voice is summed up by its most telling point (a
+/// dated one, then the most committed, a quote before a paraphrase) and
+/// compared with the stance of the day before, which the actor's own words set
+/// when it spoke. So the president's softer remark and an official's
+/// withdrawal on the same day are each measured against the earlier promise,
+/// never against each other. Refusals to comment ("declined to comment") are
+/// no stance and are never compared.
+fn shifts_by_day(actor: &ActorId, topic: &Topic, points: &[StancePoint]) -> Vec<Shift> {
+    let mut shifts = Vec::new();
+    let mut baseline: Option<usize> = None;
+    let mut i = 0;
+    while i < points.len() {
+        let day = points[i].statement.date.date;
+        let end = (i..points.len()).find(|&j| points[j].statement.date.date != day).unwrap_or(points.len());
+        let stances: Vec<usize> =
+            (i..end).filter(|&j| points[j].statement.kind != SpeechKind::NoComment).collect();
+        let own = |j: &usize| evidence(actor, &points[*j]).proxy_for.is_none();
+        let own_rep = representative(points, stances.iter().copied().filter(own));
+        let proxy_rep = representative(points, stances.iter().copied().filter(|j| !own(j)));
+        if let Some(b) = baseline {
+            for rep in [own_rep, proxy_rep].into_iter().flatten() {
+                shifts.extend(compare(actor, topic, &points[b], &points[rep]));
+            }
+        }
+        if let Some(next) = own_rep.or(proxy_rep) {
+            // A paraphrase one step off the quote leaves the quote as the baseline.
+            if !baseline.is_some_and(|b| is_paraphrase_echo(&points[b], &points[next])) {
+                baseline = Some(next);
+            }
+        }
+        i = end;
+    }
+    shifts
+}
+
+/// The point that best stands for a voice on one day: one that sets a
+/// timeframe, then the most committed either way, a quote before a
+/// paraphrase, a retreat cue before none, then the first.
+fn representative(points: &[StancePoint], candidates: impl Iterator<Item = usize>) -> Option<usize> {
+    candidates.max_by_key(|&j| {
+        let f = &points[j].features;
+        (
+            f.timeframe.is_some(),
+            f.commitment.score().abs(),
+            is_quote(&points[j]),
+            f.cues.iter().any(|c| c.kind == CueKind::Retreat),
+            std::cmp::Reverse(j),
+        )
+    })
+}
+
+/// A later article's restatement of an earlier statement ("After last week's
+/// phone call, Trump said he would meet Putin “within two weeks or so”") is that
+/// statement, not a new one: when a point dated only to a window of days by
+/// the same speaker quotes words of a point made inside that window
+/// in another article, or says nearly the same, it folds into that point as a
+/// reprint.
+fn fold_back_references(points: Vec<StancePoint>) -> Vec<StancePoint> {
+    let vague = |p: &StancePoint| p.statement.date.window.start < p.statement.date.window.end;
+    let mut folded_into: Vec<Option<usize>> = vec![None; points.len()];
+    for (i, p) in points.iter().enumerate() {
+        if !vague(p) {
+            continue;
+        }
+        let words = content_words(&p.statement.content);
+        let fragments = quoted_fragments(&p.statement.content);
+        let target = points.iter().enumerate().position(|(j, q)| {
+            j != i
+                && folded_into[j].is_none()
+                && !vague(q)
+                && q.statement.article_id != p.statement.article_id
+                && same_speaker(&q.statement, &p.statement)
+                && p.statement.date.window.contains(q.statement.date.date)
+                && (fragments.iter().any(|f| normalise_quotes(&q.statement.content).contains(f.as_str()))
+                    || jaccard(&words, &content_words(&q.statement.content)) >= REPRINT_SIMILARITY)
+        });
+        folded_into[i] = target;
+    }
+    let mut kept: Vec<StancePoint> = Vec::with_capacity(points.len());
+    let mut new_index: Vec<Option<usize>> = vec![None; points.len()];
+    let mut extra: BTreeMap<usize, Vec<ArticleId>> = BTreeMap::new();
+    for (i, p) in points.iter().enumerate() {
+        if let Some(j) = folded_into[i] {
+            let list = extra.entry(j).or_default();
+            list.push(p.statement.article_id.clone());
+            list.extend(p.reprints.iter().cloned());
+        }
+    }
+    for (i, p) in points.into_iter().enumerate() {
+        if folded_into[i].is_none() {
+            new_index[i] = Some(kept.len());
+            kept.push(p);
+        }
+    }
+    for (j, articles) in extra {
+        if let Some(point) = new_index[j].and_then(|k| kept.get_mut(k)) {
+            for a in articles {
+                if a != point.statement.article_id && !point.reprints.contains(&a) {
+                    point.reprints.push(a);
+                }
+            }
+            point.reprints.sort();
+        }
+    }
+    kept
+}
+
+/// Lowercased quoted fragments of two words or more ("within two weeks or so").
+fn quoted_fragments(text: &str) -> Vec<String> {
+    let text = normalise_quotes(text);
+    text.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(|f| f.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|f| f.split_whitespace().count() >= 2)
+        .collect()
+}
+
+/// Lowercase with curly double quotes made straight.
+fn normalise_quotes(text: &str) -> String {
+    text.to_lowercase().replace(['“', '”'], "\"")
+}
+
+/// The tone of each statement's occasion: a statement and the quote sentences
+/// continuing it ("…,” Pell said. “…”) are one remark, with one tone.
+fn occasion_tones(statements: &[&Statement]) -> Vec<f32> {
+    let position: BTreeMap<(&ArticleId, u32), usize> =
+        statements.iter().enumerate().map(|(i, s)| ((&s.article_id, s.index), i)).collect();
+    let root = |mut i: usize| {
+        for _ in 0..statements.len() {
+            let s = statements[i];
+            match s.continues.and_then(|c| position.get(&(&s.article_id, c))) {
+                Some(&parent) if parent != i => i = parent,
+                _ => break,
+            }
+        }
+        i
+    };
+    let own: Vec<f32> = statements.iter().map(|s| crate::stance::tone(s)).collect();
+    let roots: Vec<usize> = (0..statements.len()).map(root).collect();
+    (0..statements.len())
+        .map(|i| {
+            let members: Vec<f32> =
+                (0..statements.len()).filter(|&j| roots[j] == roots[i]).map(|j| own[j]).collect();
+            let toned: Vec<f32> = members.iter().copied().filter(|t| *t != 0.0).collect();
+            if toned.is_empty() {
+                0.0
+            } else {
+                toned.iter().sum::<f32>() / toned.len() as f32
+            }
+        })
         .collect()
 }
 

@@ -26,6 +26,31 @@ use std::collections::{BTreeMap, BTreeSet};
 const LIGHT_VERBS: &[&str] =
     &["hold", "have", "make", "take", "give", "get", "be", "do", "see", "come", "go", "happen", "take place"];
 
+/// Verbs of happening or telling (stemmed) that say nothing of their own
+/// about a proposition ("take place", "begin", "report"): the event named with
+/// them is the predicate.
+const WEAK_PREDICATES: &[&str] = &[
+    "place", "happen", "start", "begin", "continu", "go", "proceed", "need", "set", "come", "resum",
+    "report", "announc", "discuss", "say", "prepar", "work", "plan", "want", "wish", "hope", "expect",
+    "seek", "tri",
+];
+
+/// Nouns that stand in a relation to an event rather than name one.
+const RELATIONAL_NOUNS: &[&str] = &[
+    "date",
+    "dates",
+    "preparation",
+    "preparations",
+    "timetable",
+    "timing",
+    "schedule",
+    "plan",
+    "plans",
+    "agenda",
+    "details",
+    "venue",
+];
+
 /// Known actor names and aliases, so that "Putin", "Vladimir Putin" and (when
 /// the actor file says so) "the Russian leader" are one argument: the actor id.
 #[derive(Debug, Clone)]
@@ -95,8 +120,8 @@ pub struct Frame {
 }
 
 /// The words of a statement's content, with each [`Referent`]'s antecedent
-/// names and event words added right after the referring words (carrying their
-/// offsets), so "They're going to meet" is about Rubio and Lavrov and "No dates
+/// names and event words added at the end of the referring words' clause
+/// (carrying their offsets), so "They're going to meet" is about Rubio and Lavrov and "No dates
 /// have been set" about the summit. Only capitalised words and event words of
 /// the antecedent are added: never cue words, which would change the stance.
 ///
@@ -107,21 +132,26 @@ pub fn statement_words(statement: &Statement) -> Vec<Word> {
         return ws;
     }
     let lex = lexicon();
+    // At the end of the referent's clause, so they never split a cue phrase
+    // ("serious preparation is needed").
+    let clause_ends: Vec<usize> = clauses(&ws).into_iter().map(|r| r.end).collect();
     for referent in statement.referents.iter().rev() {
         let (start, end) = (referent.content_offset, referent.content_offset + referent.text.len());
         let Some(last) = ws.iter().rposition(|w| w.start >= start && w.end <= end) else { continue };
+        let mut at = clause_ends.iter().copied().find(|&e| e > last).unwrap_or(ws.len());
+        // Before the clause's closing punctuation, which may mark the boundary (", and").
+        while at > last + 1 && !ws[at - 1].lower.chars().any(char::is_alphanumeric) {
+            at -= 1;
+        }
         let implied: Vec<Word> = words(&referent.antecedent)
             .into_iter()
             .filter(|w| {
                 (w.capitalized && !lex.stopwords.contains(&w.lower))
-                    || lex
-                        .topic_words
-                        .get(&w.lower)
-                        .is_some_and(|t| t == "meet" || t == "visit" || t == "sign")
+                    || matches!(topic_term(&w.lower).as_str(), "meet" | "visit" | "sign" | "attend")
             })
             .map(|w| Word { start, end, lower: w.lower, capitalized: w.capitalized })
             .collect();
-        ws.splice(last + 1..last + 1, implied);
+        ws.splice(at..at, implied);
     }
     ws
 }
@@ -261,7 +291,15 @@ fn frames_of_words(
         }
         let content = |i: usize| -> bool {
             let w = &clause[i];
+            // Titles and nationalities ("President", "Foreign Minister", "Russian")
+            // describe an argument; the name is the argument.
+            let title_word = w.capitalized
+                && !alias_word[i]
+                && (crate::cues::LEXICONS.title_starts.contains(&w.lower)
+                    || crate::cues::LEXICONS.is_demonym(&w.lower)
+                    || matches!(w.lower.as_str(), "minister" | "state" | "secretary" | "general"));
             !cue_word[i]
+                && !title_word
                 && w.lower.chars().any(char::is_alphabetic)
                 && !lex.stopwords.contains(&w.lower)
                 && !is_negation_word(&w.lower)
@@ -270,8 +308,15 @@ fn frames_of_words(
                 && !exclude.contains(&topic_term(&w.lower))
         };
         // A capitalised first word of the content is a name only if it is not a function word.
+        // The first word of the content ("“Serious preparation …") is capitalised
+        // because it starts a sentence: a name only when a known alias, or the
+        // first of several capitalised words ("Vladimir Putin said …").
+        let first_word = ws.iter().position(|w| w.lower.chars().any(char::is_alphanumeric)).unwrap_or(0);
         let is_name = |i: usize| {
-            alias_word[i] || clause[i].capitalized && (range.start + i != 0 || is_proper(&clause[i]))
+            alias_word[i]
+                || clause[i].capitalized
+                    && (range.start + i != first_word
+                        || is_proper(&clause[i]) && clause.get(i + 1).is_some_and(|n| n.capitalized))
         };
         // Predicate: first content word after a cue (skipping light verbs), else an event noun.
         after_cue.sort_unstable();
@@ -280,15 +325,45 @@ fn frames_of_words(
                 .find(|&i| content(i) && !is_name(i) && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
                 .filter(|&i| i <= start + 3)
         });
-        let event_noun =
-            (0..clause.len()).find(|&i| content(i) && lex.topic_words.contains_key(&clause[i].lower));
+        let is_event = |i: usize| content(i) && lex.topic_words.contains_key(&clause[i].lower);
+        let event_noun = (0..clause.len()).find(|&i| is_event(i));
+        // "the meeting could take place", "would start preparing the meeting",
+        // "no dates have been set", "nothing to report about a meeting": a word
+        // that only relates to an event, or a verb of happening or telling,
+        // yields the predicate to the event it is about (the next one, else any).
+        let yields = |i: usize| {
+            let w = clause[i].lower.as_str();
+            RELATIONAL_NOUNS.contains(&w) || WEAK_PREDICATES.contains(&topic_term(w).as_str())
+        };
+        let after = match after {
+            Some(i) if yields(i) => (i + 1..clause.len()).find(|&k| is_event(k)).or(event_noun).or(Some(i)),
+            // "a wasted meeting": an adjective before the event word.
+            Some(i)
+                if i + 1 < clause.len()
+                    && is_event(i + 1)
+                    && crate::stance::is_evaluative_modifier(&clause[i].lower) =>
+            {
+                Some(i + 1)
+            }
+            other => other,
+        };
         // Without a cue or event noun, a past-tense verb ("the plant opened") is
         // the likeliest predicate; else the first content word.
         let past_verb = (0..clause.len()).find(|&i| {
             content(i) && !is_name(i) && clause[i].lower.len() > 4 && clause[i].lower.ends_with("ed")
         });
+        // "This plant is open": the state after a copula.
+        let copula_state = (0..clause.len())
+            .filter(|&i| {
+                matches!(clause[i].lower.as_str(), "is" | "are" | "was" | "were" | "remains" | "remain")
+            })
+            .find_map(|c| {
+                (c + 1..(c + 3).min(clause.len()))
+                    .find(|&i| content(i) && !is_name(i) && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
+            });
         let Some(pred_at) = after
             .or(event_noun)
+            .or(copula_state)
             .or(past_verb)
             .or_else(|| (0..clause.len()).find(|&i| content(i) && !is_name(i)))
         else {
@@ -317,16 +392,19 @@ fn frames_of_words(
             };
             let written = text.get(clause[first].start..clause[last].end).unwrap_or("");
             // Words a referent added carry the referring words' offsets ("They"):
-            // show the antecedent's word instead.
-            let surface = if first == last && !written.eq_ignore_ascii_case(&clause[i].lower) {
-                let mut chars = clause[i].lower.chars();
-                match (clause[i].capitalized, chars.next()) {
-                    (true, Some(c)) => c.to_uppercase().chain(chars).collect(),
-                    _ => clause[i].lower.clone(),
-                }
-            } else {
-                written.to_string()
-            };
+            // show the antecedent's words instead.
+            let spelled: Vec<String> = clause[first..=last]
+                .iter()
+                .map(|w| {
+                    let mut chars = w.lower.chars();
+                    match (w.capitalized, chars.next()) {
+                        (true, Some(c)) => c.to_uppercase().chain(chars).collect(),
+                        _ => w.lower.clone(),
+                    }
+                })
+                .collect();
+            let implied = !written.to_lowercase().contains(&clause[i].lower);
+            let surface = if implied { spelled.join(" ") } else { written.to_string() };
             if i > pred_at {
                 objects.insert(term.clone());
             }
@@ -428,37 +506,51 @@ pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>, aliases: &
         .into_values()
         .map(|frame_ids| {
             let predicate = all[frame_ids[0]].1.predicate.clone();
-            // Most frequent names (else content words) label the topic.
-            // (count, times seen as object, surface) per argument term.
-            let mut counts: BTreeMap<String, (usize, usize, String)> = BTreeMap::new();
-            let use_names = frame_ids.iter().any(|&f| !all[f].1.names.is_empty());
+            // What the statements say the predicate is done to or with labels the
+            // topic: arguments after the predicate (objects) first, then the most
+            // frequent, names before other words ("build stadium", "meet Putin").
+            // (count, times seen as object, is a name, surface) per argument term.
+            let mut counts: BTreeMap<String, (usize, usize, bool, String)> = BTreeMap::new();
             for &f in &frame_ids {
                 let frame = &all[f].1;
-                let args = if use_names { &frame.names } else { &frame.nouns };
-                for (term, surface) in args {
-                    let entry = counts.entry(term.clone()).or_insert((0, 0, surface.clone()));
+                let args =
+                    frame.names.iter().map(|a| (a, true)).chain(frame.nouns.iter().map(|a| (a, false)));
+                for ((term, surface), is_name) in args {
+                    let entry = counts.entry(term.clone()).or_insert((0, 0, is_name, surface.clone()));
                     entry.0 += 1;
                     entry.1 += usize::from(frame.objects.contains(term));
+                    entry.2 |= is_name;
                     // An actor goes by its shortest name in labels ("Putin", not
                     // "Russian President Vladimir Putin").
-                    if (surface.len(), surface) < (entry.2.len(), &entry.2) {
-                        entry.2 = surface.clone();
+                    if (surface.len(), surface) < (entry.3.len(), &entry.3) {
+                        entry.3 = surface.clone();
                     }
                 }
             }
-            let mut ranked: Vec<(String, usize, String)> =
-                counts.into_iter().map(|(t, (c, o, s))| (t, c * 2 + usize::from(o > 0), s)).collect();
+            let mut ranked: Vec<(String, usize, String)> = counts
+                .into_iter()
+                .map(|(t, (c, o, name, s))| (t, 3 * o.min(c) + 2 * c + usize::from(name), s))
+                .collect();
             ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             let top: Vec<&(String, usize, String)> =
-                ranked.iter().filter(|r| r.1 + 1 >= ranked[0].1).take(2).collect();
+                ranked.iter().filter(|r| r.1 + 2 >= ranked[0].1).take(2).collect();
             let mut key = predicate.clone();
-            let mut label = predicate.clone();
-            for (term, _, surface) in &top {
+            for (term, _, _) in &top {
                 key.push(' ');
                 key.push_str(term);
-                label.push(' ');
-                label.push_str(surface);
             }
+            // "meet Rubio and Lavrov", "conclude agreement with Valdoria", "cut rates".
+            let is_name = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+            let label = match top.as_slice() {
+                [] => predicate.clone(),
+                [one] => format!("{predicate} {}", one.2),
+                [a, b, ..] => match (is_name(&a.2), is_name(&b.2)) {
+                    (true, true) => format!("{predicate} {} and {}", a.2, b.2),
+                    (false, true) => format!("{predicate} {} with {}", a.2, b.2),
+                    (true, false) => format!("{predicate} {} with {}", b.2, a.2),
+                    (false, false) => format!("{predicate} {}", a.2),
+                },
+            };
             let mut members: Vec<usize> = frame_ids.iter().map(|&f| all[f].0).collect();
             members.sort_unstable();
             members.dedup();

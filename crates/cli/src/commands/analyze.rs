@@ -11,10 +11,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::Args;
-use stanceshift_analyzer::timeline::analyze_actor;
-use stanceshift_analyzer::ActorBook;
-use stanceshift_core::{ActorAnalysis, ActorId, ActorKind, Evidence, ProxyKind, Shift, Statement};
-use stanceshift_index::{Index, Searcher, StatementQuery};
+use stanceshift_analyzer::timeline::analyze_actor_with;
+use stanceshift_analyzer::topic::Aliases;
+use stanceshift_analyzer::{administration_of, ActorBook};
+use stanceshift_core::{ActorAnalysis, ActorId, ActorKind, ArticleId, Evidence, ProxyKind, Shift, Statement};
+use stanceshift_index::{Index, Role, Searcher, StatementQuery};
 use stanceshift_report::ReportMeta;
 
 use super::index::actor_book;
@@ -194,6 +195,8 @@ fn clip(text: &str, max: usize) -> String {
 pub(crate) struct Corpus {
     searcher: Searcher,
     book: ActorBook,
+    /// Every name and alias in the book, so topics read "Putin" and "Vladimir Putin" as one argument.
+    aliases: Aliases,
     /// The corpus's last date, or `--to` when earlier.
     pub as_of: NaiveDate,
 }
@@ -209,7 +212,8 @@ impl Corpus {
             .date_range()?
             .with_context(|| format!("the index {} holds no articles", settings.index.display()))?;
         let as_of = to.map_or(last, |to| to.min(last));
-        Ok(Corpus { searcher, book, as_of })
+        let aliases = Aliases::from_book(&book);
+        Ok(Corpus { searcher, book, aliases, as_of })
     }
 
     /// The actor a name denotes: an id from the actor book, else what
@@ -266,7 +270,7 @@ impl Corpus {
     ) -> Result<Vec<Statement>> {
         // Principals whose proxies may speak for the actor: itself and every
         // institution in the book whose chain leads to it.
-        let mut actors: Vec<ActorId> = vec![actor.clone()];
+        let mut actors: Vec<ActorId> = vec![actor.clone(), administration_of(actor)];
         actors.extend(
             self.book
                 .actors()
@@ -274,8 +278,64 @@ impl Corpus {
                 .filter(|id| id != actor && self.book.counts_toward(id).contains(actor)),
         );
         let query = StatementQuery { actors, from, to, ..StatementQuery::default() };
-        let statements = self.searcher.statements(&query)?;
-        Ok(statements.into_iter().filter(|s| self.counts_for(s, actor)).collect())
+        let mut statements: Vec<Statement> =
+            self.searcher.statements(&query)?.into_iter().filter(|s| self.counts_for(s, actor)).collect();
+        // Spokespeople the corpus showed speaking for the actor ("Her spokesman,
+        // Piet Halloran, said") speak for it where an article names only their
+        // role ("government spokesman Piet Halloran").
+        let learned = learned_spokespeople(&statements);
+        let spokespeople: Vec<ActorId> =
+            learned.iter().filter(|(_, principal)| *principal == actor).map(|(s, _)| s.clone()).collect();
+        if !spokespeople.is_empty() {
+            let query = StatementQuery {
+                actors: spokespeople,
+                role: Role::Speaker,
+                from,
+                to,
+                ..StatementQuery::default()
+            };
+            let known: BTreeSet<(ArticleId, u32)> =
+                statements.iter().map(|s| (s.article_id.clone(), s.index)).collect();
+            let more: Vec<Statement> = self
+                .searcher
+                .statements(&query)?
+                .into_iter()
+                .filter(|s| !known.contains(&(s.article_id.clone(), s.index)))
+                .filter(|s| self.speaks_as_learned(s, &learned, actor))
+                .collect();
+            statements.extend(more);
+            statements.sort_by(|a, b| {
+                (a.date.date, &a.article_id, a.index).cmp(&(b.date.date, &b.article_id, b.index))
+            });
+        }
+        Ok(statements)
+    }
+
+    /// Whether `statement`, by a spokesperson `learned` says speaks for
+    /// `actor`, counts for it: unless the article gave it another person's
+    /// name to speak for, it does.
+    fn speaks_as_learned(
+        &self,
+        statement: &Statement,
+        learned: &BTreeMap<ActorId, ActorId>,
+        actor: &ActorId,
+    ) -> bool {
+        let Some(speaker) = &statement.speaker.actor else { return false };
+        if learned.get(speaker) != Some(actor) {
+            return false;
+        }
+        match &statement.principal {
+            None => true,
+            Some(p) => p == speaker || p == actor || !self.is_person(p),
+        }
+    }
+
+    /// Whether an id names a person: the book says so, or it is no institution the analyzer makes up.
+    fn is_person(&self, id: &ActorId) -> bool {
+        match self.book.get(id) {
+            Some(a) => a.kind == ActorKind::Person,
+            None => !(id.as_str().ends_with("-government") || id.as_str().ends_with("-administration")),
+        }
     }
 
     /// Every statement in the date range, in date order.
@@ -290,16 +350,26 @@ impl Corpus {
     /// One pass over the statements: each goes to the few actors it can count
     /// for (speaker, principal, the principal's chain), as [`Corpus::counts_for`] decides.
     pub fn group_by_actor(&self, statements: Vec<Statement>) -> BTreeMap<ActorId, Vec<Statement>> {
-        let is_person = |id: &ActorId| self.book.get(id).is_none_or(|a| a.kind == ActorKind::Person);
+        let learned = learned_spokespeople(&statements);
+        let is_person = |id: &ActorId| self.is_person(id);
         let target = |id: &ActorId| {
             if is_person(id) {
                 return id.clone();
             }
             self.book.counts_toward(id).into_iter().find(|a| is_person(a)).unwrap_or_else(|| id.clone())
         };
+        // A spokesperson's words are the principal's: someone who only ever
+        // spoke for another is not analyzed apart.
+        let speaks_for_self: BTreeSet<&ActorId> = statements
+            .iter()
+            .filter(|s| s.proxy != Some(ProxyKind::Spokesperson) || s.principal == s.speaker.actor)
+            .filter_map(|s| s.speaker.actor.as_ref())
+            .collect();
         let targets: BTreeSet<ActorId> = statements
             .iter()
-            .flat_map(|s| s.speaker.actor.iter().chain(s.principal.iter()))
+            .flat_map(|s| {
+                s.speaker.actor.iter().filter(|a| speaks_for_self.contains(a)).chain(s.principal.iter())
+            })
             .map(target)
             .collect();
         let mut groups: BTreeMap<ActorId, Vec<Statement>> = BTreeMap::new();
@@ -309,9 +379,18 @@ impl Corpus {
             if let Some(principal) = &statement.principal {
                 candidates.extend(self.book.counts_toward(principal));
             }
+            let learned_for = statement.speaker.actor.as_ref().and_then(|s| learned.get(s)).cloned();
             for actor in candidates {
                 if targets.contains(&actor) && self.counts_for(&statement, &actor) {
                     groups.entry(actor).or_default().push(statement.clone());
+                }
+            }
+            if let Some(actor) = learned_for {
+                let group = groups.entry(actor.clone()).or_default();
+                let known =
+                    group.iter().any(|s| s.article_id == statement.article_id && s.index == statement.index);
+                if !known && self.speaks_as_learned(&statement, &learned, &actor) {
+                    group.push(statement.clone());
                 }
             }
         }
@@ -319,7 +398,7 @@ impl Corpus {
     }
 
     pub fn analyze(&self, actor: &ActorId, statements: &[Statement], topic: Option<&str>) -> ActorAnalysis {
-        analyze_actor(actor, &self.name(actor), statements, topic, self.as_of)
+        analyze_actor_with(actor, &self.name(actor), statements, topic, self.as_of, &self.aliases)
     }
 
     /// Report metadata: no clock, so the same index gives the same report.
@@ -341,6 +420,32 @@ impl Corpus {
             format!("no statements count for {actor}; actors with the most statements: {}", known.join(", "))
         })
     }
+}
+
+/// Spokespeople the statements show speaking for a person (speaker -> that
+/// person): a statement by a spokesperson whose principal is someone else, a
+/// person. When several, the one most statements name.
+pub(crate) fn learned_spokespeople(statements: &[Statement]) -> BTreeMap<ActorId, ActorId> {
+    let mut counts: BTreeMap<(ActorId, ActorId), usize> = BTreeMap::new();
+    for s in statements {
+        if let (Some(ProxyKind::Spokesperson), Some(speaker), Some(principal)) =
+            (s.proxy, &s.speaker.actor, &s.principal)
+        {
+            let institution = principal.as_str().ends_with("-government")
+                || principal.as_str().ends_with("-administration");
+            if speaker != principal && !institution {
+                *counts.entry((speaker.clone(), principal.clone())).or_default() += 1;
+            }
+        }
+    }
+    let mut best: BTreeMap<ActorId, (usize, ActorId)> = BTreeMap::new();
+    for ((speaker, principal), n) in counts {
+        let entry = best.entry(speaker).or_insert((0, principal.clone()));
+        if n > entry.0 {
+            *entry = (n, principal);
+        }
+    }
+    best.into_iter().map(|(speaker, (_, principal))| (speaker, principal)).collect()
 }
 
 #[cfg(test)]
