@@ -436,15 +436,23 @@ impl<'t, 'a> Parser<'t, 'a> {
         let cue = |k: usize| -> Option<Tense> {
             let w = self.w(k);
             match w {
-                "will" | "shall" | "ll" | "scheduled" | "expected" | "expects" | "expect" | "plans"
-                | "plan" | "planned" | "due" | "upcoming" | "next" | "tomorrow" | "until" | "could" => {
+                "will" | "shall" | "ll" | "scheduled" | "expected" | "expects" | "expect" | "planned"
+                | "due" | "upcoming" | "next" | "tomorrow" | "until" | "could" | "would" | "effective" => {
                     Some(Tense::Future)
                 }
-                "going" | "set" | "slated" | "poised" if self.is(k + 1, "to") => Some(Tense::Future),
-                "planning" | "scheduling" | "intends" | "intend" | "aims" | "hopes" => Some(Tense::Future),
+                // "plans to", "set to": not the nouns ("vacation plans", "the plan")
+                "going" | "set" | "slated" | "poised" | "plan" | "plans" | "planning"
+                    if self.is(k + 1, "to") =>
+                {
+                    Some(Tense::Future)
+                }
+                "scheduling" | "intends" | "intend" | "aims" | "hopes" => Some(Tense::Future),
                 "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" | "since"
                 | "earlier" => Some(Tense::Past),
-                _ if w.len() > 4 && w.ends_with("ed") => Some(Tense::Past),
+                _ if lexicon::irregular_past(w) && !matches!(self.prev(k), "be" | "being") => {
+                    Some(Tense::Past)
+                }
+                _ if self.is_past_participle_cue(k) => Some(Tense::Past),
                 _ => None,
             }
         };
@@ -473,8 +481,36 @@ impl<'t, 'a> Parser<'t, 'a> {
         Tense::Unknown
     }
 
+    /// A regular past form ("announced", "rejected") used as a verb: not a name
+    /// ("United"), not a word that merely ends in -ed ("succeed", "hundred"), and
+    /// not a passive participle after "be" ("will be named").
+    fn is_past_participle_cue(&self, k: usize) -> bool {
+        let w = self.w(k);
+        w.len() > 4
+            && w.ends_with("ed")
+            && !self.capital(k)
+            && !(w.ends_with("eed") && !lexicon::past_in_eed(w))
+            && !matches!(w, "hundred" | "kindred" | "sacred" | "naked" | "wicked" | "unspecified")
+            && !matches!(self.prev(k), "be" | "being")
+    }
+
+    /// A period that ends a sentence, not one after an initial ("U.S.", "P.") or
+    /// an abbreviation ("Sept.", "Corp.", "Mr.").
     fn is_full_stop(&self, k: usize) -> bool {
-        self.is(k, ".") && self.prev(k).len() > 3
+        if !self.is(k, ".") || k == 0 {
+            return false;
+        }
+        let prev = &self.toks[k - 1];
+        match prev.kind {
+            TokKind::Word => prev.text.len() > 1 && !lexicon::abbreviation(prev.text),
+            // "1.3 billion": a decimal point
+            TokKind::Num => {
+                !(self.glued(k)
+                    && self.glued(k + 1)
+                    && self.toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Num))
+            }
+            TokKind::Punct => false,
+        }
     }
 
     // ----- rules -----
@@ -782,6 +818,13 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return Some(f);
             }
         }
+        // Likewise a future cue rarely points a year ahead when the date has
+        // just passed ("to return the child by Jan. 14", written Jan. 15).
+        if let (Tense::Future, Some(p), Some(f), TenseHint::Auto) = (tense, past, future, self.hint) {
+            if (r - p).num_days() <= 31 && (f - r).num_days() > 300 {
+                return Some(p);
+            }
+        }
         match tense {
             Tense::Past => past.or(this_year),
             Tense::Future => candidates.iter().find(|d| **d >= r).copied().or(this_year),
@@ -810,9 +853,15 @@ impl<'t, 'a> Parser<'t, 'a> {
         let r = self.reference;
         let past = weekday_near(r, weekday, false)?;
         let future = weekday_near(r, weekday, true)?;
+        // "Wednesday's ruling": an event already reported
+        let possessive = self.is(at + 1, "'") && self.glued(at + 1) && self.is(at + 2, "s");
+        if possessive && self.hint == TenseHint::Auto {
+            return Some(past);
+        }
         Some(match self.tense(at) {
             Tense::Future => future,
             Tense::Past => past,
+            // no cue: the nearer one, the past on a tie (news reports)
             // no cue: the nearer one, the past on a tie (news reports)
             Tense::Unknown if (future - r) < (r - past) => future,
             Tense::Unknown => past,

@@ -277,3 +277,39 @@ fn compound_and_transcript_forms() {
     the year-earlier third quarter | DATE | 1988-Q3 | 1988-07-01..1988-09-30
     ");
 }
+
+#[test]
+fn tense_cues_ignore_nouns_names_and_passives() {
+    // "the plan" is a noun, "succeed" no past form, "brought" an irregular past,
+    // "be named" a passive after "will".
+    insta::assert_snapshot!(check("The thrift announced the plan Aug. 21. Mr. Schwarz will succeed Mr. Davison Feb. 1. In January, the company brought in a new chief. She will be named commander of a mission in December.", "1989-10-27"), @r"
+    Aug. 21 | DATE | 1989-08-21 | 1989-08-21..1989-08-21
+    Feb. 1 | DATE | 1990-02-01 | 1990-02-01..1990-02-01
+    January | DATE | 1989-01 | 1989-01-01..1989-01-31
+    December | DATE | 1989-12 | 1989-12-01..1989-12-31
+    ");
+}
+
+#[test]
+fn decimal_points_and_abbreviations_do_not_end_sentences() {
+    // Without the past cue "was" (behind "1.3" and "Sept."), Thursday would be the nearer future one.
+    insta::assert_snapshot!(check("Volume was 1.3 billion shares, up from 886 million Thursday. Shares were bought from Sept. 14 to Thursday.", "1989-10-30"), @r"
+    Thursday | DATE | 1989-10-26 | 1989-10-26..1989-10-26
+    Sept. 14 | DATE | 1989-09-14 | 1989-09-14..1989-09-14
+    Thursday | DATE | 1989-10-26 | 1989-10-26..1989-10-26
+    ");
+}
+
+#[test]
+fn would_effective_and_possessive_weekdays() {
+    insta::assert_snapshot!(check("The father would be traveling to the United States Thursday. The pact, effective Aug. 1, raised costs. They would look for ways around Wednesday's ruling.", "2000-04-07"), @r"
+    Thursday | DATE | 2000-04-13 | 2000-04-13..2000-04-13
+    Aug. 1 | DATE | 2000-08-01 | 2000-08-01..2000-08-01
+    Wednesday | DATE | 2000-04-05 | 2000-04-05..2000-04-05
+    ");
+}
+
+#[test]
+fn a_date_just_passed_is_not_pushed_a_year_ahead() {
+    insta::assert_snapshot!(check("They would get around the order to return the child by Jan. 14.", "2000-01-15"), @"Jan. 14 | DATE | 2000-01-14 | 2000-01-14..2000-01-14 | deadline");
+}
