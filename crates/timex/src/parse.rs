@@ -185,6 +185,20 @@ impl<'t, 'a> Parser<'t, 'a> {
             j = k;
             position = p;
         }
+        // "earlier in the year", "later in the day": part of the current unit
+        if matches!(position, Position::Earlier | Position::Later) && self.is(j.wrapping_sub(1), "the") {
+            if let Some(p) = lexicon::unit(self.w(j))
+                .and_then(|(u, plural)| (!plural).then_some(u))
+                .and_then(|u| self.current_unit(u))
+            {
+                return Some(Found {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Point { point: p, clock: None, position },
+                    hedged,
+                });
+            }
+        }
         let mut best = self.core(j)?;
         if j != i {
             let applies = match &best.sem {
@@ -449,9 +463,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 "scheduling" | "intends" | "intend" | "aims" | "hopes" => Some(Tense::Future),
                 "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" | "since"
                 | "earlier" => Some(Tense::Past),
-                _ if lexicon::irregular_past(w) && !matches!(self.prev(k), "be" | "being") => {
-                    Some(Tense::Past)
-                }
+                _ if lexicon::irregular_past(w) && !self.is_passive_participle(k) => Some(Tense::Past),
                 _ if self.is_past_participle_cue(k) => Some(Tense::Past),
                 _ => None,
             }
@@ -483,7 +495,7 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// A regular past form ("announced", "rejected") used as a verb: not a name
     /// ("United"), not a word that merely ends in -ed ("succeed", "hundred"), and
-    /// not a passive participle after "be" ("will be named").
+    /// not a passive participle ("will be named").
     fn is_past_participle_cue(&self, k: usize) -> bool {
         let w = self.w(k);
         w.len() > 4
@@ -491,7 +503,13 @@ impl<'t, 'a> Parser<'t, 'a> {
             && !self.capital(k)
             && !(w.ends_with("eed") && !lexicon::past_in_eed(w))
             && !matches!(w, "hundred" | "kindred" | "sacred" | "naked" | "wicked" | "unspecified")
-            && !matches!(self.prev(k), "be" | "being")
+            && !self.is_passive_participle(k)
+    }
+
+    /// "will be named", "the case is heard": a participle after a present or
+    /// infinitive "be" says nothing about the past.
+    fn is_passive_participle(&self, k: usize) -> bool {
+        matches!(self.prev(k), "be" | "being" | "is" | "are")
     }
 
     /// A period that ends a sentence, not one after an initial ("U.S.", "P.") or
@@ -691,7 +709,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         // A bare month name: "May" and "March" need a temporal context.
         let start = if the { j + 1 } else { j };
         let word = self.w(start);
-        if word.len() <= 4 && !self.is(start + 1, ".") && month != 6 && month != 7 {
+        if lexicon::month(word).is_none() && !self.is(start + 1, ".") {
             return None; // bare unpunctuated abbreviation
         }
         if (month == 5 || month == 3)
@@ -901,6 +919,17 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
     }
 
+    /// The quarter "a year ago" and "the year-ago quarter" count back from: the
+    /// quarter last named, moved into the reporting year ("the 1988 quarter ...
+    /// a year ago" is still 1988), or the reporting quarter.
+    fn quarter_now(&self) -> Point {
+        let reporting = self.reporting_quarter();
+        match (self.anchor, reporting) {
+            (Some(Point::Quarter(_, q)), Point::Quarter(y, _)) => Point::Quarter(y, q),
+            _ => reporting,
+        }
+    }
+
     fn resolve_quarter(&self, q: u32, at: usize) -> Point {
         let r = self.reference;
         let cur = quarter_of(r);
@@ -989,10 +1018,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         if self.is(k, "year") && self.is(k + 1, "-") && matches!(self.w(k + 2), "earlier" | "ago") {
             let mut end = k + 3;
-            let mut base = match self.anchor {
-                Some(p @ Point::Quarter(..)) => p,
-                _ => self.reporting_quarter(),
-            };
+            let mut base = self.quarter_now();
             // "the year-earlier third quarter"
             if let Some(n) = lexicon::ordinal(self.w(end)).filter(|n| (1..=4).contains(n)) {
                 let q = if self.is(end + 1, "-") { end + 2 } else { end + 1 };
@@ -1025,7 +1051,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return Some((e, Sem::Point { point: Point::Year(y), clock: None, position: Position::End }));
             }
         }
-        let latest = matches!(self.w(k), "latest" | "recent" | "just-ended" | "current");
+        let latest = matches!(self.w(k), "latest" | "recent" | "just-ended");
         if latest {
             k += 1;
         }
@@ -1095,7 +1121,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             };
             return Some((k + 1, point(base.shift(step)?)));
         }
-        if let Some((end, month)) = self.month_word(k).or_else(|| lexicon::month(w).map(|m| (k + 1, m))) {
+        if let Some((end, month)) = self.month_word(k) {
             if self.num(end).is_some_and(|(d, len)| len <= 2 && (1..=31).contains(&d)) {
                 return None; // "last Oct. 23": the date itself
             }
@@ -1125,7 +1151,9 @@ impl<'t, 'a> Parser<'t, 'a> {
                 -1 => this.shift(-1)?,
                 1 if !started => this,
                 1 => this.shift(1)?,
-                _ => self.resolve_season(season, j),
+                // "this summer": the one of the current year (winter from December)
+                _ if season == Season::Winter && r.month() <= 2 => Point::Season(r.year() - 1, season),
+                _ => Point::Season(r.year(), season),
             };
             return Some((k + 1, point(p)));
         }
@@ -1655,6 +1683,34 @@ impl<'t, 'a> Parser<'t, 'a> {
                         return Some((end, point(Point::Day(add_days(self.reference, -1)?))));
                     }
                     Amount::N(1.0)
+                } else if the
+                    && unit == Unit::Year
+                    && (k == j + 1 || (k == j + 2 && self.is(j + 1, "full")))
+                    && !matches!(
+                        self.w(end),
+                        "ended"
+                            | "ending"
+                            | "ends"
+                            | "to"
+                            | "through"
+                            | "before"
+                            | "after"
+                            | "earlier"
+                            | "later"
+                            | "ago"
+                            | "-"
+                            | "'"
+                    )
+                {
+                    // "for the year", "the first nine months of the year", "the full
+                    // year": the current (reporting) year
+                    let r = self.reference;
+                    let y = if r.month() == 1 && self.tense(j) != Tense::Future {
+                        r.year() - 1
+                    } else {
+                        r.year()
+                    };
+                    return Some((end, point(Point::Year(y))));
                 } else if the && matches!(unit, Unit::Year | Unit::Month | Unit::Week) && k == j + 1 {
                     Amount::N(1.0)
                 } else {
@@ -1728,7 +1784,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             _ => return None,
         };
         let base = match self.anchor {
-            Some(p @ Point::Quarter(..)) if word == "ago" => Some(p),
+            Some(Point::Quarter(..)) if word == "ago" => Some(self.quarter_now()),
             _ if matches!(word, "earlier" | "later" | "before" | "after") => self.anchor,
             _ => None,
         };

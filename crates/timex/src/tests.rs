@@ -313,3 +313,38 @@ fn would_effective_and_possessive_weekdays() {
 fn a_date_just_passed_is_not_pushed_a_year_ahead() {
     insta::assert_snapshot!(check("They would get around the order to return the child by Jan. 14.", "2000-01-15"), @"Jan. 14 | DATE | 2000-01-14 | 2000-01-14..2000-01-14 | deadline");
 }
+
+#[test]
+fn bare_may_in_a_temporal_frame() {
+    insta::assert_snapshot!(check("Milton Roy disclosed in May that it was approached. You may go.", "1989-10-30"), @"May | DATE | 1989-05 | 1989-05-01..1989-05-31");
+}
+
+#[test]
+fn the_year_of_a_report_is_the_current_year() {
+    insta::assert_snapshot!(check("For the year, volume was flat; sales for the full year rose, and revenue in the year ended June 30 fell. Rain delayed planting earlier in the year.", "1989-10-30"), @r"
+    the year | DATE | 1989 | 1989-01-01..1989-12-31
+    the full year | DATE | 1989 | 1989-01-01..1989-12-31
+    the year | DURATION | P1Y
+    June 30 | DATE | 1989-06-30 | 1989-06-30..1989-06-30
+    earlier in the year | DATE | 1989 | 1989-01-01..1989-10-29
+    ");
+}
+
+#[test]
+fn this_season_and_the_current_quarter() {
+    insta::assert_snapshot!(check("Marchers pledged to join protests this summer. Sales in the current quarter began well. He was arrested at this march.", "1998-04-10"), @r"
+    this summer | DATE | 1998-SU | 1998-06-01..1998-08-31
+    the current quarter | DATE | 1998-Q2 | 1998-04-01..1998-06-30
+    ");
+}
+
+#[test]
+fn year_ago_counts_from_the_reporting_quarter() {
+    // The year-ago quarter, once named, is no base for the next "year-ago".
+    insta::assert_snapshot!(check("Coast earned $10 million in the year-ago quarter. The year-ago results were restated. Net fell from the 1988 period; a year ago it rose.", "1989-11-01"), @r"
+    the year-ago quarter | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    year-ago | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    the 1988 period | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    a year ago | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    ");
+}
