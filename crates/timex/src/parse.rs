@@ -443,20 +443,36 @@ impl<'t, 'a> Parser<'t, 'a> {
             TenseHint::Present => return Tense::Unknown,
             TenseHint::Auto => {}
         }
-        // "by Friday", "until March": a deadline looks ahead
-        if matches!(self.prev(i), "by" | "until" | "till" | "before") {
-            return Tense::Future;
-        }
         let cue = |k: usize| -> Option<Tense> {
             let w = self.w(k);
             match w {
-                "will" | "shall" | "ll" | "scheduled" | "expected" | "expects" | "expect" | "planned"
-                | "due" | "upcoming" | "next" | "tomorrow" | "until" | "could" | "would" | "effective" => {
-                    Some(Tense::Future)
-                }
+                "will" | "shall" | "ll" | "scheduled" | "expected" | "expects" | "expect" | "upcoming"
+                | "tomorrow" | "until" | "could" | "would" | "effective" => Some(Tense::Future),
+                // "next week", not "next to"
+                "next" if !self.is(k + 1, "to") => Some(Tense::Future),
+                // "is due Friday", not "had been due"
+                "due" if !matches!(self.prev(k), "was" | "were" | "been" | "had") => Some(Tense::Future),
+                // "planned to", "planned for Friday", not "the hastily planned trip"
+                "planned" if matches!(self.w(k + 1), "to" | "for") => Some(Tense::Future),
                 // "plans to", "set to": not the nouns ("vacation plans", "the plan")
                 "going" | "set" | "slated" | "poised" | "plan" | "plans" | "planning"
                     if self.is(k + 1, "to") =>
+                {
+                    Some(Tense::Future)
+                }
+                // "is to resume"; "were planning to", "was expected to": future in the past
+                "is" | "are" if self.is(k + 1, "to") => Some(Tense::Future),
+                "was" | "were"
+                    if matches!(
+                        self.w(k + 1),
+                        "to" | "planning"
+                            | "going"
+                            | "expected"
+                            | "scheduled"
+                            | "due"
+                            | "slated"
+                            | "supposed"
+                    ) =>
                 {
                     Some(Tense::Future)
                 }
@@ -469,6 +485,18 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         };
         let sentence_end = |k: usize| matches!(self.w(k), ";" | "!" | "?" | "\"") || self.is_full_stop(k);
+        // "by Friday", "until March": a deadline looks ahead, unless the sentence
+        // is in the past perfect ("until Thursday, they had not called him")
+        if matches!(self.prev(i), "by" | "until" | "till" | "before") {
+            let mut k = i;
+            while k > 0 && i - k < 15 && !sentence_end(k - 1) {
+                k -= 1;
+            }
+            let had = (k..(i + 15).min(self.toks.len()))
+                .take_while(|&t| t <= i || !sentence_end(t))
+                .any(|t| self.is(t, "had"));
+            return if had { Tense::Past } else { Tense::Future };
+        }
         let (mut back_open, mut forward_open) = (true, true);
         for d in 1..=15 {
             if back_open {

@@ -348,3 +348,25 @@ fn year_ago_counts_from_the_reporting_quarter() {
     a year ago | DATE | 1988-Q3 | 1988-07-01..1988-09-30
     ");
 }
+
+#[test]
+fn future_cues_need_their_construction() {
+    // "next to", "had been due", "hastily planned" are no future cues; "is to",
+    // "were planning to" are.
+    insta::assert_snapshot!(check("Bombs exploded next to the embassies on Friday. The offer had been due to expire Friday evening. On Friday, she set aside plans for the hastily planned trip. Trading is to resume in Paris Tuesday. Protesters planned a rally on Saturday and were planning to march.", "1998-08-08"), @r"
+    Friday | DATE | 1998-08-07 | 1998-08-07..1998-08-07
+    Friday evening | TIME | 1998-08-07TEV | 1998-08-07..1998-08-07
+    Friday | DATE | 1998-08-07 | 1998-08-07..1998-08-07
+    Tuesday | DATE | 1998-08-11 | 1998-08-11..1998-08-11
+    Saturday | DATE | 1998-08-08 | 1998-08-08..1998-08-08
+    ");
+}
+
+#[test]
+fn until_in_a_past_perfect_sentence_looks_back() {
+    insta::assert_snapshot!(check("Until Thursday, they had not called him a suspect. The vote is set for Tuesday, and talks will go on until Thursday.", "1999-05-07"), @r"
+    Thursday | DATE | 1999-05-06 | 1999-05-06..1999-05-06 | deadline
+    Tuesday | DATE | 1999-05-11 | 1999-05-11..1999-05-11
+    Thursday | DATE | 1999-05-13 | 1999-05-07..1999-05-13 | deadline
+    ");
+}
