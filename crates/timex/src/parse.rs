@@ -570,6 +570,12 @@ impl<'t, 'a> Parser<'t, 'a> {
             k += 1;
             the = true;
         }
+        // "the week of March 6": the week containing that day
+        if the && self.is(k, "week") && self.is(k + 1, "of") {
+            if let Some((end, Sem::Point { point: Point::Day(d), .. })) = self.calendar(k + 2) {
+                return Some((end, point(Point::of_day_week(d))));
+            }
+        }
         let mut had_weekday = false;
         if !the && lexicon::weekday(self.w(k)).is_some() {
             had_weekday = true;
@@ -721,6 +727,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         if had_weekday {
             return None;
+        }
+        // "January nineteen ninety-seven"
+        if let Some((y, end)) = self.spoken_year(k) {
+            return Some((end, point(Point::Month(y, month))));
         }
         // Month of Year, Month, Year
         if matches!(self.w(k), "of" | ",") {
@@ -998,14 +1008,33 @@ impl<'t, 'a> Parser<'t, 'a> {
                 k = end;
             }
         }
+        // "next year's first quarter", "last year's quarter"
+        if year.is_none() && k == j {
+            if let Some((e, Sem::Point { point: Point::Year(y), .. })) = self.relative(k) {
+                if self.is(e, "'") && self.glued(e) && self.is(e + 1, "s") {
+                    year = Some(y);
+                    k = e + 2;
+                }
+            }
+        }
         let glue = |k: usize| if self.is(k, "-") && self.glued(k) { k + 1 } else { k };
+        // "the last half of 1989": the second half
+        let last = matches!(self.w(k), "last" | "final")
+            && matches!(self.w(glue(k + 1)), "half" | "quarter")
+            && self.is(glue(k + 1) + 1, "of")
+            && self.year_at(glue(k + 1) + 2).is_some();
         // ordinal quarter / half
-        if let Some(n) = lexicon::ordinal(self.w(k)) {
+        if let Some(n) = lexicon::ordinal(self.w(k)).or(last.then_some(0)) {
             let u = glue(k + 1);
             let (kind, end) = match self.w(u) {
                 "quarter" => ('Q', u + 1),
                 "half" => ('H', u + 1),
                 _ => return None,
+            };
+            let n = match (n, kind) {
+                (0, 'Q') => 4,
+                (0, _) => 2,
+                _ => n,
             };
             if (kind == 'Q' && n > 4) || (kind == 'H' && n > 2) {
                 return None;
@@ -1315,6 +1344,8 @@ impl<'t, 'a> Parser<'t, 'a> {
     fn clock_rule(&self, j: usize) -> Option<(usize, Sem)> {
         let (mut h, mut m, mut k);
         match self.w(j) {
+            // "High Noon": the idiom or the film
+            "noon" if self.prev(j) == "high" => return None,
             "noon" | "midday" => {
                 (h, m, k) = (12, 0, j + 1);
             }
@@ -1703,6 +1734,15 @@ impl<'t, 'a> Parser<'t, 'a> {
                     }
                     Amount::X
                 } else if the && anchor != Anchor::Free {
+                    // "the following year", "the previous month": next to the one last named
+                    if matches!(self.w(j + 1), "following" | "previous" | "preceding" | "prior") {
+                        let step = if anchor == Anchor::Future { 1 } else { -1 };
+                        if let Some(p) =
+                            self.anchor.and_then(|p| p.coarsened(unit)).and_then(|p| p.shift(step))
+                        {
+                            return Some((end, point(p)));
+                        }
+                    }
                     if unit == Unit::Day && anchor == Anchor::Future {
                         // "the next day": the day after the reference
                         return Some((end, point(Point::Day(add_days(self.reference, 1)?))));
@@ -1882,10 +1922,11 @@ pub(crate) fn duration_value(amount: Amount, unit: Unit) -> String {
             let n = n * factor;
             if n.fract() == 0.0 {
                 format!("P{t}{}{letter}", n as u64)
-            } else if n.fract() == 0.5 && matches!(unit, Unit::Year | Unit::Hour | Unit::Day) {
+            } else if n.fract() == 0.5 && matches!(unit, Unit::Year | Unit::Hour | Unit::Minute | Unit::Day) {
                 let (smaller, per) = match unit {
                     Unit::Year => ("M", 6),
                     Unit::Hour => ("M", 30),
+                    Unit::Minute => ("S", 30),
                     _ => ("H", 12),
                 };
                 let whole = n.trunc() as u64;

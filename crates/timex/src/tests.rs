@@ -370,3 +370,31 @@ fn until_in_a_past_perfect_sentence_looks_back() {
     Thursday | DATE | 1999-05-13 | 1999-05-07..1999-05-13 | deadline
     ");
 }
+
+#[test]
+fn following_and_previous_units_count_from_the_last_named_one() {
+    insta::assert_snapshot!(check("Shareholders objected in March. The following month, the company put itself up for sale. On May 22, 1995, he was promoted, and the following year he moved.", "1989-10-27"), @r"
+    March | DATE | 1989-03 | 1989-03-01..1989-03-31
+    The following month | DATE | 1989-04 | 1989-04-01..1989-04-30
+    May 22, 1995 | DATE | 1995-05-22 | 1995-05-22..1995-05-22
+    the following year | DATE | 1996 | 1996-01-01..1996-12-31
+    ");
+}
+
+#[test]
+fn quarters_and_halves_of_named_years() {
+    insta::assert_snapshot!(check("Earnings will be lower for the last half of 1989; the spin-off could come in next year's first quarter, after sales fell in last year's quarter.", "1989-10-31"), @r"
+    the last half of 1989 | DATE | 1989-H2 | 1989-07-01..1989-12-31
+    next year's first quarter | DATE | 1990-Q1 | 1990-01-01..1990-03-31
+    last year's quarter | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    ");
+}
+
+#[test]
+fn weeks_of_dates_spoken_months_and_half_minutes() {
+    insta::assert_snapshot!(check("A hearing is set for the week of March 6. January nineteen ninety-seven. A minute and a half passed. The film High Noon.", "2000-02-24"), @r"
+    the week of March 6 | DATE | 2000-W10 | 2000-03-06..2000-03-12
+    January nineteen ninety-seven | DATE | 1997-01 | 1997-01-01..1997-01-31
+    A minute and a half | DURATION | PT1M30S
+    ");
+}
