@@ -1070,7 +1070,8 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Some((end, point(p)));
         }
         // year-earlier / year-ago [quarter|period]
-        if self.is(k, "comparable") || self.is(k, "same") {
+        let comparable = matches!(self.w(k), "comparable" | "same" | "corresponding");
+        if comparable {
             k += 1;
         }
         if self.is(k, "year") && self.is(k + 1, "-") && matches!(self.w(k + 2), "earlier" | "ago") {
@@ -1114,14 +1115,25 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         // "the quarter", "the latest period", "the 1988 quarter": the reporting quarter
         // (of the given year)
+        // "the quarter a year ago", "the same period last year": a year back
+        let year_back = match (self.w(k + 1), self.w(k + 2), self.w(k + 3)) {
+            ("a", "year", "ago" | "earlier") => Some(k + 4),
+            ("last", "year", _) => Some(k + 3),
+            _ => None,
+        };
         let quarter_noun = self.is(k, "quarter") && (k > j || fiscal);
-        let period_noun = self.is(k, "period") && (latest || year.is_some()) && k > j;
+        let period_noun = self.is(k, "period")
+            && (latest || year.is_some() || (comparable && year_back.is_some()))
+            && k > j;
         if quarter_noun || period_noun {
             let reporting = self.reporting_quarter();
             let p = match (year, reporting) {
                 (Some(y), Point::Quarter(_, q)) => Point::Quarter(y, q),
                 _ => reporting,
             };
+            if let (Some(end), None) = (year_back, year) {
+                return Some((end, point(p.shift_years(-1)?)));
+            }
             return Some((k + 1, point(p)));
         }
         if year.is_some() && fiscal {
@@ -1137,6 +1149,15 @@ impl<'t, 'a> Parser<'t, 'a> {
         let the = self.is(k, "the");
         if the {
             k += 1;
+        }
+        // "that year", "later that month": the unit last named
+        if !the && self.is(k, "that") {
+            let (unit, false) = lexicon::unit(self.w(k + 1))? else { return None };
+            let p = match (self.anchor?, unit) {
+                (p @ Point::Day(_), Unit::Day) => p,
+                (p, u) => p.coarsened(u)?,
+            };
+            return Some((k + 2, point(p)));
         }
         let step: i64 = match self.w(k) {
             "last" | "previous" | "past" if !the => -1,
@@ -1255,6 +1276,32 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// today, yesterday, tomorrow, tonight, overnight, the day before yesterday.
     fn day_word(&self, j: usize) -> Option<(usize, Sem)> {
         let r = self.reference;
+        // "mid-afternoon", "late morning Friday": a part of the day (the
+        // position word before it is read by `position`)
+        let positioned = match self.prev(j) {
+            "early" | "late" | "mid" => true,
+            "-" => j >= 2 && self.w(j - 2) == "mid",
+            _ => false,
+        };
+        if let Some(part) =
+            lexicon::part_of_day(self.w(j)).filter(|_| positioned && !self.w(j).ends_with('s'))
+        {
+            let mut end = j + 1;
+            let mut day = r;
+            if let Some((e, Sem::Point { point: Point::Day(d), clock: None, .. })) =
+                self.day_word(end).or_else(|| self.weekday_rule(end))
+            {
+                (day, end) = (d, e);
+            }
+            return Some((
+                end,
+                Sem::Point {
+                    point: Point::Day(day),
+                    clock: Some(Clock::Part(part)),
+                    position: Position::Whole,
+                },
+            ));
+        }
         let (end, day) = match self.w(j) {
             "today" => (j + 1, r),
             "yesterday" => (j + 1, add_days(r, -1)?),
@@ -1387,8 +1434,24 @@ impl<'t, 'a> Parser<'t, 'a> {
                     None => {
                         if self.is(k, "o") && self.is(k + 1, "'") && self.is(k + 2, "clock") && h <= 12 {
                             k += 3;
-                        } else {
-                            return None;
+                        }
+                        // "4 in the morning", "8 in the evening"
+                        let pm = match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+                            ("in", "the", "morning") => Some(false),
+                            ("in", "the", "afternoon" | "evening") => Some(true),
+                            _ => None,
+                        };
+                        match pm {
+                            Some(pm) if (1..=12).contains(&h) => {
+                                h = match (pm, h) {
+                                    (true, 12) | (false, 1..=11) => h,
+                                    (true, _) => h + 12,
+                                    (false, _) => 0,
+                                };
+                                k += 3;
+                            }
+                            _ if self.is(k - 1, "clock") => {}
+                            _ => return None,
                         }
                     }
                 }
@@ -1722,6 +1785,13 @@ impl<'t, 'a> Parser<'t, 'a> {
             None => {
                 if plural {
                     // bare plurals only in a temporal frame: "recent years", "for years", "in weeks"
+                    // "the weeks ahead"
+                    if the && anchor == Anchor::Free && k == j + 1 && self.is(end, "ahead") {
+                        return Some((
+                            end + 1,
+                            Sem::Duration { amount: Amount::X, unit, anchor: Anchor::Future },
+                        ));
+                    }
                     let framed = anchor != Anchor::Free
                         || (k == j
                             && matches!(

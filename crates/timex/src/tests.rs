@@ -398,3 +398,33 @@ fn weeks_of_dates_spoken_months_and_half_minutes() {
     A minute and a half | DURATION | PT1M30S
     ");
 }
+
+#[test]
+fn that_year_is_the_one_last_named() {
+    insta::assert_snapshot!(check("He fled to Florida in June 1998 and returned to Cuba later that year. Imports fell in 1988, a small share of the total that year.", "2000-01-28"), @r"
+    June 1998 | DATE | 1998-06 | 1998-06-01..1998-06-30
+    later that year | DATE | 1998 | 1998-07-02..1998-12-31
+    1988 | DATE | 1988 | 1988-01-01..1988-12-31
+    that year | DATE | 1988 | 1988-01-01..1988-12-31
+    ");
+    // with nothing named before, "that year" is no time expression
+    insta::assert_snapshot!(check("That year was hard.", "2000-01-28"), @"");
+}
+
+#[test]
+fn periods_a_year_back() {
+    insta::assert_snapshot!(check("For the quarter a year ago, it earned $16 million; net compares with $1.8 million for the corresponding period last year.", "1989-10-26"), @r"
+    the quarter a year ago | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    the corresponding period last year | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    ");
+}
+
+#[test]
+fn parts_of_days_and_the_weeks_ahead() {
+    insta::assert_snapshot!(check("He will leave at 4 in the morning. Shares were up at mid-afternoon yesterday, by late afternoon they fell, and pressure will grow in the weeks ahead.", "1989-11-02"), @r"
+    4 in the morning | TIME | 1989-11-02T04:00 | 1989-11-02..1989-11-02
+    mid-afternoon yesterday | TIME | 1989-11-01TAF | 1989-11-01..1989-11-01
+    late afternoon | TIME | 1989-11-02TAF | 1989-11-02..1989-11-02 | deadline
+    the weeks ahead | DURATION | PXW | 1989-11-02..1989-11-23 +5 | vague
+    ");
+}
