@@ -367,6 +367,21 @@ pub(crate) fn past_in_eed(word: &str) -> bool {
     matches!(word, "agreed" | "freed" | "guaranteed" | "decreed" | "disagreed" | "refereed")
 }
 
+/// Decades in words ("the nineties"): the tens digit.
+pub(crate) fn decade_word(word: &str) -> Option<u32> {
+    Some(match word {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    })
+}
+
 /// Vague quantities that give an `X` amount ("several years" = `PXY`).
 pub(crate) fn vague_quantity(word: &str) -> bool {
     matches!(word, "several" | "many" | "few" | "some" | "numerous" | "various" | "multiple" | "countless")

@@ -611,9 +611,13 @@ impl<'t, 'a> Parser<'t, 'a> {
         // '80s
         if self.is(k, "'") && self.w(k + 1).len() == 2 && self.is(k + 2, "s") && self.glued(k + 2) {
             let (n, _) = self.num(k + 1)?;
-            let century = i64::from(self.reference.year()) / 100;
-            let decade = i32::try_from(century * 10 + (n as i64) / 10).ok()?;
-            return Some((k + 3, point(Point::Decade(decade))));
+            return Some((k + 3, point(self.recent_decade(n / 10)?)));
+        }
+        // "the nineties"
+        if the {
+            if let Some(n) = lexicon::decade_word(self.w(k)) {
+                return Some((k + 1, point(self.recent_decade(u64::from(n))?)));
+            }
         }
         let (n, len) = self.num(k)?;
         if len == 4 {
@@ -675,6 +679,17 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         let date = self.resolve_month_day(month, day, k)?;
         Some((end, point(Point::Day(date))))
+    }
+
+    /// The latest decade (not after the reference's) whose tens digit is `tens`:
+    /// "the '90s" in 2025 are the 1990s, "the twenties" the 2020s.
+    fn recent_decade(&self, tens: u64) -> Option<Point> {
+        let now = i64::from(self.reference.year()) / 10;
+        let mut decade = now / 10 * 10 + i64::try_from(tens % 10).ok()?;
+        if decade > now {
+            decade -= 10;
+        }
+        Some(Point::Decade(i32::try_from(decade).ok()?))
     }
 
     /// A month name, or a capitalised abbreviation ("Oct.", "Sept").
@@ -1018,6 +1033,16 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         }
         let glue = |k: usize| if self.is(k, "-") && self.glued(k) { k + 1 } else { k };
+        // "the first two quarters of 1990": the first half
+        if matches!(self.w(k), "first" | "last")
+            && self.is(k + 1, "two")
+            && self.is(k + 2, "quarters")
+            && self.is(k + 3, "of")
+        {
+            if let Some((y, e)) = self.year_at(k + 4) {
+                return Some((e, point(Point::Half(y, if self.is(k, "first") { 1 } else { 2 }))));
+            }
+        }
         // "the last half of 1989": the second half
         let last = matches!(self.w(k), "last" | "final")
             && matches!(self.w(glue(k + 1)), "half" | "quarter")
@@ -1083,6 +1108,12 @@ impl<'t, 'a> Parser<'t, 'a> {
                 if self.is(q, "quarter") {
                     base = self.resolve_quarter(n, j);
                     end = q;
+                }
+            }
+            // "the year-earlier nine months": the duration
+            if let Some((e, amount @ Amount::N(_))) = self.amount(end) {
+                if let Some((e, unit, _)) = self.unit_at(e).filter(|_| k > j) {
+                    return Some((e, Sem::Duration { amount, unit, anchor: Anchor::Free }));
                 }
             }
             if matches!(self.w(end), "quarter" | "period") {

@@ -428,3 +428,20 @@ fn parts_of_days_and_the_weeks_ahead() {
     the weeks ahead | DURATION | PXW | 1989-11-02..1989-11-23 +5 | vague
     ");
 }
+
+#[test]
+fn decades_in_words_and_apostrophes_are_the_latest_ones() {
+    insta::assert_snapshot!(check("Numbers dropped through the nineties and the '90s, unlike the twenties.", "2025-10-21"), @r"
+    the nineties | DATE | 199 | 1990-01-01..1999-12-31
+    the '90s | DATE | 199 | 1990-01-01..1999-12-31
+    the twenties | DATE | 202 | 2020-01-01..2029-12-31
+    ");
+}
+
+#[test]
+fn year_earlier_durations_and_two_quarters() {
+    insta::assert_snapshot!(check("Net for the year-earlier nine months included a gain; the slump lasts through the first two quarters of 1990.", "1989-10-26"), @r"
+    the year-earlier nine months | DURATION | P9M
+    the first two quarters of 1990 | DATE | 1990-H1 | 1990-01-01..1990-06-30
+    ");
+}
