@@ -447,7 +447,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             let w = self.w(k);
             match w {
                 "will" | "shall" | "ll" | "scheduled" | "expected" | "expects" | "expect" | "upcoming"
-                | "tomorrow" | "until" | "could" | "would" | "effective" => Some(Tense::Future),
+                | "tomorrow" | "until" | "would" | "effective" => Some(Tense::Future),
                 // "next week", not "next to"
                 "next" if !self.is(k + 1, "to") => Some(Tense::Future),
                 // "is due Friday", not "had been due"

@@ -445,3 +445,9 @@ fn year_earlier_durations_and_two_quarters() {
     the first two quarters of 1990 | DATE | 1990-H1 | 1990-01-01..1990-06-30
     ");
 }
+
+#[test]
+fn could_is_no_future_cue() {
+    // "could" is as often the past of "can"; with no cue the nearer Wednesday wins.
+    insta::assert_snapshot!(check("His grandparents could not be located Wednesday.", "2000-01-06"), @"Wednesday | DATE | 2000-01-05 | 2000-01-05..2000-01-05");
+}
