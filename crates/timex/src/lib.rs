@@ -39,9 +39,12 @@
 //!
 //! Underspecified dates ("Friday", "Nov. 1", "March", "the third quarter") are resolved
 //! with a [`TenseHint`]; by default the nearest verb cue in the sentence decides
-//! ("will", "plans to", "set to" look ahead; "was", "said", other -ed forms look back),
-//! and relative phrases after an explicit quarter or date ("a year earlier") count from
-//! that date, as HeidelTime does for news.
+//! ("will", "would", "plans to", "set to", "is to" look ahead; "was", "said", irregular
+//! past forms and other -ed verbs look back, but not names, passives after "be" or
+//! nouns like "the plan"), and relative phrases after an explicit quarter or date ("a
+//! year earlier", "the following month", "that year") count from that date, as
+//! HeidelTime does for news. With no cue a weekday is the nearer one; a possessive
+//! weekday ("Wednesday's ruling") is the past one.
 
 mod calendar;
 mod lexicon;

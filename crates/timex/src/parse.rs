@@ -1163,7 +1163,15 @@ impl<'t, 'a> Parser<'t, 'a> {
                 _ => reporting,
             };
             if let (Some(end), None) = (year_back, year) {
-                return Some((end, point(p.shift_years(-1)?)));
+                // a "period" is the quarter, half or month last named ("in the first
+                // half of 2005 against the same period last year"), else the year
+                let back = match self.anchor {
+                    Some(Point::Quarter(..)) => self.quarter_now(),
+                    Some(p @ (Point::Half(..) | Point::Month(..))) if period_noun => p,
+                    _ if period_noun => Point::Year(self.reference.year()),
+                    _ => p,
+                };
+                return Some((end, point(back.shift_years(-1)?)));
             }
             return Some((k + 1, point(p)));
         }

@@ -451,3 +451,13 @@ fn could_is_no_future_cue() {
     // "could" is as often the past of "can"; with no cue the nearer Wednesday wins.
     insta::assert_snapshot!(check("His grandparents could not be located Wednesday.", "2000-01-06"), @"Wednesday | DATE | 2000-01-05 | 2000-01-05..2000-01-05");
 }
+
+#[test]
+fn the_same_period_last_year_follows_the_period_named() {
+    insta::assert_snapshot!(check("GDP grew in the first half of 2005 against the same period last year. Exports rose from the same period last year.", "2005-11-10"), @r"
+    the first half of 2005 | DATE | 2005-H1 | 2005-01-01..2005-06-30
+    the same period last year | DATE | 2004-H1 | 2004-01-01..2004-06-30
+    the same period last year | DATE | 2004-H1 | 2004-01-01..2004-06-30
+    ");
+    insta::assert_snapshot!(check("Exports rose from the same period last year.", "2005-11-10"), @"the same period last year | DATE | 2004 | 2004-01-01..2004-12-31");
+}
