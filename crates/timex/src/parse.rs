@@ -529,7 +529,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         w.len() > 4
             && w.ends_with("ed")
             && !self.capital(k)
-            && !(w.ends_with("eed") && !lexicon::past_in_eed(w))
+            && (!w.ends_with("eed") || lexicon::past_in_eed(w))
             && !matches!(w, "hundred" | "kindred" | "sacred" | "naked" | "wicked" | "unspecified")
             && !self.is_passive_participle(k)
     }
