@@ -1024,7 +1024,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         }
         // "next year's first quarter", "last year's quarter"
-        if year.is_none() && k == j {
+        if year.is_none() && k == j && matches!(self.w(k), "last" | "next" | "this") {
             if let Some((e, Sem::Point { point: Point::Year(y), .. })) = self.relative(k) {
                 if self.is(e, "'") && self.glued(e) && self.is(e + 1, "s") {
                     year = Some(y);
