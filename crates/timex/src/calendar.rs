@@ -1,6 +1,7 @@
 //! Calendar units ("points") and their TIMEX3 values and day ranges. All
 //! arithmetic is checked: out-of-range years give `None`, never a panic.
 
+use crate::lexicon::Unit;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 /// Seasons as TIMEX3 writes them (`SP`, `SU`, `FA`, `WI`).
@@ -209,6 +210,20 @@ impl Point {
             Point::Year(py) => Point::Year(py.checked_add(y)?),
             Point::Decade(_) | Point::Century(_) => return None,
         })
+    }
+
+    /// The month, quarter or year containing this point, when the point is no
+    /// coarser than that (a day or month gives its year; a year gives no month).
+    pub(crate) fn coarsened(&self, unit: Unit) -> Option<Point> {
+        let (start, end) = self.range()?;
+        let point = match unit {
+            Unit::Month => Point::Month(start.year(), start.month()),
+            Unit::Quarter => Point::Quarter(start.year(), quarter_of(start)),
+            Unit::Year => Point::Year(start.year()),
+            _ => return None,
+        };
+        let (s, e) = point.range()?;
+        (s <= start && end <= e).then_some(point)
     }
 
     pub(crate) fn is_day(&self) -> bool {

@@ -245,6 +245,143 @@ pub(crate) fn ordinal_suffix(word: &str) -> bool {
     matches!(word, "st" | "nd" | "rd" | "th")
 }
 
+/// Common irregular past-tense verbs: cues that a sentence reports the past.
+pub(crate) fn irregular_past(word: &str) -> bool {
+    matches!(
+        word,
+        "took"
+            | "made"
+            | "came"
+            | "went"
+            | "told"
+            | "began"
+            | "gave"
+            | "met"
+            | "held"
+            | "won"
+            | "saw"
+            | "rose"
+            | "fell"
+            | "paid"
+            | "sold"
+            | "bought"
+            | "became"
+            | "found"
+            | "thought"
+            | "knew"
+            | "ran"
+            | "led"
+            | "felt"
+            | "kept"
+            | "spent"
+            | "sent"
+            | "built"
+            | "struck"
+            | "wrote"
+            | "spoke"
+            | "broke"
+            | "chose"
+            | "drove"
+            | "flew"
+            | "grew"
+            | "threw"
+            | "fought"
+            | "caught"
+            | "sought"
+            | "stood"
+            | "heard"
+            | "shot"
+            | "lost"
+            | "left"
+            | "got"
+            | "brought"
+    )
+}
+
+/// Abbreviations whose period does not end a sentence.
+pub(crate) fn abbreviation(word: &str) -> bool {
+    month_abbr(word).is_some()
+        || matches!(
+            word,
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "st"
+                | "jr"
+                | "sr"
+                | "co"
+                | "inc"
+                | "corp"
+                | "ltd"
+                | "bros"
+                | "gov"
+                | "gen"
+                | "sen"
+                | "rep"
+                | "rev"
+                | "prof"
+                | "vs"
+                | "no"
+                | "mt"
+                | "ft"
+                | "lt"
+                | "col"
+                | "capt"
+                | "sgt"
+                | "calif"
+                | "conn"
+                | "mass"
+                | "wis"
+                | "ill"
+                | "fla"
+                | "tex"
+                | "ariz"
+                | "colo"
+                | "mich"
+                | "minn"
+                | "tenn"
+                | "pa"
+                | "va"
+                | "wash"
+                | "ore"
+                | "okla"
+                | "ky"
+                | "md"
+                | "mo"
+                | "ga"
+                | "ala"
+                | "nev"
+                | "neb"
+                | "kan"
+                | "ind"
+                | "del"
+                | "dlrs"
+                | "approx"
+                | "est"
+                | "etc"
+        )
+}
+
+/// Words in -eed that are past forms ("agreed"), unlike "succeed" or "need".
+pub(crate) fn past_in_eed(word: &str) -> bool {
+    matches!(word, "agreed" | "freed" | "guaranteed" | "decreed" | "disagreed" | "refereed")
+}
+
+/// Decades in words ("the nineties"): the tens digit.
+pub(crate) fn decade_word(word: &str) -> Option<u32> {
+    Some(match word {
+        "twenties" => 2,
+        "thirties" => 3,
+        "forties" => 4,
+        "fifties" => 5,
+        "sixties" => 6,
+        "seventies" => 7,
+        "eighties" => 8,
+        "nineties" => 9,
+        _ => return None,
+    })
+}
+
 /// Vague quantities that give an `X` amount ("several years" = `PXY`).
 pub(crate) fn vague_quantity(word: &str) -> bool {
     matches!(word, "several" | "many" | "few" | "some" | "numerous" | "various" | "multiple" | "countless")

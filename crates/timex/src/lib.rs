@@ -39,9 +39,12 @@
 //!
 //! Underspecified dates ("Friday", "Nov. 1", "March", "the third quarter") are resolved
 //! with a [`TenseHint`]; by default the nearest verb cue in the sentence decides
-//! ("will", "plans to", "set to" look ahead; "was", "said", other -ed forms look back),
-//! and relative phrases after an explicit quarter or date ("a year earlier") count from
-//! that date, as HeidelTime does for news.
+//! ("will", "would", "plans to", "set to", "is to" look ahead; "was", "said", irregular
+//! past forms and other -ed verbs look back, but not names, passives after "be" or
+//! nouns like "the plan"), and relative phrases after an explicit quarter or date ("a
+//! year earlier", "the following month", "that year") count from that date, as
+//! HeidelTime does for news. With no cue a weekday is the nearer one; a possessive
+//! weekday ("Wednesday's ruling") is the past one.
 
 mod calendar;
 mod lexicon;
@@ -284,7 +287,9 @@ fn build(text: &str, toks: &[token::Tok<'_>], reference: NaiveDate, f: &Found) -
                     direction = Some(Direction::Future);
                     Some(DateWindow::new(reference, span_end(1)?))
                 }
-                (Anchor::Free, Signal::In) if days >= 1.0 && !is_past_context(toks, f.start) => {
+                (Anchor::Free, Signal::In)
+                    if days >= 1.0 && !is_past_context(toks, f.start) && !is_bounded_after(toks, f.end) =>
+                {
                     // "in two weeks": around then; early delivery still counts.
                     direction = Some(Direction::Future);
                     let w = DateWindow::new(reference, span_end(1)?);
@@ -325,6 +330,12 @@ fn is_past_context(toks: &[token::Tok<'_>], start: usize) -> bool {
     toks[start.saturating_sub(6)..start].iter().any(|t| {
         matches!(t.text, "was" | "were" | "had" | "did") || (t.text.len() > 4 && t.text.ends_with("ed"))
     })
+}
+
+/// "in the year ended June 30", "in the six months through March": a period named by
+/// its end, not a stretch from the reference date.
+fn is_bounded_after(toks: &[token::Tok<'_>], end: usize) -> bool {
+    toks.get(end).is_some_and(|t| matches!(t.text, "ended" | "ending" | "through"))
 }
 
 /// The part of [s, e] a position modifier selects.

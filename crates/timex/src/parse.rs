@@ -185,6 +185,20 @@ impl<'t, 'a> Parser<'t, 'a> {
             j = k;
             position = p;
         }
+        // "earlier in the year", "later in the day": part of the current unit
+        if matches!(position, Position::Earlier | Position::Later) && self.is(j.wrapping_sub(1), "the") {
+            if let Some(p) = lexicon::unit(self.w(j))
+                .and_then(|(u, plural)| (!plural).then_some(u))
+                .and_then(|u| self.current_unit(u))
+            {
+                return Some(Found {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Point { point: p, clock: None, position },
+                    hedged,
+                });
+            }
+        }
         let mut best = self.core(j)?;
         if j != i {
             let applies = match &best.sem {
@@ -429,26 +443,60 @@ impl<'t, 'a> Parser<'t, 'a> {
             TenseHint::Present => return Tense::Unknown,
             TenseHint::Auto => {}
         }
-        // "by Friday", "until March": a deadline looks ahead
-        if matches!(self.prev(i), "by" | "until" | "till" | "before") {
-            return Tense::Future;
-        }
         let cue = |k: usize| -> Option<Tense> {
             let w = self.w(k);
             match w {
-                "will" | "shall" | "ll" | "scheduled" | "expected" | "expects" | "expect" | "plans"
-                | "plan" | "planned" | "due" | "upcoming" | "next" | "tomorrow" | "until" | "could" => {
+                "will" | "shall" | "ll" | "scheduled" | "expected" | "expects" | "expect" | "upcoming"
+                | "tomorrow" | "until" | "would" | "effective" => Some(Tense::Future),
+                // "next week", not "next to"
+                "next" if !self.is(k + 1, "to") => Some(Tense::Future),
+                // "is due Friday", not "had been due"
+                "due" if !matches!(self.prev(k), "was" | "were" | "been" | "had") => Some(Tense::Future),
+                // "planned to", "planned for Friday", not "the hastily planned trip"
+                "planned" if matches!(self.w(k + 1), "to" | "for") => Some(Tense::Future),
+                // "plans to", "set to": not the nouns ("vacation plans", "the plan")
+                "going" | "set" | "slated" | "poised" | "plan" | "plans" | "planning"
+                    if self.is(k + 1, "to") =>
+                {
                     Some(Tense::Future)
                 }
-                "going" | "set" | "slated" | "poised" if self.is(k + 1, "to") => Some(Tense::Future),
-                "planning" | "scheduling" | "intends" | "intend" | "aims" | "hopes" => Some(Tense::Future),
+                // "is to resume"; "were planning to", "was expected to": future in the past
+                "is" | "are" if self.is(k + 1, "to") => Some(Tense::Future),
+                "was" | "were"
+                    if matches!(
+                        self.w(k + 1),
+                        "to" | "planning"
+                            | "going"
+                            | "expected"
+                            | "scheduled"
+                            | "due"
+                            | "slated"
+                            | "supposed"
+                    ) =>
+                {
+                    Some(Tense::Future)
+                }
+                "scheduling" | "intends" | "intend" | "aims" | "hopes" => Some(Tense::Future),
                 "was" | "were" | "had" | "did" | "said" | "ago" | "last" | "yesterday" | "since"
                 | "earlier" => Some(Tense::Past),
-                _ if w.len() > 4 && w.ends_with("ed") => Some(Tense::Past),
+                _ if lexicon::irregular_past(w) && !self.is_passive_participle(k) => Some(Tense::Past),
+                _ if self.is_past_participle_cue(k) => Some(Tense::Past),
                 _ => None,
             }
         };
         let sentence_end = |k: usize| matches!(self.w(k), ";" | "!" | "?" | "\"") || self.is_full_stop(k);
+        // "by Friday", "until March": a deadline looks ahead, unless the sentence
+        // is in the past perfect ("until Thursday, they had not called him")
+        if matches!(self.prev(i), "by" | "until" | "till" | "before") {
+            let mut k = i;
+            while k > 0 && i - k < 15 && !sentence_end(k - 1) {
+                k -= 1;
+            }
+            let had = (k..(i + 15).min(self.toks.len()))
+                .take_while(|&t| t <= i || !sentence_end(t))
+                .any(|t| self.is(t, "had"));
+            return if had { Tense::Past } else { Tense::Future };
+        }
         let (mut back_open, mut forward_open) = (true, true);
         for d in 1..=15 {
             if back_open {
@@ -473,8 +521,42 @@ impl<'t, 'a> Parser<'t, 'a> {
         Tense::Unknown
     }
 
+    /// A regular past form ("announced", "rejected") used as a verb: not a name
+    /// ("United"), not a word that merely ends in -ed ("succeed", "hundred"), and
+    /// not a passive participle ("will be named").
+    fn is_past_participle_cue(&self, k: usize) -> bool {
+        let w = self.w(k);
+        w.len() > 4
+            && w.ends_with("ed")
+            && !self.capital(k)
+            && (!w.ends_with("eed") || lexicon::past_in_eed(w))
+            && !matches!(w, "hundred" | "kindred" | "sacred" | "naked" | "wicked" | "unspecified")
+            && !self.is_passive_participle(k)
+    }
+
+    /// "will be named", "the case is heard": a participle after a present or
+    /// infinitive "be" says nothing about the past.
+    fn is_passive_participle(&self, k: usize) -> bool {
+        matches!(self.prev(k), "be" | "being" | "is" | "are")
+    }
+
+    /// A period that ends a sentence, not one after an initial ("U.S.", "P.") or
+    /// an abbreviation ("Sept.", "Corp.", "Mr.").
     fn is_full_stop(&self, k: usize) -> bool {
-        self.is(k, ".") && self.prev(k).len() > 3
+        if !self.is(k, ".") || k == 0 {
+            return false;
+        }
+        let prev = &self.toks[k - 1];
+        match prev.kind {
+            TokKind::Word => prev.text.len() > 1 && !lexicon::abbreviation(prev.text),
+            // "1.3 billion": a decimal point
+            TokKind::Num => {
+                !(self.glued(k)
+                    && self.glued(k + 1)
+                    && self.toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Num))
+            }
+            TokKind::Punct => false,
+        }
     }
 
     // ----- rules -----
@@ -487,6 +569,12 @@ impl<'t, 'a> Parser<'t, 'a> {
         if self.is(k, "the") {
             k += 1;
             the = true;
+        }
+        // "the week of March 6": the week containing that day
+        if the && self.is(k, "week") && self.is(k + 1, "of") {
+            if let Some((end, Sem::Point { point: Point::Day(d), .. })) = self.calendar(k + 2) {
+                return Some((end, point(Point::of_day_week(d))));
+            }
         }
         let mut had_weekday = false;
         if !the && lexicon::weekday(self.w(k)).is_some() {
@@ -523,9 +611,13 @@ impl<'t, 'a> Parser<'t, 'a> {
         // '80s
         if self.is(k, "'") && self.w(k + 1).len() == 2 && self.is(k + 2, "s") && self.glued(k + 2) {
             let (n, _) = self.num(k + 1)?;
-            let century = i64::from(self.reference.year()) / 100;
-            let decade = i32::try_from(century * 10 + (n as i64) / 10).ok()?;
-            return Some((k + 3, point(Point::Decade(decade))));
+            return Some((k + 3, point(self.recent_decade(n / 10)?)));
+        }
+        // "the nineties"
+        if the {
+            if let Some(n) = lexicon::decade_word(self.w(k)) {
+                return Some((k + 1, point(self.recent_decade(u64::from(n))?)));
+            }
         }
         let (n, len) = self.num(k)?;
         if len == 4 {
@@ -589,6 +681,17 @@ impl<'t, 'a> Parser<'t, 'a> {
         Some((end, point(Point::Day(date))))
     }
 
+    /// The latest decade (not after the reference's) whose tens digit is `tens`:
+    /// "the '90s" in 2025 are the 1990s, "the twenties" the 2020s.
+    fn recent_decade(&self, tens: u64) -> Option<Point> {
+        let now = i64::from(self.reference.year()) / 10;
+        let mut decade = now / 10 * 10 + i64::try_from(tens % 10).ok()?;
+        if decade > now {
+            decade -= 10;
+        }
+        Some(Point::Decade(i32::try_from(decade).ok()?))
+    }
+
     /// A month name, or a capitalised abbreviation ("Oct.", "Sept").
     fn month_word(&self, k: usize) -> Option<(usize, u32)> {
         let w = self.w(k);
@@ -640,6 +743,10 @@ impl<'t, 'a> Parser<'t, 'a> {
         if had_weekday {
             return None;
         }
+        // "January nineteen ninety-seven"
+        if let Some((y, end)) = self.spoken_year(k) {
+            return Some((end, point(Point::Month(y, month))));
+        }
         // Month of Year, Month, Year
         if matches!(self.w(k), "of" | ",") {
             if let Some((y, end)) = self.year_at(k + 1) {
@@ -655,7 +762,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         // A bare month name: "May" and "March" need a temporal context.
         let start = if the { j + 1 } else { j };
         let word = self.w(start);
-        if word.len() <= 4 && !self.is(start + 1, ".") && month != 6 && month != 7 {
+        if lexicon::month(word).is_none() && !self.is(start + 1, ".") {
             return None; // bare unpunctuated abbreviation
         }
         if (month == 5 || month == 3)
@@ -782,6 +889,13 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return Some(f);
             }
         }
+        // Likewise a future cue rarely points a year ahead when the date has
+        // just passed ("to return the child by Jan. 14", written Jan. 15).
+        if let (Tense::Future, Some(p), Some(f), TenseHint::Auto) = (tense, past, future, self.hint) {
+            if (r - p).num_days() <= 31 && (f - r).num_days() > 300 {
+                return Some(p);
+            }
+        }
         match tense {
             Tense::Past => past.or(this_year),
             Tense::Future => candidates.iter().find(|d| **d >= r).copied().or(this_year),
@@ -810,9 +924,15 @@ impl<'t, 'a> Parser<'t, 'a> {
         let r = self.reference;
         let past = weekday_near(r, weekday, false)?;
         let future = weekday_near(r, weekday, true)?;
+        // "Wednesday's ruling": an event already reported
+        let possessive = self.is(at + 1, "'") && self.glued(at + 1) && self.is(at + 2, "s");
+        if possessive && self.hint == TenseHint::Auto {
+            return Some(past);
+        }
         Some(match self.tense(at) {
             Tense::Future => future,
             Tense::Past => past,
+            // no cue: the nearer one, the past on a tie (news reports)
             // no cue: the nearer one, the past on a tie (news reports)
             Tense::Unknown if (future - r) < (r - past) => future,
             Tense::Unknown => past,
@@ -849,6 +969,17 @@ impl<'t, 'a> Parser<'t, 'a> {
             current.shift(-1).unwrap_or(current)
         } else {
             current
+        }
+    }
+
+    /// The quarter "a year ago" and "the year-ago quarter" count back from: the
+    /// quarter last named, moved into the reporting year ("the 1988 quarter ...
+    /// a year ago" is still 1988), or the reporting quarter.
+    fn quarter_now(&self) -> Point {
+        let reporting = self.reporting_quarter();
+        match (self.anchor, reporting) {
+            (Some(Point::Quarter(_, q)), Point::Quarter(y, _)) => Point::Quarter(y, q),
+            _ => reporting,
         }
     }
 
@@ -892,14 +1023,43 @@ impl<'t, 'a> Parser<'t, 'a> {
                 k = end;
             }
         }
+        // "next year's first quarter", "last year's quarter"
+        if year.is_none() && k == j && matches!(self.w(k), "last" | "next" | "this") {
+            if let Some((e, Sem::Point { point: Point::Year(y), .. })) = self.relative(k) {
+                if self.is(e, "'") && self.glued(e) && self.is(e + 1, "s") {
+                    year = Some(y);
+                    k = e + 2;
+                }
+            }
+        }
         let glue = |k: usize| if self.is(k, "-") && self.glued(k) { k + 1 } else { k };
+        // "the first two quarters of 1990": the first half
+        if matches!(self.w(k), "first" | "last")
+            && self.is(k + 1, "two")
+            && self.is(k + 2, "quarters")
+            && self.is(k + 3, "of")
+        {
+            if let Some((y, e)) = self.year_at(k + 4) {
+                return Some((e, point(Point::Half(y, if self.is(k, "first") { 1 } else { 2 }))));
+            }
+        }
+        // "the last half of 1989": the second half
+        let last = matches!(self.w(k), "last" | "final")
+            && matches!(self.w(glue(k + 1)), "half" | "quarter")
+            && self.is(glue(k + 1) + 1, "of")
+            && self.year_at(glue(k + 1) + 2).is_some();
         // ordinal quarter / half
-        if let Some(n) = lexicon::ordinal(self.w(k)) {
+        if let Some(n) = lexicon::ordinal(self.w(k)).or(last.then_some(0)) {
             let u = glue(k + 1);
             let (kind, end) = match self.w(u) {
                 "quarter" => ('Q', u + 1),
                 "half" => ('H', u + 1),
                 _ => return None,
+            };
+            let n = match (n, kind) {
+                (0, 'Q') => 4,
+                (0, _) => 2,
+                _ => n,
             };
             if (kind == 'Q' && n > 4) || (kind == 'H' && n > 2) {
                 return None;
@@ -935,21 +1095,25 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Some((end, point(p)));
         }
         // year-earlier / year-ago [quarter|period]
-        if self.is(k, "comparable") || self.is(k, "same") {
+        let comparable = matches!(self.w(k), "comparable" | "same" | "corresponding");
+        if comparable {
             k += 1;
         }
         if self.is(k, "year") && self.is(k + 1, "-") && matches!(self.w(k + 2), "earlier" | "ago") {
             let mut end = k + 3;
-            let mut base = match self.anchor {
-                Some(p @ Point::Quarter(..)) => p,
-                _ => self.reporting_quarter(),
-            };
+            let mut base = self.quarter_now();
             // "the year-earlier third quarter"
             if let Some(n) = lexicon::ordinal(self.w(end)).filter(|n| (1..=4).contains(n)) {
                 let q = if self.is(end + 1, "-") { end + 2 } else { end + 1 };
                 if self.is(q, "quarter") {
                     base = self.resolve_quarter(n, j);
                     end = q;
+                }
+            }
+            // "the year-earlier nine months": the duration
+            if let Some((e, amount @ Amount::N(_))) = self.amount(end) {
+                if let Some((e, unit, _)) = self.unit_at(e).filter(|_| k > j) {
+                    return Some((e, Sem::Duration { amount, unit, anchor: Anchor::Free }));
                 }
             }
             if matches!(self.w(end), "quarter" | "period") {
@@ -976,20 +1140,39 @@ impl<'t, 'a> Parser<'t, 'a> {
                 return Some((e, Sem::Point { point: Point::Year(y), clock: None, position: Position::End }));
             }
         }
-        let latest = matches!(self.w(k), "latest" | "recent" | "just-ended" | "current");
+        let latest = matches!(self.w(k), "latest" | "recent" | "just-ended");
         if latest {
             k += 1;
         }
         // "the quarter", "the latest period", "the 1988 quarter": the reporting quarter
         // (of the given year)
+        // "the quarter a year ago", "the same period last year": a year back
+        let year_back = match (self.w(k + 1), self.w(k + 2), self.w(k + 3)) {
+            ("a", "year", "ago" | "earlier") => Some(k + 4),
+            ("last", "year", _) => Some(k + 3),
+            _ => None,
+        };
         let quarter_noun = self.is(k, "quarter") && (k > j || fiscal);
-        let period_noun = self.is(k, "period") && (latest || year.is_some()) && k > j;
+        let period_noun = self.is(k, "period")
+            && (latest || year.is_some() || (comparable && year_back.is_some()))
+            && k > j;
         if quarter_noun || period_noun {
             let reporting = self.reporting_quarter();
             let p = match (year, reporting) {
                 (Some(y), Point::Quarter(_, q)) => Point::Quarter(y, q),
                 _ => reporting,
             };
+            if let (Some(end), None) = (year_back, year) {
+                // a "period" is the quarter, half or month last named ("in the first
+                // half of 2005 against the same period last year"), else the year
+                let back = match self.anchor {
+                    Some(Point::Quarter(..)) => self.quarter_now(),
+                    Some(p @ (Point::Half(..) | Point::Month(..))) if period_noun => p,
+                    _ if period_noun => Point::Year(self.reference.year()),
+                    _ => p,
+                };
+                return Some((end, point(back.shift_years(-1)?)));
+            }
             return Some((k + 1, point(p)));
         }
         if year.is_some() && fiscal {
@@ -1005,6 +1188,15 @@ impl<'t, 'a> Parser<'t, 'a> {
         let the = self.is(k, "the");
         if the {
             k += 1;
+        }
+        // "that year", "later that month": the unit last named
+        if !the && self.is(k, "that") {
+            let (unit, false) = lexicon::unit(self.w(k + 1))? else { return None };
+            let p = match (self.anchor?, unit) {
+                (p @ Point::Day(_), Unit::Day) => p,
+                (p, u) => p.coarsened(u)?,
+            };
+            return Some((k + 2, point(p)));
         }
         let step: i64 = match self.w(k) {
             "last" | "previous" | "past" if !the => -1,
@@ -1046,7 +1238,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             };
             return Some((k + 1, point(base.shift(step)?)));
         }
-        if let Some((end, month)) = self.month_word(k).or_else(|| lexicon::month(w).map(|m| (k + 1, m))) {
+        if let Some((end, month)) = self.month_word(k) {
             if self.num(end).is_some_and(|(d, len)| len <= 2 && (1..=31).contains(&d)) {
                 return None; // "last Oct. 23": the date itself
             }
@@ -1076,7 +1268,9 @@ impl<'t, 'a> Parser<'t, 'a> {
                 -1 => this.shift(-1)?,
                 1 if !started => this,
                 1 => this.shift(1)?,
-                _ => self.resolve_season(season, j),
+                // "this summer": the one of the current year (winter from December)
+                _ if season == Season::Winter && r.month() <= 2 => Point::Season(r.year() - 1, season),
+                _ => Point::Season(r.year(), season),
             };
             return Some((k + 1, point(p)));
         }
@@ -1121,6 +1315,32 @@ impl<'t, 'a> Parser<'t, 'a> {
     /// today, yesterday, tomorrow, tonight, overnight, the day before yesterday.
     fn day_word(&self, j: usize) -> Option<(usize, Sem)> {
         let r = self.reference;
+        // "mid-afternoon", "late morning Friday": a part of the day (the
+        // position word before it is read by `position`)
+        let positioned = match self.prev(j) {
+            "early" | "late" | "mid" => true,
+            "-" => j >= 2 && self.w(j - 2) == "mid",
+            _ => false,
+        };
+        if let Some(part) =
+            lexicon::part_of_day(self.w(j)).filter(|_| positioned && !self.w(j).ends_with('s'))
+        {
+            let mut end = j + 1;
+            let mut day = r;
+            if let Some((e, Sem::Point { point: Point::Day(d), clock: None, .. })) =
+                self.day_word(end).or_else(|| self.weekday_rule(end))
+            {
+                (day, end) = (d, e);
+            }
+            return Some((
+                end,
+                Sem::Point {
+                    point: Point::Day(day),
+                    clock: Some(Clock::Part(part)),
+                    position: Position::Whole,
+                },
+            ));
+        }
         let (end, day) = match self.w(j) {
             "today" => (j + 1, r),
             "yesterday" => (j + 1, add_days(r, -1)?),
@@ -1210,6 +1430,8 @@ impl<'t, 'a> Parser<'t, 'a> {
     fn clock_rule(&self, j: usize) -> Option<(usize, Sem)> {
         let (mut h, mut m, mut k);
         match self.w(j) {
+            // "High Noon": the idiom or the film
+            "noon" if self.prev(j) == "high" => return None,
             "noon" | "midday" => {
                 (h, m, k) = (12, 0, j + 1);
             }
@@ -1251,8 +1473,24 @@ impl<'t, 'a> Parser<'t, 'a> {
                     None => {
                         if self.is(k, "o") && self.is(k + 1, "'") && self.is(k + 2, "clock") && h <= 12 {
                             k += 3;
-                        } else {
-                            return None;
+                        }
+                        // "4 in the morning", "8 in the evening"
+                        let pm = match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+                            ("in", "the", "morning") => Some(false),
+                            ("in", "the", "afternoon" | "evening") => Some(true),
+                            _ => None,
+                        };
+                        match pm {
+                            Some(pm) if (1..=12).contains(&h) => {
+                                h = match (pm, h) {
+                                    (true, 12) | (false, 1..=11) => h,
+                                    (true, _) => h + 12,
+                                    (false, _) => 0,
+                                };
+                                k += 3;
+                            }
+                            _ if self.is(k - 1, "clock") => {}
+                            _ => return None,
                         }
                     }
                 }
@@ -1586,6 +1824,13 @@ impl<'t, 'a> Parser<'t, 'a> {
             None => {
                 if plural {
                     // bare plurals only in a temporal frame: "recent years", "for years", "in weeks"
+                    // "the weeks ahead"
+                    if the && anchor == Anchor::Free && k == j + 1 && self.is(end, "ahead") {
+                        return Some((
+                            end + 1,
+                            Sem::Duration { amount: Amount::X, unit, anchor: Anchor::Future },
+                        ));
+                    }
                     let framed = anchor != Anchor::Free
                         || (k == j
                             && matches!(
@@ -1598,6 +1843,15 @@ impl<'t, 'a> Parser<'t, 'a> {
                     }
                     Amount::X
                 } else if the && anchor != Anchor::Free {
+                    // "the following year", "the previous month": next to the one last named
+                    if matches!(self.w(j + 1), "following" | "previous" | "preceding" | "prior") {
+                        let step = if anchor == Anchor::Future { 1 } else { -1 };
+                        if let Some(p) =
+                            self.anchor.and_then(|p| p.coarsened(unit)).and_then(|p| p.shift(step))
+                        {
+                            return Some((end, point(p)));
+                        }
+                    }
                     if unit == Unit::Day && anchor == Anchor::Future {
                         // "the next day": the day after the reference
                         return Some((end, point(Point::Day(add_days(self.reference, 1)?))));
@@ -1606,6 +1860,34 @@ impl<'t, 'a> Parser<'t, 'a> {
                         return Some((end, point(Point::Day(add_days(self.reference, -1)?))));
                     }
                     Amount::N(1.0)
+                } else if the
+                    && unit == Unit::Year
+                    && (k == j + 1 || (k == j + 2 && self.is(j + 1, "full")))
+                    && !matches!(
+                        self.w(end),
+                        "ended"
+                            | "ending"
+                            | "ends"
+                            | "to"
+                            | "through"
+                            | "before"
+                            | "after"
+                            | "earlier"
+                            | "later"
+                            | "ago"
+                            | "-"
+                            | "'"
+                    )
+                {
+                    // "for the year", "the first nine months of the year", "the full
+                    // year": the current (reporting) year
+                    let r = self.reference;
+                    let y = if r.month() == 1 && self.tense(j) != Tense::Future {
+                        r.year() - 1
+                    } else {
+                        r.year()
+                    };
+                    return Some((end, point(Point::Year(y))));
                 } else if the && matches!(unit, Unit::Year | Unit::Month | Unit::Week) && k == j + 1 {
                     Amount::N(1.0)
                 } else {
@@ -1679,7 +1961,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             _ => return None,
         };
         let base = match self.anchor {
-            Some(p @ Point::Quarter(..)) if word == "ago" => Some(p),
+            Some(Point::Quarter(..)) if word == "ago" => Some(self.quarter_now()),
             _ if matches!(word, "earlier" | "later" | "before" | "after") => self.anchor,
             _ => None,
         };
@@ -1749,10 +2031,11 @@ pub(crate) fn duration_value(amount: Amount, unit: Unit) -> String {
             let n = n * factor;
             if n.fract() == 0.0 {
                 format!("P{t}{}{letter}", n as u64)
-            } else if n.fract() == 0.5 && matches!(unit, Unit::Year | Unit::Hour | Unit::Day) {
+            } else if n.fract() == 0.5 && matches!(unit, Unit::Year | Unit::Hour | Unit::Minute | Unit::Day) {
                 let (smaller, per) = match unit {
                     Unit::Year => ("M", 6),
                     Unit::Hour => ("M", 30),
+                    Unit::Minute => ("S", 30),
                     _ => ("H", 12),
                 };
                 let whole = n.trunc() as u64;

@@ -277,3 +277,187 @@ fn compound_and_transcript_forms() {
     the year-earlier third quarter | DATE | 1988-Q3 | 1988-07-01..1988-09-30
     ");
 }
+
+#[test]
+fn tense_cues_ignore_nouns_names_and_passives() {
+    // "the plan" is a noun, "succeed" no past form, "brought" an irregular past,
+    // "be named" a passive after "will".
+    insta::assert_snapshot!(check("The thrift announced the plan Aug. 21. Mr. Schwarz will succeed Mr. Davison Feb. 1. In January, the company brought in a new chief. She will be named commander of a mission in December.", "1989-10-27"), @r"
+    Aug. 21 | DATE | 1989-08-21 | 1989-08-21..1989-08-21
+    Feb. 1 | DATE | 1990-02-01 | 1990-02-01..1990-02-01
+    January | DATE | 1989-01 | 1989-01-01..1989-01-31
+    December | DATE | 1989-12 | 1989-12-01..1989-12-31
+    ");
+}
+
+#[test]
+fn decimal_points_and_abbreviations_do_not_end_sentences() {
+    // Without the past cue "was" (behind "1.3" and "Sept."), Thursday would be the nearer future one.
+    insta::assert_snapshot!(check("Volume was 1.3 billion shares, up from 886 million Thursday. Shares were bought from Sept. 14 to Thursday.", "1989-10-30"), @r"
+    Thursday | DATE | 1989-10-26 | 1989-10-26..1989-10-26
+    Sept. 14 | DATE | 1989-09-14 | 1989-09-14..1989-09-14
+    Thursday | DATE | 1989-10-26 | 1989-10-26..1989-10-26
+    ");
+}
+
+#[test]
+fn would_effective_and_possessive_weekdays() {
+    insta::assert_snapshot!(check("The father would be traveling to the United States Thursday. The pact, effective Aug. 1, raised costs. They would look for ways around Wednesday's ruling.", "2000-04-07"), @r"
+    Thursday | DATE | 2000-04-13 | 2000-04-13..2000-04-13
+    Aug. 1 | DATE | 2000-08-01 | 2000-08-01..2000-08-01
+    Wednesday | DATE | 2000-04-05 | 2000-04-05..2000-04-05
+    ");
+}
+
+#[test]
+fn a_date_just_passed_is_not_pushed_a_year_ahead() {
+    insta::assert_snapshot!(check("They would get around the order to return the child by Jan. 14.", "2000-01-15"), @"Jan. 14 | DATE | 2000-01-14 | 2000-01-14..2000-01-14 | deadline");
+}
+
+#[test]
+fn bare_may_in_a_temporal_frame() {
+    insta::assert_snapshot!(check("Milton Roy disclosed in May that it was approached. You may go.", "1989-10-30"), @"May | DATE | 1989-05 | 1989-05-01..1989-05-31");
+}
+
+#[test]
+fn the_year_of_a_report_is_the_current_year() {
+    insta::assert_snapshot!(check("For the year, volume was flat; sales for the full year rose, and revenue in the year ended June 30 fell. Rain delayed planting earlier in the year.", "1989-10-30"), @r"
+    the year | DATE | 1989 | 1989-01-01..1989-12-31
+    the full year | DATE | 1989 | 1989-01-01..1989-12-31
+    the year | DURATION | P1Y
+    June 30 | DATE | 1989-06-30 | 1989-06-30..1989-06-30
+    earlier in the year | DATE | 1989 | 1989-01-01..1989-10-29
+    ");
+}
+
+#[test]
+fn this_season_and_the_current_quarter() {
+    insta::assert_snapshot!(check("Marchers pledged to join protests this summer. Sales in the current quarter began well. He was arrested at this march.", "1998-04-10"), @r"
+    this summer | DATE | 1998-SU | 1998-06-01..1998-08-31
+    the current quarter | DATE | 1998-Q2 | 1998-04-01..1998-06-30
+    ");
+}
+
+#[test]
+fn year_ago_counts_from_the_reporting_quarter() {
+    // The year-ago quarter, once named, is no base for the next "year-ago".
+    insta::assert_snapshot!(check("Coast earned $10 million in the year-ago quarter. The year-ago results were restated. Net fell from the 1988 period; a year ago it rose.", "1989-11-01"), @r"
+    the year-ago quarter | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    year-ago | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    the 1988 period | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    a year ago | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    ");
+}
+
+#[test]
+fn future_cues_need_their_construction() {
+    // "next to", "had been due", "hastily planned" are no future cues; "is to",
+    // "were planning to" are.
+    insta::assert_snapshot!(check("Bombs exploded next to the embassies on Friday. The offer had been due to expire Friday evening. On Friday, she set aside plans for the hastily planned trip. Trading is to resume in Paris Tuesday. Protesters planned a rally on Saturday and were planning to march.", "1998-08-08"), @r"
+    Friday | DATE | 1998-08-07 | 1998-08-07..1998-08-07
+    Friday evening | TIME | 1998-08-07TEV | 1998-08-07..1998-08-07
+    Friday | DATE | 1998-08-07 | 1998-08-07..1998-08-07
+    Tuesday | DATE | 1998-08-11 | 1998-08-11..1998-08-11
+    Saturday | DATE | 1998-08-08 | 1998-08-08..1998-08-08
+    ");
+}
+
+#[test]
+fn until_in_a_past_perfect_sentence_looks_back() {
+    insta::assert_snapshot!(check("Until Thursday, they had not called him a suspect. The vote is set for Tuesday, and talks will go on until Thursday.", "1999-05-07"), @r"
+    Thursday | DATE | 1999-05-06 | 1999-05-06..1999-05-06 | deadline
+    Tuesday | DATE | 1999-05-11 | 1999-05-11..1999-05-11
+    Thursday | DATE | 1999-05-13 | 1999-05-07..1999-05-13 | deadline
+    ");
+}
+
+#[test]
+fn following_and_previous_units_count_from_the_last_named_one() {
+    insta::assert_snapshot!(check("Shareholders objected in March. The following month, the company put itself up for sale. On May 22, 1995, he was promoted, and the following year he moved.", "1989-10-27"), @r"
+    March | DATE | 1989-03 | 1989-03-01..1989-03-31
+    The following month | DATE | 1989-04 | 1989-04-01..1989-04-30
+    May 22, 1995 | DATE | 1995-05-22 | 1995-05-22..1995-05-22
+    the following year | DATE | 1996 | 1996-01-01..1996-12-31
+    ");
+}
+
+#[test]
+fn quarters_and_halves_of_named_years() {
+    insta::assert_snapshot!(check("Earnings will be lower for the last half of 1989; the spin-off could come in next year's first quarter, after sales fell in last year's quarter.", "1989-10-31"), @r"
+    the last half of 1989 | DATE | 1989-H2 | 1989-07-01..1989-12-31
+    next year's first quarter | DATE | 1990-Q1 | 1990-01-01..1990-03-31
+    last year's quarter | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    ");
+}
+
+#[test]
+fn weeks_of_dates_spoken_months_and_half_minutes() {
+    insta::assert_snapshot!(check("A hearing is set for the week of March 6. January nineteen ninety-seven. A minute and a half passed. The film High Noon.", "2000-02-24"), @r"
+    the week of March 6 | DATE | 2000-W10 | 2000-03-06..2000-03-12
+    January nineteen ninety-seven | DATE | 1997-01 | 1997-01-01..1997-01-31
+    A minute and a half | DURATION | PT1M30S
+    ");
+}
+
+#[test]
+fn that_year_is_the_one_last_named() {
+    insta::assert_snapshot!(check("He fled to Florida in June 1998 and returned to Cuba later that year. Imports fell in 1988, a small share of the total that year.", "2000-01-28"), @r"
+    June 1998 | DATE | 1998-06 | 1998-06-01..1998-06-30
+    later that year | DATE | 1998 | 1998-07-02..1998-12-31
+    1988 | DATE | 1988 | 1988-01-01..1988-12-31
+    that year | DATE | 1988 | 1988-01-01..1988-12-31
+    ");
+    // with nothing named before, "that year" is no time expression
+    insta::assert_snapshot!(check("That year was hard.", "2000-01-28"), @"");
+}
+
+#[test]
+fn periods_a_year_back() {
+    insta::assert_snapshot!(check("For the quarter a year ago, it earned $16 million; net compares with $1.8 million for the corresponding period last year.", "1989-10-26"), @r"
+    the quarter a year ago | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    the corresponding period last year | DATE | 1988-Q3 | 1988-07-01..1988-09-30
+    ");
+}
+
+#[test]
+fn parts_of_days_and_the_weeks_ahead() {
+    insta::assert_snapshot!(check("He will leave at 4 in the morning. Shares were up at mid-afternoon yesterday, by late afternoon they fell, and pressure will grow in the weeks ahead.", "1989-11-02"), @r"
+    4 in the morning | TIME | 1989-11-02T04:00 | 1989-11-02..1989-11-02
+    mid-afternoon yesterday | TIME | 1989-11-01TAF | 1989-11-01..1989-11-01
+    late afternoon | TIME | 1989-11-02TAF | 1989-11-02..1989-11-02 | deadline
+    the weeks ahead | DURATION | PXW | 1989-11-02..1989-11-23 +5 | vague
+    ");
+}
+
+#[test]
+fn decades_in_words_and_apostrophes_are_the_latest_ones() {
+    insta::assert_snapshot!(check("Numbers dropped through the nineties and the '90s, unlike the twenties.", "2025-10-21"), @r"
+    the nineties | DATE | 199 | 1990-01-01..1999-12-31
+    the '90s | DATE | 199 | 1990-01-01..1999-12-31
+    the twenties | DATE | 202 | 2020-01-01..2029-12-31
+    ");
+}
+
+#[test]
+fn year_earlier_durations_and_two_quarters() {
+    insta::assert_snapshot!(check("Net for the year-earlier nine months included a gain; the slump lasts through the first two quarters of 1990.", "1989-10-26"), @r"
+    the year-earlier nine months | DURATION | P9M
+    the first two quarters of 1990 | DATE | 1990-H1 | 1990-01-01..1990-06-30
+    ");
+}
+
+#[test]
+fn could_is_no_future_cue() {
+    // "could" is as often the past of "can"; with no cue the nearer Wednesday wins.
+    insta::assert_snapshot!(check("His grandparents could not be located Wednesday.", "2000-01-06"), @"Wednesday | DATE | 2000-01-05 | 2000-01-05..2000-01-05");
+}
+
+#[test]
+fn the_same_period_last_year_follows_the_period_named() {
+    insta::assert_snapshot!(check("GDP grew in the first half of 2005 against the same period last year. Exports rose from the same period last year.", "2005-11-10"), @r"
+    the first half of 2005 | DATE | 2005-H1 | 2005-01-01..2005-06-30
+    the same period last year | DATE | 2004-H1 | 2004-01-01..2004-06-30
+    the same period last year | DATE | 2004-H1 | 2004-01-01..2004-06-30
+    ");
+    insta::assert_snapshot!(check("Exports rose from the same period last year.", "2005-11-10"), @"the same period last year | DATE | 2004 | 2004-01-01..2004-12-31");
+}
