@@ -325,6 +325,14 @@ mod tests {
         "#);
     }
 
+    /// Regression: "the president" (an alias of an actor heading the
+    /// administration) was filed as an affiliate of that administration.
+    #[test]
+    fn a_head_described_by_title_speaks_for_himself() {
+        let text = "President Donald Trump spoke to Putin. The president said the ministers would meet.";
+        insta::assert_snapshot!(render(text, "2025-10-16", &sample_book()), @"The president [donald-trump] | donald-trump | - | said | Indirect | 2025-10-16(article) | the ministers would meet");
+    }
+
     #[test]
     fn direct_quotes_straight_curly_split_and_inverted() {
         let text = "\"We will not retreat,\" Mayor Ana Ruiz said on Monday.\n\n\

@@ -1450,6 +1450,8 @@ impl<'a> Attributor<'a> {
                     Some(r) if r.spokesperson_for.is_some() => {
                         (r.spokesperson_for.clone(), Some(ProxyKind::Spokesperson))
                     }
+                    // "The president said": whoever heads something speaks for themself.
+                    Some(r) if r.head_of.is_some() => (Some(id.clone()), None),
                     _ => (Some(principal_of(&id)), None),
                 };
                 let proxy =
