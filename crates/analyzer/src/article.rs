@@ -412,6 +412,21 @@ mod tests {
         "#);
     }
 
+    /// Regression: "he" went to the first man named in the sentence before
+    /// (the minister the president talked about), not to the president.
+    #[test]
+    fn a_pronoun_after_a_report_is_its_speaker() {
+        let text = "President Ana Ruiz spoke by phone. The president said Minister Tomas Berg and Lena Park \
+            would meet. “They will meet next week,” she said.\n\nDaniel Stone said the vote was close. \
+            “We lost,” he said.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        The president [ana-ruiz] | ana-ruiz | - | said | Indirect | 2025-10-21(article) | Minister Tomas Berg and Lena Park would meet
+        she [ana-ruiz] | ana-ruiz | - | said | Direct | 2025-10-21(article) | “They will meet next week,”
+        Daniel Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | the vote was close
+        he [daniel-stone] | daniel-stone | - | said | Direct | 2025-10-21(article) | “We lost,”
+        ");
+    }
+
     #[test]
     fn pronouns_resolve_to_the_nearest_fitting_speaker() {
         let text = "Maria Lopez met Daniel Stone on Friday. She said the meeting went well. \

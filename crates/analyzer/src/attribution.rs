@@ -1533,6 +1533,22 @@ impl<'a> Attributor<'a> {
             _ => true,
         };
         let current = self.sentences.partition_point(|s| s.span.end <= at);
+        // "The president said the ministers would meet. “…,” he said": the last
+        // speaker, when they spoke in this sentence or the one before and fit,
+        // before any other name the sentence mentions.
+        if want_person && pronoun != "who" {
+            if let Some((pos, sp)) = self.speakers.iter().rev().find(|(pos, _)| *pos < at) {
+                let spoke_in = self.sentences.partition_point(|s| s.span.end <= *pos);
+                let person = sp.mention.actor.as_ref().is_some_and(|id| {
+                    self.names.kind(id).is_none_or(|k| k == EntityKind::Person)
+                        && self.book.get(id).is_none_or(|a| a.kind == stanceshift_core::ActorKind::Person)
+                });
+                let fits = sp.mention.actor.as_ref().is_some_and(|id| fits_gender(self.names.gender(id)));
+                if current.saturating_sub(spoke_in) <= 1 && person && fits && !sp.plural {
+                    return Some(sp.clone());
+                }
+            }
+        }
         // Candidate mentions: learned names outside quotes, plus earlier speakers.
         let mut best: Option<(usize, ActorId, EntityKind)> = None;
         let lo = current.saturating_sub(4);

@@ -340,6 +340,11 @@ impl Names {
         self.genders.get(id).copied()
     }
 
+    /// What the article showed `id` to be, if it learned it.
+    pub fn kind(&self, id: &ActorId) -> Option<EntityKind> {
+        self.kinds.get(id).copied()
+    }
+
     pub fn by_title(&self, title: &str) -> Option<&ActorId> {
         self.titles.get(title)
     }
