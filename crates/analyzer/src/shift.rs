@@ -89,7 +89,10 @@ pub fn compare(actor: &ActorId, topic: &Topic, before: &StancePoint, after: &Sta
         } else if as_ < 0 {
             (ShiftKind::Reverse, ((bs - as_) as f32 / 6.0).clamp(0.5, 1.0))
         } else {
-            (ShiftKind::Soften, (bs - as_) as f32 / 6.0)
+            // "could take place within two weeks" -> "no dates have been set":
+            // a timeframe given up weighs as much as a step down the scale.
+            let dropped = if b.timeframe.is_some() && a.timeframe.is_none() { 0.25 } else { 0.0 };
+            (ShiftKind::Soften, ((bs - as_) as f32 / 6.0 + dropped).min(1.0))
         }
     } else if bs < 0 && as_ > 0 {
         (ShiftKind::Reverse, ((as_ - bs) as f32 / 6.0).clamp(0.5, 1.0))
@@ -114,6 +117,9 @@ pub fn compare(actor: &ActorId, topic: &Topic, before: &StancePoint, after: &Sta
     let mut explanation = format!("{}: {} -> {}", kind_name(kind), describe(b), describe(a));
     if let Some(days) = slip_days(b, a).filter(|_| kind == ShiftKind::TimelineSlip) {
         explanation.push_str(&format!(", {days} days later"));
+    }
+    if kind == ShiftKind::Soften && b.timeframe.is_some() && a.timeframe.is_none() {
+        explanation.push_str(", timeframe dropped");
     }
     if kind == ShiftKind::ToneShift {
         explanation.push_str(&format!(", tone {:+.2} -> {:+.2}", b.tone, a.tone));

@@ -53,6 +53,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Word-set overlap above which two statements by one speaker are one statement reprinted.
 const REPRINT_SIMILARITY: f64 = 0.8;
 
+/// How many days apart a reprint may be dated: the same words weeks later
+/// ("We still intend to conclude the agreement") are said again, not reprinted.
+const REPRINT_DAYS: i64 = 2;
+
 /// Analyze one actor's statements (already filtered to those counting for the
 /// actor, any order). With `topic_query` ("meet Putin") one topic is built from
 /// the statements that mention every query term; without one, recurring
@@ -353,6 +357,7 @@ fn merge_reprints(statements: &[Statement]) -> (Vec<&Statement>, BTreeMap<usize,
         let set = content_words(&s.content);
         let original = distinct.iter().zip(&word_sets).position(|(d, dset)| {
             d.article_id != s.article_id
+                && (s.date.date - d.date.date).num_days().abs() <= REPRINT_DAYS
                 && same_speaker(d, s)
                 && jaccard(dset, &set) >= REPRINT_SIMILARITY
                 && !dset.symmetric_difference(&set).any(|w| is_cue_word(w))

@@ -63,6 +63,32 @@ impl Corpus {
     }
 }
 
+impl Corpus {
+    /// The last statement was dated only to a window of days ("last week").
+    fn window(&mut self, start: &str, end: &str) -> &mut Corpus {
+        let last = self.statements.last_mut().expect("a statement");
+        last.date.window = DateWindow::new(day(start), day(end));
+        last.date.date = day(start);
+        last.date.basis = DateBasis::Relative;
+        self
+    }
+
+    /// The last statement was a refusal to comment.
+    fn no_comment(&mut self) -> &mut Corpus {
+        let last = self.statements.last_mut().expect("a statement");
+        last.kind = SpeechKind::NoComment;
+        self
+    }
+
+    /// The last statement continues the one before it in its article (a quote sentence).
+    fn continuing(&mut self) -> &mut Corpus {
+        let last = self.statements.last_mut().expect("a statement");
+        last.continues = last.index.checked_sub(1);
+        last.cue.clear();
+        self
+    }
+}
+
 fn render(analyses: &[ActorAnalysis]) -> String {
     let mut out = Vec::new();
     for a in analyses {
@@ -526,5 +552,164 @@ fn ledger_statuses_kept_broken_pending() {
     rafael-brandt / open marisland [open, Marisland]
       point 2025-11-21 k2#2 CT+
       ledger k2#2 due 2026-01-01..2026-12-31+0 Pending
+    ");
+}
+
+/// The president's own softer words and an official's withdrawal on one day
+/// are each measured against the day before, never against each other; the
+/// next day is measured against his own words.
+#[test]
+fn each_voice_of_a_day_meets_the_day_before() {
+    let official = Some(("donald-trump", ProxyKind::AnonymousOfficial));
+    let trump = Some("donald-trump");
+    let mut c = Corpus::new();
+    c.say("a", "2025-10-16", "Trump", trump, None, "said", "\"We will meet Putin within two weeks or so\"")
+        .say(
+            "b",
+            "2025-10-21",
+            "an official",
+            None,
+            official,
+            "said",
+            "there are no plans to meet Putin soon",
+        )
+        .say("b", "2025-10-21", "Trump", trump, None, "said", "he might still meet Putin")
+        .say(
+            "c",
+            "2025-10-30",
+            "Trump",
+            trump,
+            None,
+            "said",
+            "he might meet Putin, but only if a deal is near",
+        );
+    insta::assert_snapshot!(check(&c, Some("meet Putin"), "2025-11-10"), @"
+    donald-trump / meet putin [Putin, meet]
+      point 2025-10-16 a#0 CT+
+      point 2025-10-21 b#0 PR- proxy
+      point 2025-10-21 b#1 PS+
+      point 2025-10-30 c#0 PS+
+      soften 0.95: soften: 'will' + 'two weeks or so' (CT+) -> 'might' (PS+), timeframe dropped
+      withdraw 0.95 proxy_for=donald-trump: withdraw: 'will' + 'two weeks or so' (CT+) -> 'there are no plans' + 'soon' (PR-) (by proxy: an official)
+      reaffirm 0.95: reaffirm: 'might' (PS+) -> 'might' + 'only if' (PS+)
+      ledger a#0 due 2025-10-16..2025-10-30+3 Withdrawn by b#0 2025-10-21
+    ");
+}
+
+/// A later article's "last week, Trump said he would meet Putin “within two
+/// weeks or so”" is the statement of that week, not a new one.
+#[test]
+fn a_back_reference_folds_into_the_statement_it_restates() {
+    let trump = Some("donald-trump");
+    let mut c = Corpus::new();
+    c.say(
+        "a",
+        "2025-10-16",
+        "Trump",
+        trump,
+        None,
+        "said",
+        "\"We will meet in Budapest within two weeks or so\"",
+    )
+    .say(
+        "b",
+        "2025-10-21",
+        "Trump",
+        trump,
+        None,
+        "said",
+        "he would meet Putin in Budapest \"within two weeks or so\"",
+    )
+    .window("2025-10-13", "2025-10-19");
+    insta::assert_snapshot!(check(&c, Some("meet Budapest"), "2025-11-10"), @"
+    donald-trump / meet budapest [Budapest, meet]
+      point 2025-10-16 a#0 CT+ reprinted in b
+      ledger a#0 due 2025-10-16..2025-10-30+3 Broken
+    ");
+}
+
+/// "Declined to comment" is no stance: nothing is compared with it and it
+/// settles no commitment.
+#[test]
+fn a_refusal_to_comment_is_no_stance() {
+    let brandt = Some("rafael-brandt");
+    let mut c = Corpus::new();
+    c.say("a", "2025-11-03", "Brandt", brandt, None, "said", "the plant will open within three weeks")
+        .say("b", "2025-11-10", "Brandt", brandt, None, "declined to comment", "")
+        .no_comment()
+        .say("c", "2025-11-20", "Brandt", brandt, None, "said", "the plant is open");
+    insta::assert_snapshot!(check(&c, Some("open plant"), "2025-12-01"), @"
+    rafael-brandt / open plant [open, plant]
+      point 2025-11-03 a#0 CT+
+      point 2025-11-20 c#0 CT+
+      reaffirm 0.95: reaffirm: 'will' + 'three weeks' (CT+) -> plain assertion (CT+)
+      ledger a#0 due 2025-11-03..2025-11-24+0 Kept by c#0 2025-11-20
+    ");
+}
+
+/// Tone belongs to the remark: the angry sentence before the quote colours
+/// the intention restated in it.
+#[test]
+fn tone_is_the_whole_remarks() {
+    let pell = Some("joren-pell");
+    let mut c = Corpus::new();
+    c.say(
+        "a",
+        "2025-09-10",
+        "Pell",
+        pell,
+        None,
+        "said",
+        "\"They have been generous and wonderful partners\"",
+    )
+    .say("a", "2025-09-10", "Pell", pell, None, "", "\"We intend to conclude the agreement\"")
+    .continuing()
+    .say(
+        "b",
+        "2025-10-27",
+        "Pell",
+        pell,
+        None,
+        "said",
+        "\"They have been dishonest, reckless and insulting\"",
+    )
+    .say("b", "2025-10-27", "Pell", pell, None, "", "\"We still intend to conclude the agreement\"")
+    .continuing();
+    insta::assert_snapshot!(check(&c, Some("conclude agreement"), "2025-11-10"), @"
+    joren-pell / conclude agree [agreement, conclude]
+      point 2025-09-10 a#1 PR+
+      point 2025-10-27 b#1 PR+
+      tone_shift 0.90: tone_shift: 'intend to' (PR+) -> 'intend to' (PR+), tone +0.92 -> -0.98
+    ");
+}
+
+/// A possibility with a timeframe then none: softened, the timeframe dropped.
+#[test]
+fn a_dropped_timeframe_softens_a_possibility() {
+    let kremlin = Some(("vladimir-putin", ProxyKind::Spokesperson));
+    let mut c = Corpus::new();
+    c.say(
+        "a",
+        "2025-10-17",
+        "Peskov",
+        Some("dmitry-peskov"),
+        kremlin,
+        "said",
+        "a meeting with Trump could take place within two weeks",
+    )
+    .say(
+        "b",
+        "2025-10-21",
+        "Peskov",
+        Some("dmitry-peskov"),
+        kremlin,
+        "said",
+        "no dates have been set for a meeting with Trump",
+    );
+    insta::assert_snapshot!(check(&c, Some("meet Trump"), "2025-11-10"), @"
+    vladimir-putin / meet trump [Trump, meeting]
+      point 2025-10-17 a#0 PS+ proxy
+      point 2025-10-21 b#0 Uu proxy
+      soften 0.40 proxy_for=vladimir-putin: soften: 'could' + 'two weeks' (PS+) -> 'no dates have been set' (Uu), timeframe dropped (by proxy: Peskov)
     ");
 }
