@@ -36,8 +36,9 @@ const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their"];
 const GROUP_NOUNS: &[&str] =
     &["ministers", "leaders", "presidents", "men", "women", "sides", "diplomats", "envoys", "negotiators"];
 
-/// Event words that take their participants from the story when the clause names none.
-const EVENT_WORDS: &[&str] = &[
+/// Event nouns that take their participants from the story when the clause
+/// names none, and that start an antecedent when people are named around them.
+const EVENT_NOUNS: &[&str] = &[
     "meeting",
     "meetings",
     "summit",
@@ -49,31 +50,21 @@ const EVENT_WORDS: &[&str] = &[
     "sit-down",
     "face-to-face",
     "negotiations",
-    // Relational words: the date, preparation or timetable *of* the event.
-    "date",
-    "dates",
-    "preparation",
-    "preparations",
-    "timetable",
-    "timing",
-    "schedule",
 ];
 
-/// Event words (nouns and verb forms) that start an antecedent with people around it.
-const ANTECEDENT_EVENTS: &[&str] = &[
-    "meeting",
-    "meetings",
-    "summit",
-    "summits",
-    "talks",
-    "visit",
-    "trip",
-    "signing",
-    "negotiations",
-    "meet",
-    "meets",
-    "met",
-];
+/// Verb forms of an event that start an antecedent ("Trump said he would meet Putin").
+const EVENT_VERBS: &[&str] = &["meet", "meets", "met"];
+
+/// Words that refer to an event named elsewhere: event nouns, and words for
+/// the date, preparation or timetable *of* an event.
+fn refers_to_event(lower: &str) -> bool {
+    EVENT_NOUNS.contains(&lower) || crate::topic::RELATIONAL_NOUNS.contains(&lower)
+}
+
+/// Words that can head an antecedent event.
+fn names_an_event(lower: &str) -> bool {
+    EVENT_NOUNS.contains(&lower) || EVENT_VERBS.contains(&lower)
+}
 
 /// How far around an event word its participants may be named, in words.
 const EVENT_WINDOW: usize = 12;
@@ -133,7 +124,7 @@ pub(crate) fn resolve(
                         let candidates: Vec<(Span, [ActorId; 2])> =
                             pairs.iter().filter(|(_, pair)| fits(pair)).cloned().collect();
                         nearest_pair(&candidates, phrase.start, sentences, st.sentence).map(|a| (phrase, a))
-                    } else if EVENT_WORDS.contains(&lower)
+                    } else if refers_to_event(lower)
                         && !names_someone_else(&ws, i, piece.start, &people, st)
                         && !names_a_group(&ws, i)
                     {
@@ -281,12 +272,12 @@ fn event_mentions(
     let mut out = Vec::new();
     for sentence in sentences {
         let Some(text) = body.get(sentence.span.start..sentence.span.end) else { continue };
-        if !ANTECEDENT_EVENTS.iter().any(|e| text.contains(e)) {
+        if !EVENT_NOUNS.iter().chain(EVENT_VERBS).any(|e| text.contains(e)) {
             continue;
         }
         let ws = words(text);
         for (i, w) in ws.iter().enumerate() {
-            if !ANTECEDENT_EVENTS.contains(&w.lower.as_str()) {
+            if !names_an_event(&w.lower) {
                 continue;
             }
             let lo = sentence.span.start + ws[i.saturating_sub(EVENT_WINDOW)].start;

@@ -36,7 +36,7 @@ const WEAK_PREDICATES: &[&str] = &[
 ];
 
 /// Nouns that stand in a relation to an event rather than name one.
-const RELATIONAL_NOUNS: &[&str] = &[
+pub(crate) const RELATIONAL_NOUNS: &[&str] = &[
     "date",
     "dates",
     "preparation",
