@@ -1264,7 +1264,16 @@ impl<'a> Attributor<'a> {
             false,
             &mut found,
         );
-        let roles: Vec<usize> = (start..end).filter(|&k| LEXICONS.is_role(lower[k])).collect();
+        // "Trump, who has told aides …": a relative clause describes, its nouns are no role.
+        let comma = (start..end).find(|&k| self.text(k) == ",");
+        let relative = comma.is_some_and(|c| {
+            c + 1 < end && matches!(lower[c + 1], "who" | "which" | "whose" | "whom" | "that")
+        });
+        let role_end = if relative { comma.unwrap_or(end) } else { end };
+        // "a former Trump aide" no longer speaks for Trump.
+        let former = |k: usize| k > start && matches!(lower[k - 1], "former" | "ex" | "onetime" | "one-time");
+        let roles: Vec<usize> =
+            (start..role_end).filter(|&k| LEXICONS.is_role(lower[k]) && !former(k)).collect();
         let press_secretary =
             (start..end.saturating_sub(1)).any(|k| lower[k] == "press" && lower[k + 1] == "secretary");
         let proxy_role = press_secretary || roles.iter().any(|&k| LEXICONS.is_proxy_role(lower[k]));
@@ -1299,7 +1308,28 @@ impl<'a> Attributor<'a> {
             .find(|&k| names::is_capitalised(self.text(k)) && LEXICONS.is_demonym(lower[k]))
             .map(|k| self.text(k).to_string());
         let plural = lower[end - 1].ends_with('s') && !names::is_capitalised(self.text(end - 1));
-        let persons: Vec<&FoundName> = found.iter().filter(|f| f.kind == EntityKind::Person).collect();
+        let mut persons: Vec<&FoundName> = found.iter().filter(|f| f.kind == EntityKind::Person).collect();
+        // "Sam Nunberg, a former Trump aide": the name before the comma is the
+        // speaker; names after it describe (a principal, an employer).
+        if let Some(c) = comma {
+            let mut head = Vec::new();
+            self.names.scan(
+                self.body,
+                &self.toks,
+                &lower,
+                &self.in_quote,
+                start..c,
+                self.book,
+                false,
+                &mut head,
+            );
+            if let Some(first) = head.iter().find(|f| f.kind == EntityKind::Person) {
+                if let Some(k) = persons.iter().position(|p| p.id == first.id) {
+                    let speaker = persons.remove(k);
+                    persons.push(speaker);
+                }
+            }
+        }
         let others: Vec<&FoundName> = found.iter().filter(|f| f.kind != EntityKind::Person).collect();
         // An institution mentioned by a lowercase word ("a senior administration official").
         let book = self.book;

@@ -10,13 +10,20 @@
 //! 4. Same direction, weaker or stronger level (or certainty moved ≥ 0.2):
 //!    **Soften** / **Harden** — except a one-step difference where a reporter's
 //!    paraphrase is one side, which is a **Reaffirm**.
-//! 5. Tone moved by ≥ 0.4: **ToneShift**. 6. Otherwise **Reaffirm**.
+//! 5. Tone moved by ≥ 0.6 with one side clearly toned (≥ 0.5): **ToneShift**.
+//! 6. Otherwise **Reaffirm**.
 //!
 //! Statements on the same day that do not conflict (rules 1–2) are not shifts.
 
 use stanceshift_core::{
     ActorId, CueKind, Evidence, Shift, ShiftKind, SpeechKind, StanceFeatures, StancePoint, Topic,
 };
+
+/// How far tone must move (on -1..1) for a tone shift.
+const TONE_SHIFT: f32 = 0.6;
+/// How strong one side's tone must be: a move between two nearly neutral
+/// remarks is lexicon noise, not a change of tone.
+const TONE_CLEAR: f32 = 0.5;
 
 /// The evidence a point gives, labelled as proxy speech when the speaker is not `actor`.
 pub fn evidence(actor: &ActorId, point: &StancePoint) -> Evidence {
@@ -106,7 +113,7 @@ pub fn compare(actor: &ActorId, topic: &Topic, before: &StancePoint, after: &Sta
         let delta = (as_.abs() - bs.abs()) as f32 / 3.0 + (a.certainty - b.certainty);
         let kind = if delta < 0.0 { ShiftKind::Soften } else { ShiftKind::Harden };
         (kind, delta.abs().min(1.0))
-    } else if (a.tone - b.tone).abs() >= 0.4 {
+    } else if (a.tone - b.tone).abs() >= TONE_SHIFT && a.tone.abs().max(b.tone.abs()) >= TONE_CLEAR {
         (ShiftKind::ToneShift, ((a.tone - b.tone).abs() / 2.0).min(1.0))
     } else {
         (ShiftKind::Reaffirm, 1.0 - (a.certainty - b.certainty).abs())

@@ -60,8 +60,10 @@ const REPRINT_DAYS: i64 = 2;
 /// Analyze one actor's statements (already filtered to those counting for the
 /// actor, any order). With `topic_query` ("meet Putin") one topic is built from
 /// the statements that mention every query term; without one, recurring
-/// topics are found by grouping predicate–argument frames. Topics with fewer
-/// than two distinct statements are kept only when they hold a commitment.
+/// topics are found by grouping predicate–argument frames, and kept when some
+/// statement looks forward (a promise, an intention, a retreat) or the
+/// predicate is an event of the topic list, and they hold two distinct
+/// statements or a commitment.
 /// `as_of` is the corpus's last date: open commitments are pending as of it.
 pub fn analyze_actor(
     actor: &ActorId,
@@ -128,7 +130,11 @@ pub fn analyze_actor_with(
         let points = fold_back_references(points);
         let shifts = shifts_by_day(actor, &g.topic, &points);
         let commitments = ledger(actor, &g.topic, &points, as_of);
-        if points.len() >= 2 || !commitments.is_empty() || topic_query.is_some() {
+        // Found topics are what someone promised, intended or ruled out, or an
+        // event of the topic list ("the talks were productive"): a run of
+        // opinions that share a word is no stance to track.
+        let forward = points.iter().any(|p| p.features.future) || is_event_predicate(&g.topic);
+        if topic_query.is_some() || forward && (points.len() >= 2 || !commitments.is_empty()) {
             topics.push(TopicTimeline {
                 topic: g.topic,
                 matched_terms: g.matched_terms,
@@ -186,6 +192,12 @@ pub fn analyze_corpus_toward(
         .map(|(actor, list)| analyze_actor_with(&actor, &names(&actor), &list, topic_query, as_of, aliases))
         .filter(|analysis| !analysis.topics.is_empty())
         .collect()
+}
+
+/// Whether a topic's predicate is one of the topic list's events ("meet", "sign").
+fn is_event_predicate(topic: &Topic) -> bool {
+    let predicate = topic.key.split_whitespace().next().unwrap_or("");
+    crate::lexicon::lexicon().topic_words.values().any(|canonical| canonical == predicate)
 }
 
 /// Shifts between days. The points of one day are the actor's own words and

@@ -117,6 +117,10 @@ pub struct Frame {
     pub nouns: BTreeMap<String, String>,
     /// Terms of arguments that follow the predicate (objects rank before subjects in labels).
     pub objects: BTreeSet<String>,
+    /// The predicate was only the clause's first content word: no modal,
+    /// intention or retreat cue, event word, state or past-tense verb named it.
+    /// Such frames ("There's a problem", "Sure") never found a topic of their own.
+    pub guessed: bool,
 }
 
 /// The words of a statement's content, with each [`Referent`]'s antecedent
@@ -353,22 +357,33 @@ fn frames_of_words(
             content(i) && !is_name(i) && clause[i].lower.len() > 4 && clause[i].lower.ends_with("ed")
         });
         // "This plant is open": the state after a copula.
+        // Only the word right after the copula (or after "now", "still", "not"):
+        // "There's a problem" states no state.
         let copula_state = (0..clause.len())
             .filter(|&i| {
-                matches!(clause[i].lower.as_str(), "is" | "are" | "was" | "were" | "remains" | "remain")
+                matches!(
+                    clause[i].lower.as_str(),
+                    "is" | "are" | "was" | "were" | "'s" | "'re" | "remains" | "remain"
+                )
             })
             .find_map(|c| {
-                (c + 1..(c + 3).min(clause.len()))
-                    .find(|&i| content(i) && !is_name(i) && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
+                let mut i = c + 1;
+                while i < clause.len()
+                    && matches!(clause[i].lower.as_str(), "now" | "still" | "not" | "already")
+                {
+                    i += 1;
+                }
+                (i < clause.len()
+                    && content(i)
+                    && !is_name(i)
+                    && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
+                .then_some(i)
             });
-        let Some(pred_at) = after
-            .or(event_noun)
-            .or(copula_state)
-            .or(past_verb)
-            .or_else(|| (0..clause.len()).find(|&i| content(i) && !is_name(i)))
-        else {
+        let named = after.or(event_noun).or(copula_state).or(past_verb);
+        let Some(pred_at) = named.or_else(|| (0..clause.len()).find(|&i| content(i) && !is_name(i))) else {
             continue;
         };
+        let guessed = named.is_none();
         let predicate = topic_term(&clause[pred_at].lower);
         let mut names = BTreeMap::new();
         let mut nouns = BTreeMap::new();
@@ -414,7 +429,7 @@ fn frames_of_words(
                 nouns.entry(term).or_insert(surface);
             }
         }
-        out.push(Frame { predicate, names, nouns, objects });
+        out.push(Frame { predicate, names, nouns, objects, guessed });
     }
     out
 }
@@ -467,18 +482,21 @@ pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>, aliases: &
         i
     }
     let linked = |a: &Frame, b: &Frame| -> bool {
-        if a.predicate != b.predicate {
+        if a.predicate != b.predicate || a.guessed || b.guessed {
             return false;
         }
         match (a.names.is_empty(), b.names.is_empty()) {
             (false, false) => a.names.keys().any(|k| b.names.contains_key(k)),
             // A quote often drops the names its paraphrase gives ("the trade
-            // agreement" vs "the trade agreement with the Coastal Union"): a shared
-            // content word is enough then.
-            _ => a.nouns.keys().any(|k| b.nouns.contains_key(k)),
+            // agreement" vs "the trade agreement with the Coastal Union"): shared
+            // content words are enough then — two, or the only one a side has.
+            _ => {
+                let shared = a.nouns.keys().filter(|k| b.nouns.contains_key(*k)).count();
+                shared >= 2 || shared == 1 && a.nouns.len().min(b.nouns.len()) <= 1
+            }
         }
     };
-    let bare = |f: &Frame| f.names.is_empty() && f.nouns.is_empty();
+    let bare = |f: &Frame| f.names.is_empty() && f.nouns.is_empty() && !f.guessed;
     for i in 0..n {
         for j in i + 1..n {
             if !bare(&all[i].1) && !bare(&all[j].1) && linked(&all[i].1, &all[j].1) {
@@ -498,7 +516,7 @@ pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>, aliases: &
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
+    for i in (0..n).filter(|&i| !all[i].1.guessed) {
         let r = root(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
