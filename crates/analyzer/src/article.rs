@@ -427,6 +427,22 @@ mod tests {
         ");
     }
 
+    /// Regression (PolNeAR): "Sam Nunberg, a former Trump aide, said" was
+    /// filed as Trump speaking for Nunberg; "Trump, who has told aides …" as
+    /// Trump speaking through an aide.
+    #[test]
+    fn appositives_describe_the_name_before_them() {
+        let text = "Sam Nunberg, a former Trump aide, said the campaign was adrift. \
+            Donald Trump, who has told aides he wants a wall, said it would be built. \
+            Hope Hicks, a Trump spokeswoman, said the rally would go ahead.";
+        insta::assert_snapshot!(check(text, "2016-03-01"), @"
+        Sam Nunberg, a former Trump aide [sam-nunberg] | sam-nunberg | - | said | Indirect | 2016-03-01(article) | the campaign was adrift
+        who [donald-trump] | donald-trump | - | has told | Indirect | 2016-03-01(article) | Donald Trump
+        Donald Trump, who has told aides he wants a wall [donald-trump] | donald-trump | - | said | Indirect | 2016-03-01(article) | it would be built
+        Hope Hicks, a Trump spokeswoman [hope-hicks] | donald-trump | Spokesperson | said | Indirect | 2016-03-01(article) | the rally would go ahead
+        ");
+    }
+
     #[test]
     fn pronouns_resolve_to_the_nearest_fitting_speaker() {
         let text = "Maria Lopez met Daniel Stone on Friday. She said the meeting went well. \

@@ -628,6 +628,22 @@ mod tests {
     }
 
     #[test]
+    fn predicates_come_from_cues_events_and_states() {
+        // A relational word or a verb of happening yields to the event.
+        insta::assert_snapshot!(frame_line("no dates have been set for the summit with Putin"), @"meet(putin; )");
+        insta::assert_snapshot!(frame_line("the meeting with Putin could take place next week"), @"meet(putin; place)");
+        // A state after a copula; but "there's a problem" names no state.
+        insta::assert_snapshot!(frame_line("the Kessock plant is open"), @"open(kessock; plant)");
+        let guessed = frames(
+            "There's a problem with Putin",
+            NaiveDate::from_ymd_opt(2025, 10, 16).unwrap(),
+            &BTreeSet::new(),
+            &Aliases::default(),
+        );
+        assert!(guessed.iter().all(|f| f.guessed), "{guessed:?}");
+    }
+
+    #[test]
     fn query_needs_every_term_in_one_clause() {
         let q = parse_query("meet Putin");
         assert_eq!(q.terms, ["meet", "putin"]);
