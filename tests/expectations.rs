@@ -366,3 +366,41 @@ fn motivating_case_without_an_actor_file() {
     );
     assert!(r.failures.is_empty(), "{}", r.failures.join("\n\n"));
 }
+
+/// The requirement: the motivating case works from the one article
+/// that reports both statements, dating the promise from its own words
+/// ("after last week's phone call").
+#[test]
+fn motivating_case_from_a_single_article() {
+    let dir = TestDir::new();
+    let sample = std::fs::read_to_string(repo_root().join("data/sample/articles.jsonl")).unwrap();
+    let line = sample.lines().find(|l| l.contains("\"cl-2025-10-21-no-plans\"")).expect("the article");
+    dir.write("one.jsonl", format!("{line}\n"));
+    let out = dir.run(&["index", "one.jsonl", "--index", "idx", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = dir.run(&["report", "--actor", "Donald Trump", "--format", "json", "--index", "idx"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut r = Report { doc, failures: Vec::new() };
+    // "last week" from Tuesday 2025-10-21 is the week of Monday 2025-10-13.
+    r.shift(
+        "donald-trump",
+        "withdraw",
+        said("2025-10-13", "within two weeks or so"),
+        said("2025-10-21", "no plans"),
+        true,
+    );
+    r.shift(
+        "donald-trump",
+        "withdraw",
+        said("2025-10-13", "pretty soon"),
+        said("2025-10-21", "wasn't necessary"),
+        true,
+    );
+    let promise =
+        r.points("donald-trump").into_iter().find(|p| quote(p).contains("within two weeks")).cloned();
+    let promise = promise.expect("the promise is on the timeline");
+    assert_eq!(promise["date_basis"], "relative", "{promise}");
+    assert_eq!(promise["date_window"]["end"], "2025-10-19", "{promise}");
+    assert!(r.failures.is_empty(), "{}", r.failures.join("\n\n"));
+}
