@@ -97,9 +97,13 @@ fn line(statement: &Statement) -> String {
         None => statement.speaker.text.clone(),
     };
     let content = statement.content.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cue = if statement.cue.is_empty() { String::new() } else { format!(" {}", statement.cue) };
+    // "declined to comment" says no words of its own.
+    if content.is_empty() {
+        return format!("{}  {speaker}{cue}  [{}]", date(&statement.date), statement.article_id);
+    }
     // Direct quotes keep their own quotation marks.
     let content = if content.starts_with(['"', '“', '‘']) { content } else { format!("\"{content}\"") };
-    let cue = if statement.cue.is_empty() { String::new() } else { format!(" {}", statement.cue) };
     format!("{}  {speaker}{cue}: {content}  [{}]", date(&statement.date), statement.article_id)
 }
 
