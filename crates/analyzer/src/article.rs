@@ -8,7 +8,7 @@ use stanceshift_core::{Article, Diagnostic, Statement, StatementDate};
 
 /// Version of the attribution output; bump whenever statements for the same
 /// text can change, so indexes know to re-analyze.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Bodies longer than this are analyzed up to this length only (with a diagnostic).
 const MAX_BODY_BYTES: usize = 4 << 20;
@@ -283,6 +283,50 @@ mod tests {
             Lopez [maria-lopez] | maria-lopez | - | said | Indirect | 2025-10-17(relative "Friday") | that a deal could come next month
             Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-17(context) | he was confident
             Stone [daniel-stone] | daniel-stone | - | said | Mixed | 2025-10-21(article) | he would meet “in the immediate future.”
+        "#);
+    }
+
+    #[test]
+    fn positions_judgements_and_findings() {
+        let text = "Governor Lena Park thinks the plan will pass. Daniel Stone believes that the vote was \
+            rigged. Park wants to cut the budget. The ministry plans to close two offices. Stone vowed to fight \
+            the ruling. Park urged lawmakers to act. Stone criticized the budget for its cuts. Park called the \
+            deal a disaster. Stone called for a recount. Park described the plan as a compromise. Stone \
+            accused Park of lying. A new poll shows Park leading by five points. The survey found that most \
+            voters back the plan. Park said Stone wants to delay the vote. Park called Stone on Monday. A \
+            group called Fair Votes met. A committee supporting Stone raised money. Park's plans to cut the \
+            budget stalled.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        Governor Lena Park [lena-park] | lena-park | - | thinks | Indirect | 2025-10-21(article) | the plan will pass
+        Daniel Stone [daniel-stone] | daniel-stone | - | believes | Indirect | 2025-10-21(article) | that the vote was rigged
+        Park [lena-park] | lena-park | - | wants | Indirect | 2025-10-21(article) | to cut the budget
+        The ministry | - | - | plans | Indirect | 2025-10-21(article) | to close two offices
+        Stone [daniel-stone] | daniel-stone | - | vowed | Indirect | 2025-10-21(article) | to fight the ruling
+        Park [lena-park] | lena-park | - | urged | Indirect | 2025-10-21(article) | lawmakers to act
+        Stone [daniel-stone] | daniel-stone | - | criticized | Indirect | 2025-10-21(article) | the budget for its cuts
+        Park [lena-park] | lena-park | - | called | Indirect | 2025-10-21(article) | the deal a disaster
+        Stone [daniel-stone] | daniel-stone | - | called for | Indirect | 2025-10-21(article) | a recount
+        Park [lena-park] | lena-park | - | described | Indirect | 2025-10-21(article) | the plan as a compromise
+        Stone [daniel-stone] | daniel-stone | - | accused | Indirect | 2025-10-21(article) | Park of lying
+        A new poll | - | - | shows | Indirect | 2025-10-21(article) | Park leading by five points
+        The survey | - | - | found | Indirect | 2025-10-21(article) | that most voters back the plan
+        Park [lena-park] | lena-park | - | said | Indirect | 2025-10-21(article) | Stone wants to delay the vote
+        ");
+    }
+
+    #[test]
+    fn coordinated_and_participle_cues_take_the_subject() {
+        let text = "Governor Lena Park defended the budget on Monday, saying it was fair. Daniel Stone, a \
+            former senator, praised the deal and said it would last. Park on Thursday declared that the \
+            vote would go ahead. Stone said the deal was dead and said he would appeal. The storm hit the \
+            coast, flooding two towns.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+        Governor Lena Park [lena-park] | lena-park | - | defended | Indirect | 2025-10-21(article) | the budget on Monday
+        Governor Lena Park [lena-park] | lena-park | - | saying | Indirect | 2025-10-20(relative "Monday") | it was fair
+        Daniel Stone, a former senator [daniel-stone] | daniel-stone | - | praised | Indirect | 2025-10-21(article) | the deal
+        Daniel Stone, a former senator [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | it would last
+        Park [lena-park] | lena-park | - | declared | Indirect | 2025-10-16(relative "Thursday") | that the vote would go ahead
+        Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | the deal was dead and said he would appeal
         "#);
     }
 

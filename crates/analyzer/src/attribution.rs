@@ -33,6 +33,8 @@ pub(crate) struct RawStatement {
     pub confidence: f32,
     /// Dated like the statement it continues (quote-only sentences).
     pub continues: Option<usize>,
+    /// Found by an `outer` cue, which yields to any statement whose content holds it.
+    pub outer: bool,
 }
 
 impl RawStatement {
@@ -144,6 +146,23 @@ const DETERMINERS: &[&str] = &[
 ];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "you"];
+
+const OBJECT_PRONOUNS: &[&str] =
+    &["him", "her", "them", "it", "me", "us", "you", "himself", "herself", "themselves", "itself", "myself"];
+
+/// Prepositions that cannot start the content of a position ("thinking about", "opposed to").
+const PREPOSITIONS: &[&str] = &[
+    "about", "of", "on", "in", "at", "to", "for", "from", "into", "against", "over", "after", "before",
+    "with", "without", "by", "up", "out", "off", "down", "back", "away", "around", "through", "so", "as",
+];
+
+/// Auxiliaries, modals and frequent verbs that make a word sequence a finite clause.
+const FINITE_MARKERS: &[&str] = &[
+    "is", "was", "are", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has",
+    "have", "had", "do", "does", "did", "won't", "'s", "'re", "'ll", "'d", "'ve", "am", "be", "need",
+    "needs", "wants", "want", "won", "lost", "got", "gets", "leads", "led", "knows", "knew", "made", "makes",
+    "ran", "runs", "said", "says", "thinks", "thought", "took", "takes", "went", "goes", "came", "comes",
+];
 
 /// First words of a fronted adverbial ("On Monday, …", "Asked about it, …").
 const ADVERBIAL_STARTS: &[&str] = &[
@@ -279,6 +298,8 @@ pub(crate) struct Attributor<'a> {
     pending_quote: Option<(usize, Vec<Span>)>,
     /// The current sentence is in Title Case (a headline).
     headline: bool,
+    /// Index of the current sentence's first statement.
+    sentence_first: usize,
 }
 
 impl<'a> Attributor<'a> {
@@ -298,6 +319,7 @@ impl<'a> Attributor<'a> {
             found: Vec::new(),
             pending_quote: None,
             headline: false,
+            sentence_first: 0,
         }
     }
 
@@ -368,6 +390,7 @@ impl<'a> Attributor<'a> {
             .count();
         self.headline = words >= 3 && capitals * 10 >= words * 8;
         let before = self.statements.len();
+        self.sentence_first = before;
         self.name_colon(si);
         let mut covered_until = 0usize; // token index up to which content was claimed
         let mut i = 0;
@@ -393,6 +416,7 @@ impl<'a> Attributor<'a> {
             }
             i += 1;
         }
+        self.drop_nested_outer(before);
         if self.statements.len() == before {
             self.quote_only_sentence(si);
         } else {
@@ -430,6 +454,29 @@ impl<'a> Attributor<'a> {
         let pieces = vec![Span::new(self.toks[colon + 1].start, end)];
         let kind = self.speech_kind(&pieces, Some(SpeechKind::Colon));
         self.push(si, speaker, colon, colon + 1, pieces, kind, 0.7);
+    }
+
+    /// "The congressman also plans to vote for her, Welch said": a position
+    /// found before the statement whose content holds it is part of that content.
+    fn drop_nested_outer(&mut self, first: usize) {
+        let inside_other = |k: usize, all: &[RawStatement]| {
+            let cue = all[k].cue_span.start;
+            all.iter().enumerate().any(|(j, o)| {
+                j != k && !o.outer && o.content_pieces.iter().any(|p| p.start <= cue && cue < p.end)
+            })
+        };
+        let mut k = first;
+        while k < self.statements.len() {
+            if self.statements[k].outer && inside_other(k - first, &self.statements[first..]) {
+                let gone = self.statements.remove(k);
+                // Its speaker must not serve as an antecedent either.
+                if let Some(at) = self.speakers.iter().rposition(|(p, _)| *p == gone.speaker.span.start) {
+                    self.speakers.remove(at);
+                }
+            } else {
+                k += 1;
+            }
+        }
     }
 
     /// Statements of one sentence must not claim each other's words: a
@@ -496,8 +543,18 @@ impl<'a> Attributor<'a> {
     /// Handles a reporting verb at token `v`; returns the token index where
     /// scanning should resume when a statement was produced.
     fn verb_cue(&mut self, si: usize, v: usize, infos: &[VerbInfo]) -> Option<usize> {
+        let first = self.statements.len();
+        let info = self.reading(v, infos)?;
+        let resume = self.verb_reading(si, v, info);
+        for st in &mut self.statements[first..] {
+            st.outer = info.outer;
+        }
+        resume
+    }
+
+    /// The reading of a verb form at token `v`: a particle verb needs its particle next.
+    fn reading(&self, v: usize, infos: &[VerbInfo]) -> Option<VerbInfo> {
         let n = self.toks.len();
-        // Pick the reading: a particle verb needs its particle next.
         let mut info = None;
         for inf in infos {
             match inf.particle {
@@ -514,9 +571,36 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
-        let info = info?;
+        info
+    }
+
+    fn verb_reading(&mut self, si: usize, v: usize, info: VerbInfo) -> Option<usize> {
+        let n = self.toks.len();
         // A capitalised verb inside a sentence is a headline word or a noun ("State", "Denies").
         if v > 0 && names::is_capitalised(self.text(v)) && !self.headline {
+            return None;
+        }
+        if info.outer {
+            let w = self.lower(v);
+            // Headlines ("GOP Candidates Reject The Idea") are too terse to tell
+            // a position from a title; "the TV show" is a compound noun.
+            let base_form = !w.ends_with('s') && !w.ends_with("ed") && !w.ends_with("ing");
+            if names::is_capitalised(self.text(v))
+                || (base_form
+                    && v >= 2
+                    && names::is_capitalised(self.text(v - 1))
+                    && contains(DETERMINERS, self.lower(v - 2)))
+            {
+                return None;
+            }
+        }
+        // "He said Clinton supported it": a position inside reported words is
+        // part of what was said, not a statement of its own.
+        if info.outer && self.inside_content(v) {
+            return None;
+        }
+        // "Trump's support", "Obama's plans": a noun after a possessive.
+        if v > 0 && self.toks[v - 1].kind == TokKind::Possessive {
             return None;
         }
         let mut cue_end = v + 1 + usize::from(info.particle.is_some());
@@ -561,6 +645,13 @@ impl<'a> Attributor<'a> {
         if cue_start == v && self.lower(v) == "written" {
             return None;
         }
+        let participle = cue_start == v && self.lower(v).ends_with("ing");
+        // "Trump may want to check his stats": the writer's guess, not a position held.
+        if info.attitude
+            && (cue_start..v).any(|k| matches!(self.lower(k), "may" | "might" | "should" | "could"))
+        {
+            return None;
+        }
         // "said in a statement"
         for tail in CUE_TAILS {
             if cue_end + tail.len() <= n
@@ -570,18 +661,56 @@ impl<'a> Attributor<'a> {
                 break;
             }
         }
-        // Speaker on the left?
-        let left = if cue_start > 0 { self.speaker_left(cue_start) } else { None };
+        // Speaker on the left? Also past a dating adverbial ("Ryan on Thursday declared").
+        let mut left = if cue_start > 0 {
+            self.speaker_left(cue_start).or_else(|| self.speaker_before_time(cue_start))
+        } else {
+            None
+        };
+        // "X defended the plan, saying …", "X praised Y and said …": the
+        // subject of the sentence speaks.
+        let mut coordinated = false;
+        if left.is_none() && cue_start > 0 {
+            left = self.coordinated_subject(cue_start, participle);
+            coordinated = left.is_some();
+        }
+        // "a super PAC supporting Carson", "an op-ed urging Congress to act": a
+        // participle without an auxiliary modifies the noun before it.
+        if info.outer && participle && !coordinated {
+            return None;
+        }
+        if coordinated && !self.yield_to_coordinated(cue_start) {
+            return None;
+        }
+        // A position needs a holder the text names: "the terror attacks" is no speaker.
+        let left = left.filter(|&(s, e)| !info.outer || self.names_someone(s, e));
+        // Generic "you" ("you know", "if you want to") holds no position.
+        let left =
+            left.filter(|&(s, e)| !(info.outer && e == s + 1 && matches!(self.lower(s), "you" | "it")));
+        // "whom he called a liar", "said she would support": the object of a
+        // relative clause, or words already reported by another cue.
+        if info.outer && left.is_some_and(|(s, _)| self.after_reporting_word(s)) {
+            return None;
+        }
         if let Some((src_start, src_end)) = left {
-            let speaker = self.resolve_speaker(si, src_start, src_end);
+            // "a new poll", not "the Review" (a name).
+            let evidence = LEXICONS.is_evidence(self.lower(src_end - 1))
+                && !names::is_capitalised(self.text(src_end - 1));
+            let holder = self.names_someone(src_start, src_end);
+            // Resolved only for a statement: resolving learns names.
             // Content before ("“…,” X said." / "…, X said.")
-            let trailing = src_start > 0
+            let trailing = !coordinated
+                && src_start > 0
                 && {
                     let p = self.toks[src_start - 1];
                     let pt = p.text(self.body);
                     pt == "," || (p.kind == TokKind::Quote && src_start >= 2) || pt == "—" || pt == "--"
                 }
-                && (self.nothing_after_cue(si, cue_end) || !self.starts_with_adverbial(src_start));
+                && if info.outer {
+                    self.nothing_after_cue(si, cue_end)
+                } else {
+                    self.nothing_after_cue(si, cue_end) || !self.starts_with_adverbial(src_start)
+                };
             if trailing {
                 let mut pieces = Vec::new();
                 let before_end = self.trim_piece_end(src_start);
@@ -604,18 +733,28 @@ impl<'a> Attributor<'a> {
                 if !pieces.is_empty() && pieces[0].start < pieces[0].end {
                     let pieces = self.extend_to_quote_starts(pieces);
                     let kind = kind.unwrap_or_else(|| self.speech_kind(&pieces, None));
+                    let speaker = self.resolve_speaker(si, src_start, src_end);
                     self.push(si, speaker, cue_start, cue_end, pieces, kind, 1.0);
                     return Some(resume.max(cue_end));
                 }
             }
             // Content after.
             if let Some(k) = kind {
+                let speaker = self.resolve_speaker(si, src_start, src_end);
                 self.push(si, speaker, cue_start, cue_end, Vec::new(), k, 0.9);
                 return Some(cue_end);
             }
-            if let Some((piece, colon, strength)) = self.content_after(si, cue_end, info) {
+            if let Some((mut piece, colon, strength)) =
+                self.content_after(si, cue_end, info, evidence, holder)
+            {
+                // "Sanders, who has endorsed Canova, was able to …": the relative
+                // clause ends at its comma.
+                if info.outer && src_end == src_start + 1 && self.lower(src_start) == "who" {
+                    piece.end = self.clause_end(piece);
+                }
                 let pieces = vec![piece];
                 let k = self.speech_kind(&pieces, colon.then_some(SpeechKind::Colon));
+                let speaker = self.resolve_speaker(si, src_start, src_end);
                 self.push(si, speaker, cue_start, cue_end, pieces, k, strength);
                 // Later cues in the content may start statements of their own
                 // ("…, she added"); `cut_overlaps` then trims this content.
@@ -624,14 +763,16 @@ impl<'a> Attributor<'a> {
             // "“…” That is what Peskov said." / "Peskov said." after a quote-only sentence.
             if let Some((qsi, pieces)) = self.pending_quote.take() {
                 if qsi + 1 == si {
+                    let speaker = self.resolve_speaker(si, src_start, src_end);
                     self.push(si, speaker, cue_start, cue_end, pieces, SpeechKind::Direct, 0.7);
                     return Some(cue_end);
                 }
             }
             return None;
         }
-        // Inversion: "“…,” said Peskov." / "…, said the spokesman."
-        if cue_start > 0 {
+        // Inversion: "“…,” said Peskov." / "…, said the spokesman." Never for
+        // a participle: in "…, saying the city is a front" the city is content.
+        if cue_start > 0 && !info.outer && !participle {
             let p = self.toks[cue_start - 1];
             let pt = p.text(self.body);
             if pt == "," || p.kind == TokKind::Quote {
@@ -689,7 +830,17 @@ impl<'a> Attributor<'a> {
 
     /// Content after the cue: `: …`, `that …`, a quote, or a bare clause.
     /// Returns the piece, whether it was a colon lead-in, and a confidence.
-    fn content_after(&self, si: usize, cue_end: usize, info: VerbInfo) -> Option<(Span, bool, f32)> {
+    /// `evidence`: the speaker is a poll or a study, whose findings need no
+    /// that-clause ("a new poll shows Clinton leading"); `holder`: the
+    /// speaker names someone (see [`Self::names_someone`]).
+    fn content_after(
+        &self,
+        si: usize,
+        cue_end: usize,
+        info: VerbInfo,
+        evidence: bool,
+        holder: bool,
+    ) -> Option<(Span, bool, f32)> {
         let n = self.toks.len();
         let end = content_end(self.body, self.sentences[si].span);
         let mut c = cue_end;
@@ -728,6 +879,18 @@ impl<'a> Attributor<'a> {
                 }
             }
             c = k;
+            // "urged Congress to act", "accused Valdoria on Monday of bad faith":
+            // the hearer is part of what was asked or charged.
+            if c > cue_end {
+                let after = self.skip_time_adverbial(c);
+                let next_is_word = after + 1 < n && self.is_word(after + 1);
+                if after < n
+                    && next_is_word
+                    && ((info.infinitive && holder && self.lower(after) == "to") || self.lower(after) == "of")
+                {
+                    return Some((Span::new(self.toks[cue_end].start, end), false, 0.9));
+                }
+            }
         }
         if c >= n || self.toks[c].start >= end {
             return None;
@@ -762,13 +925,22 @@ impl<'a> Attributor<'a> {
                 return Some((Span::new(self.toks[k].start, end), false, 1.0));
             }
             if matches!(w, "," | ";" | "." | "and" | "but" | "which" | "who")
-                || (k > c && LEXICONS.verb(w).is_some())
+                || (k > c && LEXICONS.verb(w).is_some_and(|infos| infos.iter().any(|i| !i.outer || i.clause)))
             {
                 break;
             }
         }
+        // An infinitive needs a speaker that names someone: "a difficult pledge to keep".
+        if info.infinitive && holder && self.is_word(c) {
+            if let Some(start) = self.infinitive_start(c) {
+                return Some((Span::new(self.toks[start].start, end), false, 0.9));
+            }
+        }
         if !self.is_word(c) || info.weak {
             return None;
+        }
+        if info.complement {
+            return self.complement_follows(c).then(|| (Span::new(self.toks[c].start, end), false, 0.8));
         }
         let w = self.lower(c);
         if contains(
@@ -797,12 +969,294 @@ impl<'a> Attributor<'a> {
         ) {
             return None;
         }
+        // Positions are not stated with a preposition next: "thinking about
+        // it", "backed away", "opposed to".
+        if (info.attitude || info.clause) && contains(PREPOSITIONS, w) {
+            return None;
+        }
         // Skip a dating adverbial directly after the cue ("said last week he would").
         let c = self.skip_time_adverbial(c);
         if c >= n || self.toks[c].start >= end {
             return None;
         }
+        if info.clause && !evidence && !self.clause_follows(c) {
+            return None;
+        }
         Some((Span::new(self.toks[c].start, end), false, 0.8))
+    }
+
+    /// A relative pronoun, a complementizer or a reporting verb shortly before
+    /// the speaker phrase starting at `start`: "whom he called", "what he
+    /// called", "said she would support", "whether he would back".
+    fn after_reporting_word(&self, start: usize) -> bool {
+        if start == 0 {
+            return false;
+        }
+        if contains(&["whom", "what", "which", "that", "whether", "if"], self.lower(start - 1)) {
+            return true;
+        }
+        (start.saturating_sub(4)..start).any(|k| {
+            !self.in_quote[k]
+                && self.is_word(k)
+                && LEXICONS.verb(self.lower(k)).is_some_and(|infos| infos.iter().any(|i| !i.outer))
+        })
+    }
+
+    /// A speaker phrase before a dating adverbial that precedes the cue at
+    /// `cue_start`: "Ryan on Thursday declared", "Feinstein last week said".
+    fn speaker_before_time(&self, cue_start: usize) -> Option<(usize, usize)> {
+        let mut k = cue_start;
+        let mut dated = false;
+        while k > 0 && cue_start - k < 4 && self.is_word(k - 1) && is_time_word(self.lower(k - 1)) {
+            dated |= !contains(&["on", "at", "in", "the", "this", "last", "past"], self.lower(k - 1));
+            k -= 1;
+        }
+        if !dated || k == 0 || k == cue_start {
+            return None;
+        }
+        self.speaker_left(k)
+    }
+
+    /// The subject of the sentence as the speaker of a cue that continues its
+    /// clause: a participle after a comma ("X defended the plan, saying …")
+    /// or a verb after "and" ("X praised Y and said …").
+    fn coordinated_subject(&self, cue_start: usize, participle: bool) -> Option<(usize, usize)> {
+        let prev = self.lower(cue_start - 1);
+        let joins = if participle {
+            matches!(prev, "," | "and" | "by" | "after" | "before" | "while" | "—")
+        } else {
+            matches!(prev, "and" | "but")
+        };
+        if !joins || self.in_quote[cue_start - 1] {
+            return None;
+        }
+        let (s, e) = self.main_subject(cue_start - 1)?;
+        self.names_someone(s, e).then_some((s, e))
+    }
+
+    /// Whether a statement for a coordinated cue at `cue_start` may be made:
+    /// not when it continues words another cue already reported ("X said A
+    /// and said B" stays one statement). A position reported before it ("X
+    /// praised Y and said …") ends where the new cue starts.
+    fn yield_to_coordinated(&mut self, cue_start: usize) -> bool {
+        let at = self.toks[cue_start].start;
+        let cut = self.trim_piece_end(cue_start - 1).max(self.toks[0].start);
+        let first = self.sentence_first;
+        let holds = |st: &RawStatement| st.content_pieces.iter().any(|p| p.start <= at && at < p.end);
+        if self.statements[first..].iter().any(|st| !st.outer && holds(st)) {
+            return false;
+        }
+        for st in &mut self.statements[first..] {
+            if st.outer && st.content_pieces.iter().any(|p| p.start <= at && at < p.end) {
+                for p in &mut st.content_pieces {
+                    p.end = p.end.min(cut).max(p.start);
+                }
+                st.content_pieces.retain(|p| !p.is_empty());
+            }
+        }
+        true
+    }
+
+    /// The subject noun phrase of the sentence's main clause, before token
+    /// `before`: after a fronted adverbial ("On Monday, …") and an opening
+    /// conjunction, a name, pronoun or role phrase followed by its verb, with
+    /// a parenthesis ("Sen. Bernie Sanders (I-Vt.)") or an appositive.
+    fn main_subject(&self, before: usize) -> Option<(usize, usize)> {
+        let n = before;
+        let mut s = 0;
+        if n == 0 || self.toks[0].kind == TokKind::Quote {
+            return None;
+        }
+        if contains(&["but", "and", "yet", "so", "still", "meanwhile"], self.lower(s)) {
+            s += 1;
+            if s < n && self.text(s) == "," {
+                s += 1;
+            }
+        }
+        if s < n && (contains(ADVERBIAL_STARTS, self.lower(s)) || self.lower(s).ends_with("ing")) {
+            let comma = (s..n.min(s + 20)).find(|&k| self.text(k) == ",")?;
+            s = comma + 1;
+        }
+        let mut e = s;
+        while e < n && self.is_word(e) && !self.in_quote[e] {
+            let w = self.lower(e);
+            if e == s && contains(PRONOUNS, w) && w != "it" && w != "who" {
+                e += 1;
+                break;
+            }
+            let ok = (e == s && contains(DETERMINERS, w))
+                || (names::is_capitalised(self.text(e)) && !names::is_not_name(w))
+                || LEXICONS.is_role(w)
+                || LEXICONS.is_modifier(w)
+                || LEXICONS.is_evidence(w)
+                || self.toks[e].kind == TokKind::Possessive
+                || (w == "of" && e > s && e + 1 < n && names::is_capitalised(self.text(e + 1)));
+            if !ok {
+                break;
+            }
+            e += 1;
+        }
+        if e == s || e >= n {
+            return None;
+        }
+        let mut end = e;
+        // "Sen. Bernie Sanders (I-Vt.) defended …"
+        if self.text(end) == "(" {
+            end = (end..n.min(end + 8)).find(|&k| self.text(k) == ")")? + 1;
+        }
+        // "Jessie Elkins, 70, had served …": an appositive closed by a comma.
+        if end < n && self.text(end) == "," {
+            let close = (end + 1..n.min(end + 14)).find(|&k| matches!(self.text(k), "," | "—"))?;
+            if (end + 1..close).any(|k| self.in_quote[k] || !(self.is_word(k) || self.text(k) == "-")) {
+                return None;
+            }
+            end = close + 1;
+            if end >= n {
+                return None;
+            }
+            // The speaker span keeps the closing comma out.
+            let verb = self.lower(end);
+            let lowercase = self.is_word(end) && !names::is_capitalised(self.text(end));
+            return (lowercase && !contains(&["and", "or", "but", "who", "which", "that"], verb))
+                .then_some((s, close));
+        }
+        // Its verb follows: a lowercase word, not "'s plan" or "and".
+        let verb = self.lower(end);
+        let lowercase = self.is_word(end) && !names::is_capitalised(self.text(end));
+        (lowercase && !contains(&["and", "or", "but", "of", "to"], verb)).then_some((s, end))
+    }
+
+    /// End of the clause that starts `piece`: the first comma, dash or
+    /// semicolon outside quotes, else the piece's end.
+    fn clause_end(&self, piece: Span) -> usize {
+        self.toks
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| t.start > piece.start && t.start < piece.end && !self.in_quote[*k])
+            .find(|(_, t)| matches!(t.text(self.body), "," | ";" | "—" | "–"))
+            .map_or(piece.end, |(k, _)| self.trim_piece_end(k + 1).min(self.toks[k].start))
+    }
+
+    /// Whether token `v` lies inside the content of a statement already found
+    /// in this sentence.
+    fn inside_content(&self, v: usize) -> bool {
+        let at = self.toks[v].start;
+        self.statements[self.sentence_first..]
+            .iter()
+            .any(|st| st.content_pieces.iter().any(|p| p.start <= at && at < p.end))
+    }
+
+    /// The phrase `toks[start..end]` names a holder of a position: a name, a
+    /// role, a poll, a pronoun or a group ("voters", "Republicans").
+    fn names_someone(&self, start: usize, end: usize) -> bool {
+        let head = self.lower(end - 1);
+        (names::is_capitalised(self.text(end - 1)) && !names::is_not_name(head))
+            || LEXICONS.is_role(head)
+            || LEXICONS.is_evidence(head)
+            || (end - start == 1 && contains(PRONOUNS, head))
+            || head.ends_with("ers")
+            || head.ends_with("ists")
+            || head.ends_with("ans")
+    }
+
+    /// Start of an infinitive content at token `c`: "to repeal it", or an
+    /// object and an infinitive ("wants Congress to act").
+    fn infinitive_start(&self, c: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let to_at = |k: usize| k + 1 < n && self.lower(k) == "to" && self.is_word(k + 1) && !self.in_quote[k];
+        if to_at(c) {
+            return Some(c);
+        }
+        // A short object: a pronoun, a name, or a determiner phrase.
+        let mut k = c;
+        while k < n && k < c + 5 && self.is_word(k) && !self.in_quote[k] {
+            let w = self.lower(k);
+            let np_word = names::is_capitalised(self.text(k))
+                || contains(DETERMINERS, w)
+                || contains(OBJECT_PRONOUNS, w)
+                || LEXICONS.is_role(w)
+                || self.toks[k].kind == TokKind::Possessive
+                || (k > c && contains(DETERMINERS, self.lower(c)) && !contains(NP_STOP, w));
+            if !np_word {
+                break;
+            }
+            k += 1;
+        }
+        (k > c && to_at(k)).then_some(c)
+    }
+
+    /// An object followed by its complement at token `c`: "the deal a
+    /// disaster", "him “a liar”", "Cruz dishonest", "himself as a moderate";
+    /// not "Putin on Monday" or "him back".
+    fn complement_follows(&self, c: usize) -> bool {
+        let n = self.toks.len();
+        let complement_at = |k: usize| {
+            k < n
+                && (self.toks[k].kind == TokKind::Quote
+                    || (self.is_word(k) && {
+                        let w = self.lower(k);
+                        !contains(NP_STOP, w)
+                            && !contains(PREPOSITIONS, w)
+                            && !is_time_word(w)
+                            && !contains(&["back", "up", "out", "off", "down", "next"], w)
+                            && !names::is_capitalised(self.text(k))
+                    }))
+        };
+        let first = self.lower(c);
+        if contains(OBJECT_PRONOUNS, first) {
+            return complement_at(c + 1) || (c + 1 < n && self.lower(c + 1) == "as");
+        }
+        let mut k = c;
+        let mut names_seen = 0;
+        while k < n && k < c + 8 && !self.in_quote[k] {
+            let t = self.text(k);
+            let w = self.lower(k);
+            if self.toks[k].kind == TokKind::Quote {
+                return k > c;
+            }
+            if !self.is_word(k) {
+                return false;
+            }
+            if k > c && (w == "as" || matches!(w, "a" | "an")) {
+                return true;
+            }
+            if names::is_capitalised(t) {
+                names_seen += 1;
+            } else if names_seen > 0 && k > c {
+                // "Cruz dishonest": a lowercase word after a name.
+                return complement_at(k);
+            } else if contains(NP_STOP, w) || contains(PREPOSITIONS, w) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// A finite clause starts at token `c`: a subject, then an auxiliary,
+    /// a modal or a past tense within a few words ("he will win", "Trump
+    /// lost", "whether it matters").
+    fn clause_follows(&self, c: usize) -> bool {
+        let n = self.toks.len();
+        let first = self.lower(c);
+        if contains(&["whether", "if", "what", "how", "why", "who", "where", "when"], first) {
+            return true;
+        }
+        let subject = contains(PRONOUNS, first)
+            || contains(&["there", "this", "these", "those", "many", "most", "some", "all", "no"], first)
+            || contains(DETERMINERS, first)
+            || names::is_capitalised(self.text(c))
+            || first.chars().next().is_some_and(|ch| ch.is_ascii_digit());
+        if !subject {
+            return false;
+        }
+        (c + 1..n.min(c + 12)).take_while(|&k| !matches!(self.text(k), ";" | ":")).any(|k| {
+            let w = self.lower(k);
+            self.toks[k].kind == TokKind::Possessive && k == c + 1
+                || contains(FINITE_MARKERS, w)
+                || w.ends_with("n't")
+                || (w.ends_with("ed") && w.len() > 3 && !names::is_capitalised(self.text(k)))
+        })
     }
 
     /// The words before token `end` are a fronted adverbial, not content:
@@ -826,71 +1280,6 @@ impl<'a> Attributor<'a> {
     /// "yesterday" right after a cue.
     fn skip_time_adverbial(&self, mut c: usize) -> usize {
         let n = self.toks.len();
-        let is_time_word = |w: &str| {
-            contains(
-                &[
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
-                    "week",
-                    "month",
-                    "year",
-                    "weekend",
-                    "morning",
-                    "afternoon",
-                    "evening",
-                    "night",
-                    "yesterday",
-                    "today",
-                    "tonight",
-                    "time",
-                    "earlier",
-                    "later",
-                    "recently",
-                    "last",
-                    "this",
-                    "on",
-                    "at",
-                    "in",
-                    "the",
-                    "past",
-                    "afterwards",
-                    "afterward",
-                    "then",
-                    "again",
-                    "too",
-                    "also",
-                    "repeatedly",
-                    "once",
-                    "twice",
-                    "previously",
-                    "jan.",
-                    "feb.",
-                    "march",
-                    "april",
-                    "may",
-                    "june",
-                    "july",
-                    "aug.",
-                    "sept.",
-                    "oct.",
-                    "nov.",
-                    "dec.",
-                    "january",
-                    "february",
-                    "august",
-                    "september",
-                    "october",
-                    "november",
-                    "december",
-                ],
-                w,
-            ) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
-        };
         let start = c;
         while c < n && c < start + 5 && self.is_word(c) && is_time_word(self.lower(c)) {
             c += 1;
@@ -1013,6 +1402,7 @@ impl<'a> Attributor<'a> {
                 || role_in_place
                 || possessive
                 || LEXICONS.is_role(w)
+                || LEXICONS.is_evidence(w)
                 || LEXICONS.is_modifier(w)
                 || w.contains('-')
                 || (i + 1 < end && self.toks[i + 1].kind == TokKind::Possessive);
@@ -1040,6 +1430,7 @@ impl<'a> Attributor<'a> {
         let head_text = self.text(head);
         let head_ok = names::is_capitalised(head_text)
             || LEXICONS.is_role(self.lower(head))
+            || LEXICONS.is_evidence(self.lower(head))
             || (contains(DETERMINERS, self.lower(start)) && end - start >= 2)
             || self.lower(head).ends_with("ers")
             || self.lower(head).ends_with("ists")
@@ -1204,6 +1595,7 @@ impl<'a> Attributor<'a> {
             kind,
             confidence: (speaker.confidence * strength).clamp(0.0, 1.0),
             continues: None,
+            outer: false,
         });
     }
 
@@ -1583,6 +1975,73 @@ impl<'a> Attributor<'a> {
             plural: want_plural,
         })
     }
+}
+
+/// Words of a dating adverbial ("last week", "on Monday", "at the time").
+fn is_time_word(w: &str) -> bool {
+    contains(
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "week",
+            "month",
+            "year",
+            "weekend",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "yesterday",
+            "today",
+            "tonight",
+            "time",
+            "earlier",
+            "later",
+            "recently",
+            "last",
+            "this",
+            "on",
+            "at",
+            "in",
+            "the",
+            "past",
+            "afterwards",
+            "afterward",
+            "then",
+            "again",
+            "too",
+            "also",
+            "repeatedly",
+            "once",
+            "twice",
+            "previously",
+            "jan.",
+            "feb.",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "aug.",
+            "sept.",
+            "oct.",
+            "nov.",
+            "dec.",
+            "january",
+            "february",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        w,
+    ) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
 }
 
 /// End of a sentence's content: drops final punctuation outside quotes.

@@ -21,6 +21,23 @@ pub(crate) struct VerbInfo {
     pub no_content: bool,
     /// Counts only when content (that-clause, quote, colon) follows or precedes.
     pub weak: bool,
+    /// A to-infinitive is content ("vowed to repeal it", "urged Congress to act").
+    pub infinitive: bool,
+    /// Bare content must be a clause ("thinks he will win"), not a noun phrase.
+    pub clause: bool,
+    /// Content is an object with its complement ("called the deal a disaster",
+    /// "described him as a moderate"); a bare object is not ("called Putin").
+    pub complement: bool,
+    /// Reports a position rather than words (belief, intention, praise, support):
+    /// never a statement inside another statement's content, and only for a
+    /// speaker that names someone.
+    pub attitude: bool,
+    /// A cue added for PolNeAR-style coverage (flag `outer`, implied by
+    /// `attitude` and `complement`): it never starts a statement inside
+    /// another one's content or relative clause, never inverts ("…, called
+    /// X"), and takes the words before it as content only when nothing
+    /// follows it.
+    pub outer: bool,
     /// Second word of a two-word verb ("point out"), lowercase.
     pub particle: Option<u16>,
 }
@@ -40,6 +57,8 @@ pub(crate) struct Lexicons {
     pub modifiers: HashMap<String, ()>,
     /// Nationality adjectives, lowercase ("russian", "south korean").
     pub demonyms: HashMap<String, ()>,
+    /// Nouns for sources of findings ("poll", "study", "records").
+    pub evidence: HashMap<String, ()>,
 }
 
 impl Lexicons {
@@ -61,6 +80,9 @@ impl Lexicons {
     pub fn is_demonym(&self, lower: &str) -> bool {
         self.demonyms.contains_key(lower)
     }
+    pub fn is_evidence(&self, lower: &str) -> bool {
+        self.evidence.contains_key(lower)
+    }
 }
 
 pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
@@ -75,6 +97,7 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         anonymous: HashMap::new(),
         modifiers: HashMap::new(),
         demonyms: HashMap::new(),
+        evidence: HashMap::new(),
     };
     for line in REPORTING_VERBS.lines() {
         let line = line.trim();
@@ -90,6 +113,11 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             written: false,
             no_content: false,
             weak: false,
+            infinitive: false,
+            clause: false,
+            complement: false,
+            attitude: false,
+            outer: false,
             particle: None,
         };
         let mut particle = None;
@@ -99,9 +127,15 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
                 "written" => info.written = true,
                 "nocontent" => info.no_content = true,
                 "weak" => info.weak = true,
+                "inf" => info.infinitive = true,
+                "clause" => info.clause = true,
+                "complement" => info.complement = true,
+                "attitude" => info.attitude = true,
+                "outer" => info.outer = true,
                 other => particle = Some(other.to_string()),
             }
         }
+        info.outer |= info.attitude || info.complement;
         lex.lemmas.push(lemma.to_string());
         if let Some(p) = particle {
             info.particle = Some(lex.particles.len() as u16);
@@ -144,6 +178,9 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             }
             "demonym" => {
                 lex.demonyms.insert(lower, ());
+            }
+            "evidence" => {
+                lex.evidence.insert(lower, ());
             }
             _ => {}
         }
