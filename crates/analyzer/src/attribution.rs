@@ -589,7 +589,8 @@ impl<'a> Attributor<'a> {
                 || (base_form
                     && v >= 2
                     && names::is_capitalised(self.text(v - 1))
-                    && contains(DETERMINERS, self.lower(v - 2)))
+                    && !self.lower(v - 1).ends_with('s')
+                    && matches!(self.lower(v - 2), "the" | "a" | "an"))
             {
                 return None;
             }
@@ -992,7 +993,14 @@ impl<'a> Attributor<'a> {
         if start == 0 {
             return false;
         }
-        if contains(&["whom", "what", "which", "that", "whether", "if"], self.lower(start - 1)) {
+        if contains(&["whom", "what", "which", "whether", "if"], self.lower(start - 1)) {
+            return true;
+        }
+        // "the plan that Trump supported", but not "the point is that Republicans think".
+        if self.lower(start - 1) == "that"
+            && !(start >= 2
+                && contains(&["is", "was", "are", "were", "be", "'s", ","], self.lower(start - 2)))
+        {
             return true;
         }
         (start.saturating_sub(4)..start).any(|k| {
@@ -1242,12 +1250,17 @@ impl<'a> Attributor<'a> {
         if contains(&["whether", "if", "what", "how", "why", "who", "where", "when"], first) {
             return true;
         }
+        // A subject: not a preposition, conjunction or adverb ("thinks so").
         let subject = contains(PRONOUNS, first)
-            || contains(&["there", "this", "these", "those", "many", "most", "some", "all", "no"], first)
             || contains(DETERMINERS, first)
-            || names::is_capitalised(self.text(c))
-            || first.chars().next().is_some_and(|ch| ch.is_ascii_digit());
-        if !subject {
+            || contains(&["there", "this", "these", "those", "all", "no"], first)
+            || !contains(NP_STOP, first) && !contains(PREPOSITIONS, first) && !first.ends_with("ly");
+        // "found himself embroiled": an object, not a subject.
+        let object = contains(
+            &["him", "them", "me", "us", "himself", "herself", "themselves", "itself", "myself"],
+            first,
+        );
+        if !self.is_word(c) || !subject || object {
             return false;
         }
         (c + 1..n.min(c + 12)).take_while(|&k| !matches!(self.text(k), ";" | ":")).any(|k| {
