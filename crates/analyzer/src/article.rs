@@ -331,6 +331,23 @@ mod tests {
     }
 
     #[test]
+    fn longer_speaker_phrases() {
+        let text = "VELMAR (HWS) - The trade commissioner, Ivo Rask, on Monday praised the deal and said \
+            talks were over. Stone himself said the vote was lost. Several supporters of reform said the \
+            rules were unfair. Turnout was high, election officials said. Members of Congress said the \
+            bill was dead. “Why not?” Park asked.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+        The trade commissioner, Ivo Rask [ivo-rask] | ivo-rask | - | praised | Indirect | 2025-10-20(relative "Monday") | the deal
+        The trade commissioner, Ivo Rask [ivo-rask] | ivo-rask | - | said | Indirect | 2025-10-20(relative "Monday") | talks were over
+        Stone himself [stone] | stone | - | said | Indirect | 2025-10-21(article) | the vote was lost
+        Several supporters of reform | - | - | said | Indirect | 2025-10-21(article) | the rules were unfair
+        election officials | - | anon | said | Indirect | 2025-10-21(article) | Turnout was high
+        Members of Congress [congress] | congress | Institution | said | Indirect | 2025-10-21(article) | the bill was dead
+        Park [park] | park | - | asked | Direct | 2025-10-21(article) | “Why not?”
+        "#);
+    }
+
+    #[test]
     fn messy_text_never_fails() {
         let texts = [
             "",

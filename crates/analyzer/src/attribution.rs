@@ -1075,6 +1075,16 @@ impl<'a> Attributor<'a> {
         if n == 0 || self.toks[0].kind == TokKind::Quote {
             return None;
         }
+        // A dateline: "ARNHALT (HWS) - The trade commissioner …", "PARIS — …".
+        if let Some(dash) = (0..n.min(8)).find(|&k| matches!(self.text(k), "-" | "—" | "–")) {
+            let dateline = (0..dash).all(|k| {
+                matches!(self.text(k), "(" | ")" | ",")
+                    || (self.is_word(k) && names::is_capitalised(self.text(k)))
+            });
+            if dateline && dash > 0 {
+                s = dash + 1;
+            }
+        }
         if contains(&["but", "and", "yet", "so", "still", "meanwhile"], self.lower(s)) {
             s += 1;
             if s < n && self.text(s) == "," {
@@ -1373,7 +1383,32 @@ impl<'a> Attributor<'a> {
             let (s, e) = self.noun_phrase_left(open)?;
             return (e == open).then_some((s, end));
         }
-        self.noun_phrase_left(end)
+        // "Cruz himself said", "Ford itself said".
+        if matches!(self.lower(j), "himself" | "herself" | "itself" | "themselves") {
+            return self.noun_phrase_left(j).filter(|&(_, e)| e == j).map(|(s, _)| (s, end));
+        }
+        let phrase = self.noun_phrase_left(end);
+        self.extend_over_of(phrase, end).or(phrase)
+    }
+
+    /// A role with an of-phrase before token `end`: "Several supporters of
+    /// reform said", "members of Congress said" (`phrase` is what was found
+    /// without it).
+    fn extend_over_of(&self, phrase: Option<(usize, usize)>, end: usize) -> Option<(usize, usize)> {
+        let of = (end.saturating_sub(4)..end).rev().find(|&k| self.lower(k) == "of")?;
+        if of == 0 || phrase.is_some_and(|(s, _)| s <= of) {
+            return None;
+        }
+        let object_ok = (of + 1..end).all(|k| {
+            self.is_word(k)
+                && !self.in_quote[k]
+                && (!contains(NP_STOP, self.lower(k)) || contains(DETERMINERS, self.lower(k)))
+        });
+        if !object_ok || of + 1 == end {
+            return None;
+        }
+        let (s, e) = self.noun_phrase_left(of)?;
+        (e == of && LEXICONS.is_role(self.lower(of - 1))).then_some((s, end))
     }
 
     /// A noun phrase ending before `end`, extending left over names, role
@@ -1419,6 +1454,23 @@ impl<'a> Attributor<'a> {
                 || LEXICONS.is_modifier(w)
                 || w.contains('-')
                 || (i + 1 < end && self.toks[i + 1].kind == TokKind::Possessive);
+            // "election officials", "law enforcement officials": up to two nouns
+            // of a compound before a role head, at the start of the phrase.
+            let plain = |m: usize| self.is_word(m) && self.lower(m).chars().all(|c| c.is_ascii_lowercase());
+            let phrase_start =
+                |m: usize| m == 0 || !self.is_word(m - 1) || contains(DETERMINERS, self.lower(m - 1));
+            let compound = !ok
+                && i + 3 >= end
+                && LEXICONS.is_role(self.lower(end - 1))
+                && plain(i)
+                && !contains(NP_STOP, w)
+                && (phrase_start(i)
+                    || (plain(i - 1) && !contains(NP_STOP, self.lower(i - 1)) && phrase_start(i - 1)));
+            if compound {
+                start = Some(i);
+                k -= 1;
+                continue;
+            }
             if !ok {
                 // Unknown lowercase word: part of the phrase only if a determiner is further left.
                 let det = (i.saturating_sub(3)..i).rev().find(|&d| contains(DETERMINERS, self.lower(d)));
@@ -1617,6 +1669,14 @@ impl<'a> Attributor<'a> {
         let span = Span::new(self.toks[start].start, self.toks[end - 1].end);
         let text = self.body[span.start..span.end].to_string();
         let mention = |actor: Option<ActorId>| Mention { text: text.clone(), span, actor };
+        // "Cruz himself": the name without the reflexive names the speaker.
+        let end = if end - start > 1
+            && matches!(self.lower(end - 1), "himself" | "herself" | "itself" | "themselves")
+        {
+            end - 1
+        } else {
+            end
+        };
         // Pronouns.
         if end - start == 1 && contains(PRONOUNS, self.lower(start)) {
             let w = self.lower(start).to_string();
