@@ -348,6 +348,16 @@ mod tests {
     }
 
     #[test]
+    fn according_to_takes_any_named_source() {
+        let text = "According to recent polls, Park leads by five points. Turnout was low, according to \
+            exit polls reported by the Courier. The plan is dead, according to him.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        recent polls | - | - | According to | AccordingTo | 2025-10-21(article) | Park leads by five points
+        exit polls reported | - | - | according to | AccordingTo | 2025-10-21(article) | Turnout was low
+        ");
+    }
+
+    #[test]
     fn messy_text_never_fails() {
         let texts = [
             "",

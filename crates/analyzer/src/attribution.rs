@@ -797,7 +797,18 @@ impl<'a> Attributor<'a> {
     fn according_to(&mut self, si: usize, a: usize) -> Option<usize> {
         let n = self.toks.len();
         let cue_end = a + 2;
-        let src_end = self.speaker_right(cue_end)?;
+        // "according to" always names a source: "according to recent polls",
+        // "according to exit polls reported by CNN".
+        let src_end = self.speaker_right(cue_end).or_else(|| {
+            let k = self.speaker_right_end(cue_end);
+            (k > cue_end
+                && (cue_end..k).any(|m| {
+                    LEXICONS.is_role(self.lower(m))
+                        || LEXICONS.is_evidence(self.lower(m))
+                        || names::is_capitalised(self.text(m))
+                }))
+            .then_some(k)
+        })?;
         let speaker = self.resolve_speaker(si, cue_end, src_end);
         let sentence = self.sentences[si].span;
         let pieces = if a == 0 || (a == 1 && self.toks[0].kind != TokKind::Word) {
@@ -1517,6 +1528,22 @@ impl<'a> Attributor<'a> {
     /// A speaker phrase starting at `start` (after "said" / "according to").
     /// Returns its exclusive end.
     fn speaker_right(&self, start: usize) -> Option<usize> {
+        let k = self.speaker_right_end(start);
+        if k == start {
+            return None;
+        }
+        let first = self.text(start);
+        let first_lower = self.lower(start);
+        let plausible = names::is_capitalised(first)
+            || contains(DETERMINERS, first_lower)
+            || contains(PRONOUNS, first_lower)
+            || LEXICONS.is_role(first_lower)
+            || LEXICONS.is_modifier(first_lower);
+        plausible.then_some(k)
+    }
+
+    /// Exclusive end of the words that can make up a speaker phrase from `start`.
+    fn speaker_right_end(&self, start: usize) -> usize {
         let n = self.toks.len();
         let mut k = start;
         while k < n && k - start < 10 {
@@ -1535,7 +1562,7 @@ impl<'a> Attributor<'a> {
             k += 1;
         }
         if k == start {
-            return None;
+            return start;
         }
         // Appositive: "said Peskov, the Kremlin spokesman."
         if k + 2 < n && self.text(k) == "," && contains(DETERMINERS, self.lower(k + 1)) {
@@ -1547,14 +1574,7 @@ impl<'a> Attributor<'a> {
                 k = m;
             }
         }
-        let first = self.text(start);
-        let first_lower = self.lower(start);
-        let plausible = names::is_capitalised(first)
-            || contains(DETERMINERS, first_lower)
-            || contains(PRONOUNS, first_lower)
-            || LEXICONS.is_role(first_lower)
-            || LEXICONS.is_modifier(first_lower);
-        plausible.then_some(k)
+        k
     }
 
     /// End byte of a content piece ending before token `end`: drops a trailing
