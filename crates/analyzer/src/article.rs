@@ -358,6 +358,24 @@ mod tests {
     }
 
     #[test]
+    fn phrasal_cues_contractions_and_issued_statements() {
+        let text = "Governor Lena Park made it clear that she would run. Daniel Stone went on to say the \
+            vote was rigged. Park lashed out at the council over the delay. Stone voted against the budget. \
+            Park sees the plan as a trap. Stone expressed concern about the cuts. He's hoping the court will \
+            agree. The Finance Ministry issued a statement saying the fund was safe.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        Governor Lena Park [lena-park] | lena-park | - | made it clear | Indirect | 2025-10-21(article) | that she would run
+        Daniel Stone [daniel-stone] | daniel-stone | - | went on to say | Indirect | 2025-10-21(article) | the vote was rigged
+        Park [lena-park] | lena-park | - | lashed out at | Indirect | 2025-10-21(article) | the council over the delay
+        Stone [daniel-stone] | daniel-stone | - | voted against | Indirect | 2025-10-21(article) | the budget
+        Park [lena-park] | lena-park | - | sees | Indirect | 2025-10-21(article) | the plan as a trap
+        Stone [daniel-stone] | daniel-stone | - | expressed | Indirect | 2025-10-21(article) | concern about the cuts
+        He [daniel-stone] | daniel-stone | - | 's hoping | Indirect | 2025-10-21(article) | the court will agree
+        The Finance Ministry [finance-ministry] | finance-ministry | - | issued a statement saying | Indirect | 2025-10-21(article) | the fund was safe
+        ");
+    }
+
+    #[test]
     fn messy_text_never_fails() {
         let texts = [
             "",

@@ -552,26 +552,34 @@ impl<'a> Attributor<'a> {
         resume
     }
 
-    /// The reading of a verb form at token `v`: a particle verb needs its particle next.
+    /// The reading of a verb form at token `v`: a phrasal cue needs its
+    /// words next, and the longest one present wins ("went on to say" over
+    /// "went on"); else the plain verb.
     fn reading(&self, v: usize, infos: &[VerbInfo]) -> Option<VerbInfo> {
         let n = self.toks.len();
-        let mut info = None;
+        let mut phrasal: Option<(usize, VerbInfo)> = None;
+        let mut plain = None;
         for inf in infos {
             match inf.particle {
                 Some(p) => {
-                    if v + 1 < n && self.lower(v + 1) == LEXICONS.particles[p as usize] {
-                        info = Some(*inf);
-                        break;
+                    let words = &LEXICONS.particles[p as usize];
+                    let present = v + words.len() < n
+                        && words
+                            .iter()
+                            .enumerate()
+                            .all(|(k, w)| self.lower(v + 1 + k) == w && !self.in_quote[v + 1 + k]);
+                    if present && phrasal.is_none_or(|(len, _)| words.len() > len) {
+                        phrasal = Some((words.len(), *inf));
                     }
                 }
                 None => {
-                    if info.is_none() {
-                        info = Some(*inf);
+                    if plain.is_none() {
+                        plain = Some(*inf);
                     }
                 }
             }
         }
-        info
+        phrasal.map(|(_, i)| i).or(plain)
     }
 
     fn verb_reading(&mut self, si: usize, v: usize, info: VerbInfo) -> Option<usize> {
@@ -600,11 +608,12 @@ impl<'a> Attributor<'a> {
         if info.outer && self.inside_content(v) {
             return None;
         }
-        // "Trump's support", "Obama's plans": a noun after a possessive.
-        if v > 0 && self.toks[v - 1].kind == TokKind::Possessive {
+        // "Trump's support", "Obama's plans": a noun after a possessive
+        // ("he's hoping" is a contraction).
+        if v > 0 && self.toks[v - 1].kind == TokKind::Possessive && !self.is_contraction(v - 1) {
             return None;
         }
-        let mut cue_end = v + 1 + usize::from(info.particle.is_some());
+        let mut cue_end = v + 1 + info.particle.map_or(0, |p| LEXICONS.particles[p as usize].len());
         // Nouns and passives are not cues: "the report", "was told".
         if v > 0 {
             let prev = self.lower(v - 1);
@@ -638,7 +647,7 @@ impl<'a> Attributor<'a> {
         while cue_start > 0
             && !self.in_quote[cue_start - 1]
             && self.is_word(cue_start - 1)
-            && contains(AUX_ADVERBS, self.lower(cue_start - 1))
+            && (contains(AUX_ADVERBS, self.lower(cue_start - 1)) || self.is_contraction(cue_start - 1))
         {
             cue_start -= 1;
         }
@@ -668,6 +677,13 @@ impl<'a> Attributor<'a> {
         } else {
             None
         };
+        // "The campaign issued a statement saying …": the issuer speaks.
+        if let Some((s, e)) = left {
+            if let Some((issuer, verb)) = self.issuer_of(s, e) {
+                left = Some(issuer);
+                cue_start = verb;
+            }
+        }
         // "X defended the plan, saying …", "X praised Y and said …": the
         // subject of the sentence speaks.
         let mut coordinated = false;
@@ -948,6 +964,12 @@ impl<'a> Attributor<'a> {
                 return Some((Span::new(self.toks[start].start, end), false, 0.9));
             }
         }
+        if info.as_phrase {
+            let as_follows = (c..n.min(c + 8))
+                .take_while(|&k| self.is_word(k) && !self.in_quote[k])
+                .any(|k| k > c && self.lower(k) == "as");
+            return as_follows.then(|| (Span::new(self.toks[c].start, end), false, 0.8));
+        }
         if !self.is_word(c) || info.weak {
             return None;
         }
@@ -1019,6 +1041,58 @@ impl<'a> Attributor<'a> {
                 && self.is_word(k)
                 && LEXICONS.verb(self.lower(k)).is_some_and(|infos| infos.iter().any(|i| !i.outer))
         })
+    }
+
+    /// For a document phrase `toks[s..e]` ("a statement", "a letter") right
+    /// after a verb of issuing, the issuer's phrase and the verb's index
+    /// (with its auxiliaries): "the campaign has issued a statement saying".
+    fn issuer_of(&self, s: usize, e: usize) -> Option<((usize, usize), usize)> {
+        let document = matches!(
+            self.lower(e - 1),
+            "statement"
+                | "letter"
+                | "memo"
+                | "op-ed"
+                | "ad"
+                | "video"
+                | "tweet"
+                | "post"
+                | "release"
+                | "email"
+                | "message"
+        );
+        if !document || s == 0 || !contains(DETERMINERS, self.lower(s)) {
+            return None;
+        }
+        let verb = s - 1;
+        let issuing = matches!(
+            self.lower(verb),
+            "issued"
+                | "issues"
+                | "released"
+                | "releases"
+                | "sent"
+                | "posted"
+                | "published"
+                | "wrote"
+                | "signed"
+                | "delivered"
+                | "put"
+                | "shared"
+                | "penned"
+                | "tweeted"
+                | "aired"
+                | "ran"
+        );
+        if !issuing || self.in_quote[verb] {
+            return None;
+        }
+        let mut start = verb;
+        while start > 0 && self.is_word(start - 1) && contains(AUX_ADVERBS, self.lower(start - 1)) {
+            start -= 1;
+        }
+        let issuer = self.speaker_left(start).or_else(|| self.speaker_before_time(start))?;
+        Some((issuer, start))
     }
 
     /// A speaker phrase before a dating adverbial that precedes the cue at
@@ -1164,6 +1238,14 @@ impl<'a> Attributor<'a> {
             .filter(|(k, t)| t.start > piece.start && t.start < piece.end && !self.in_quote[*k])
             .find(|(_, t)| matches!(t.text(self.body), "," | ";" | "—" | "–"))
             .map_or(piece.end, |(k, _)| self.trim_piece_end(k + 1).min(self.toks[k].start))
+    }
+
+    /// Token `k` is "'s" for "is" or "has" after a pronoun ("he's hoping",
+    /// "who's called for"), not a possessive.
+    fn is_contraction(&self, k: usize) -> bool {
+        self.toks[k].kind == TokKind::Possessive
+            && k > 0
+            && contains(&["he", "she", "it", "who", "that", "there", "what"], self.lower(k - 1))
     }
 
     /// Whether token `v` lies inside the content of a statement already found

@@ -28,6 +28,8 @@ pub(crate) struct VerbInfo {
     /// Content is an object with its complement ("called the deal a disaster",
     /// "described him as a moderate"); a bare object is not ("called Putin").
     pub complement: bool,
+    /// Content is an object with an as-phrase ("sees him as a threat").
+    pub as_phrase: bool,
     /// Reports a position rather than words (belief, intention, praise, support):
     /// never a statement inside another statement's content, and only for a
     /// speaker that names someone.
@@ -38,13 +40,15 @@ pub(crate) struct VerbInfo {
     /// X"), and takes the words before it as content only when nothing
     /// follows it.
     pub outer: bool,
-    /// Second word of a two-word verb ("point out"), lowercase.
+    /// Index into [`Lexicons::particles`]: the words after the verb of a
+    /// phrasal cue ("point out", "make it clear").
     pub particle: Option<u16>,
 }
 
 pub(crate) struct Lexicons {
     pub lemmas: Vec<String>,
-    pub particles: Vec<String>,
+    /// Lowercase words following the verb of each phrasal cue.
+    pub particles: Vec<Vec<String>>,
     /// Lowercase form -> verbs with that form (several for "point out" style).
     pub verbs: HashMap<String, Vec<VerbInfo>>,
     /// Titles, lowercased, as word sequences ("secretary of state").
@@ -116,11 +120,12 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             infinitive: false,
             clause: false,
             complement: false,
+            as_phrase: false,
             attitude: false,
             outer: false,
             particle: None,
         };
-        let mut particle = None;
+        let mut particle: Vec<String> = Vec::new();
         for flag in head_words {
             match flag {
                 "obj" => info.object = true,
@@ -130,20 +135,22 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
                 "inf" => info.infinitive = true,
                 "clause" => info.clause = true,
                 "complement" => info.complement = true,
+                "as" => info.as_phrase = true,
                 "attitude" => info.attitude = true,
                 "outer" => info.outer = true,
-                other => particle = Some(other.to_string()),
+                other => particle.push(other.to_lowercase()),
             }
         }
-        info.outer |= info.attitude || info.complement;
+        info.outer |= info.attitude || info.complement || info.as_phrase;
         lex.lemmas.push(lemma.to_string());
-        if let Some(p) = particle {
+        if !particle.is_empty() {
             info.particle = Some(lex.particles.len() as u16);
-            lex.particles.push(p.clone());
+            let len = particle.len();
+            lex.particles.push(particle);
             // Forms are listed with the particle ("pointed out"): key on the verb word.
-            let mut words = forms.split_whitespace();
-            while let (Some(verb), Some(_particle)) = (words.next(), words.next()) {
-                lex.verbs.entry(verb.to_lowercase()).or_default().push(info);
+            let words: Vec<&str> = forms.split_whitespace().collect();
+            for chunk in words.chunks(len + 1) {
+                lex.verbs.entry(chunk[0].to_lowercase()).or_default().push(info);
             }
         } else {
             for form in forms.split_whitespace() {
@@ -201,6 +208,10 @@ mod tests {
         assert_eq!(LEXICONS.lemmas[said[0].lemma as usize], "say");
         assert!(LEXICONS.verb("told").unwrap()[0].object);
         assert!(LEXICONS.verb("pointed").unwrap()[0].particle.is_some());
+        let made = LEXICONS.verb("made").unwrap();
+        assert!(made
+            .iter()
+            .any(|i| i.particle.is_some_and(|p| LEXICONS.particles[p as usize] == ["it", "clear"])));
         assert!(LEXICONS.is_role("spokesman") && LEXICONS.is_proxy_role("spokesman"));
         assert_eq!(LEXICONS.titles.first().map(Vec::len), Some(3));
     }
