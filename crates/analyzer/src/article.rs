@@ -376,6 +376,20 @@ mod tests {
     }
 
     #[test]
+    fn appositives_with_relative_clauses_places_and_inversions() {
+        let text = "Daniel Stone, who calls the plan “a disgrace,” said he would oppose it. Lena Park, \
+            speaking in Arnhalt, Velmar, said the talks would resume. Sen. Ana Ruiz (D-Velmar), who backs \
+            the deal, said it was fair. The plan will pass, said Stone. The plan is dead, said Park has \
+            argued for months.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        Daniel Stone, who calls the plan “a disgrace,” [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | he would oppose it
+        Lena Park [lena-park] | lena-park | - | said | Indirect | 2025-10-21(article) | the talks would resume
+        Ana Ruiz (D-Velmar), who backs the deal [ana-ruiz] | ana-ruiz | - | said | Indirect | 2025-10-21(article) | it was fair
+        Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | The plan will pass
+        ");
+    }
+
+    #[test]
     fn messy_text_never_fails() {
         let texts = [
             "",

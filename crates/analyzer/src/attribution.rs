@@ -457,12 +457,17 @@ impl<'a> Attributor<'a> {
     }
 
     /// "The congressman also plans to vote for her, Welch said": a position
-    /// found before the statement whose content holds it is part of that content.
+    /// found before the statement whose content holds it is part of that
+    /// content; "Stone, who calls the plan a disgrace, said …": one inside
+    /// another statement's speaker phrase is part of that phrase.
     fn drop_nested_outer(&mut self, first: usize) {
         let inside_other = |k: usize, all: &[RawStatement]| {
             let cue = all[k].cue_span.start;
             all.iter().enumerate().any(|(j, o)| {
-                j != k && !o.outer && o.content_pieces.iter().any(|p| p.start <= cue && cue < p.end)
+                j != k
+                    && !o.outer
+                    && (o.content_pieces.iter().any(|p| p.start <= cue && cue < p.end)
+                        || (o.speaker.span.start <= cue && cue < o.speaker.span.end))
             })
         };
         let mut k = first;
@@ -793,7 +798,22 @@ impl<'a> Attributor<'a> {
             let p = self.toks[cue_start - 1];
             let pt = p.text(self.body);
             if pt == "," || p.kind == TokKind::Quote {
-                if let Some(src_end) = self.speaker_right(cue_end) {
+                // The speaker ends the clause: "…, said Peskov." but not "…, said
+                // Sanders has pushed her" (the words after the verb are content).
+                let ends_clause = |k: usize| {
+                    k >= n
+                        || !self.is_word(k)
+                        || contains(PREPOSITIONS, self.lower(k))
+                        || is_time_word(self.lower(k))
+                        || matches!(self.lower(k), "who" | "whose" | "when" | "while")
+                        || self.lower(k).ends_with("ing")
+                };
+                // An appositive role ("said Ed Rendell, a former governor and …")
+                // shows the reading too.
+                let appositive = |e: usize| (cue_end..e).any(|k| self.text(k) == ",");
+                if let Some(src_end) =
+                    self.speaker_right(cue_end).filter(|&e| ends_clause(e) || appositive(e))
+                {
                     let speaker = self.resolve_speaker(si, cue_end, src_end);
                     let before_end = self.trim_piece_end(cue_start);
                     if before_end > self.toks[0].start {
@@ -1420,21 +1440,19 @@ impl<'a> Attributor<'a> {
         if t.kind == TokKind::Word && contains(PRONOUNS, self.lower(j)) {
             return Some((j, j + 1));
         }
-        if t.text(self.body) == "," {
+        // "Stone, who calls the plan “a disgrace,” said": a relative clause
+        // ending in a quote closes with the quote.
+        let quoted_relative = t.kind == TokKind::Quote
+            && j > 0
+            && self.text(j - 1) == ","
+            && self
+                .appositive_open(j)
+                .is_some_and(|p| matches!(self.lower(p + 1), "who" | "whose" | "which"));
+        if t.text(self.body) == "," || quoted_relative {
             // Appositive: "Dmitry Peskov, the Kremlin spokesman, said".
-            let mut p = j;
-            while p > 0 && j - p < 25 {
-                p -= 1;
-                if self.in_quote[p] || self.toks[p].kind == TokKind::Quote {
-                    return None;
-                }
-                if self.text(p) == "," {
-                    break;
-                }
-            }
-            if p == 0 || self.text(p) != "," || p + 1 >= j {
-                return None;
-            }
+            let p = self.appositive_open(j)?;
+            // The phrase keeps a closing quote, not a closing comma.
+            let close = if quoted_relative { j + 1 } else { j };
             let first = self.lower(p + 1);
             let interjection = contains(INTERJECTIONS, first);
             // Appositive or relative clause after a name: "Dmitry Peskov, the
@@ -1449,17 +1467,23 @@ impl<'a> Attributor<'a> {
                 if middle_is_name && j - p <= 5 {
                     if let Some((role_start, role_end)) = self.noun_phrase_left(p) {
                         if role_end == p && LEXICONS.is_role(self.lower(p - 1)) {
-                            return Some((role_start, j));
+                            return Some((role_start, close));
                         }
                     }
                 }
-                if let Some((name_start, name_end)) = self.noun_phrase_left(p) {
+                // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said".
+                let before = if self.text(p - 1) == ")" {
+                    (p.saturating_sub(9)..p - 1).rev().find(|&k| self.text(k) == "(").unwrap_or(p)
+                } else {
+                    p
+                };
+                if let Some((name_start, name_end)) = self.noun_phrase_left(before) {
                     let head = self.text(name_end - 1);
-                    if name_end == p
+                    if name_end == before
                         && names::is_capitalised(head)
                         && !names::is_not_name(self.lower(name_end - 1))
                     {
-                        return Some((name_start, j));
+                        return Some((name_start, close));
                     }
                 }
                 return None;
@@ -1482,6 +1506,38 @@ impl<'a> Attributor<'a> {
         }
         let phrase = self.noun_phrase_left(end);
         self.extend_over_of(phrase, end).or(phrase)
+    }
+
+    /// The comma opening the appositive or interjection that the comma at
+    /// token `j` closes. A relative clause may hold quotes and run longer
+    /// ("Humphrey, who calls Trump a “sociopath,” said"); a state after a
+    /// city is no appositive ("in Columbus, Ohio, said").
+    fn appositive_open(&self, j: usize) -> Option<usize> {
+        let find = |from: usize| {
+            let mut quoted = false;
+            let mut p = from;
+            while p > 0 && from - p < 40 {
+                p -= 1;
+                if self.in_quote[p] || self.toks[p].kind == TokKind::Quote {
+                    quoted = true;
+                }
+                if self.text(p) == "," && !self.in_quote[p] {
+                    let relative = p + 1 < from && matches!(self.lower(p + 1), "who" | "whose" | "which");
+                    let short = from - p <= 25;
+                    return (p > 0 && p + 1 < from && (relative || (!quoted && short))).then_some(p);
+                }
+            }
+            None
+        };
+        let p = find(j)?;
+        let place = (p + 1..j).all(|k| self.is_word(k) && names::is_capitalised(self.text(k)))
+            && j - p <= 3
+            && names::is_capitalised(self.text(p - 1))
+            && (p.saturating_sub(4)..p).any(|k| matches!(self.lower(k), "in" | "of" | "from" | "at"));
+        if place {
+            return find(p);
+        }
+        Some(p)
     }
 
     /// A role with an of-phrase before token `end`: "Several supporters of
