@@ -390,6 +390,19 @@ mod tests {
     }
 
     #[test]
+    fn shares_of_people_as_speakers() {
+        let text = "One in three said the plan was unfair. About 46 percent of voters said they would back \
+            Park. Most of them said the vote was close, and all but two said they would return. Park won 120 \
+            pledged delegates.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        One in three | - | - | said | Indirect | 2025-10-21(article) | the plan was unfair
+        About 46 percent of voters | - | - | said | Indirect | 2025-10-21(article) | they would back Park
+        Most of them | - | - | said | Indirect | 2025-10-21(article) | the vote was close
+        all but two | - | - | said | Indirect | 2025-10-21(article) | they would return
+        ");
+    }
+
+    #[test]
     fn messy_text_never_fails() {
         let texts = [
             "",

@@ -503,8 +503,14 @@ impl<'a> Attributor<'a> {
                 let body = self.body;
                 if let Some(last) = st.content_pieces.last_mut() {
                     if last.start < other_start && other_start < last.end && other_cue.start < last.end {
-                        let trimmed =
+                        let mut trimmed =
                             body[last.start..other_start].trim_end_matches([' ', ',', ';', '\n', '—', '-']);
+                        // "…, and all but two said": the conjunction joins the next statement.
+                        for conj in [" and", " but"] {
+                            if let Some(t) = trimmed.strip_suffix(conj) {
+                                trimmed = t.trim_end_matches([' ', ',', ';', '\n', '—', '-']);
+                            }
+                        }
                         last.end = last.start + trimmed.len();
                     }
                 }
@@ -627,6 +633,15 @@ impl<'a> Attributor<'a> {
                 prev,
             ) || (contains(&["to"], prev) && !info.no_content)
             {
+                return None;
+            }
+            // "1,237 pledged delegates", "two declared candidates": an adjective.
+            let counted = prev.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    prev,
+                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+                );
+            if counted && self.lower(v).ends_with("ed") {
                 return None;
             }
             if contains(&["is", "was", "were", "are", "been", "be", "being"], prev)
@@ -1505,7 +1520,79 @@ impl<'a> Attributor<'a> {
             return self.noun_phrase_left(j).filter(|&(_, e)| e == j).map(|(s, _)| (s, end));
         }
         let phrase = self.noun_phrase_left(end);
-        self.extend_over_of(phrase, end).or(phrase)
+        self.extend_over_of(phrase, end).or(phrase).or_else(|| self.quantity_left(end))
+    }
+
+    /// A share of people as speaker, as polls report them: "One in three
+    /// said", "About four in 10 said", "most of them said", "all but two said".
+    fn quantity_left(&self, end: usize) -> Option<(usize, usize)> {
+        let number = |w: &str| {
+            w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "half"
+                        | "third"
+                        | "thirds"
+                        | "quarter"
+                        | "dozen"
+                )
+        };
+        let quantifier = |w: &str| {
+            matches!(w, "most" | "many" | "some" | "all" | "few" | "none" | "majority" | "majorities")
+        };
+        let filler = |w: &str| {
+            matches!(
+                w,
+                "in" | "of"
+                    | "but"
+                    | "them"
+                    | "those"
+                    | "these"
+                    | "us"
+                    | "percent"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "only"
+                    | "just"
+                    | "more"
+                    | "than"
+                    | "fewer"
+                    | "at"
+                    | "least"
+                    | "a"
+                    | "the"
+            )
+        };
+        let last = self.lower(end - 1);
+        if !(number(last) || quantifier(last) || matches!(last, "them" | "those" | "these" | "us")) {
+            return None;
+        }
+        let mut s = end;
+        while s > 0 && end - s < 8 && self.is_word(s - 1) && !self.in_quote[s - 1] {
+            let w = self.lower(s - 1);
+            if !(number(w) || quantifier(w) || filler(w)) {
+                break;
+            }
+            s -= 1;
+        }
+        let counted = (s..end).any(|k| number(self.lower(k)) || quantifier(self.lower(k)));
+        // At the start of a clause, not "… than in three said".
+        let clause_start = s == 0
+            || !self.is_word(s - 1)
+            || matches!(self.lower(s - 1), "and" | "but" | "while" | "as" | "whereas");
+        (counted && clause_start && !filler(self.lower(s))).then_some((s, end))
     }
 
     /// The comma opening the appositive or interjection that the comma at
@@ -1557,7 +1644,19 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let (s, e) = self.noun_phrase_left(of)?;
-        (e == of && LEXICONS.is_role(self.lower(of - 1))).then_some((s, end))
+        if e != of || !LEXICONS.is_role(self.lower(of - 1)) {
+            return None;
+        }
+        // "About 46 percent of voters": the count belongs to the phrase.
+        let mut s = s;
+        while s > 0
+            && self.is_word(s - 1)
+            && (self.lower(s - 1).starts_with(|c: char| c.is_ascii_digit())
+                || matches!(self.lower(s - 1), "about" | "nearly" | "almost" | "roughly" | "some" | "only"))
+        {
+            s -= 1;
+        }
+        Some((s, end))
     }
 
     /// A noun phrase ending before `end`, extending left over names, role
