@@ -38,6 +38,7 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 let first = text[start..end].chars().next().unwrap_or('A');
                 first.is_lowercase()
                     || first.is_ascii_digit()
+                    || ends_with_title(&text[prev.span.start..prev.span.end])
                     || attribution_of_quote(&text[prev.span.start..prev.span.end], &text[start..end])
             }
         });
@@ -78,6 +79,14 @@ fn split_before_opening_quotes(text: &str, out: &mut Vec<Sentence>) {
         out.push(Sentence { span: Span::new(abs, last.span.end), paragraph: last.paragraph });
         split_before_opening_quotes(text, out);
     }
+}
+
+/// A title never ends a sentence: "… fun,” Ms. | Olivieri said."
+fn ends_with_title(prev: &str) -> bool {
+    prev.strip_suffix('.').is_some_and(|p| {
+        let word = p.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        crate::tokens::is_title_abbreviation(word)
+    })
 }
 
 /// `next` attributes the quote that ends `prev` with "?" or "!": "“Why
@@ -158,13 +167,16 @@ mod tests {
 
     #[test]
     fn attribution_after_a_question_or_exclamation_stays_with_its_quote() {
-        let text = "“Why not?” Mayor Ruiz asked. “We won!” he said, smiling. “Is it over?” It was not.";
-        insta::assert_snapshot!(check(text), @"
+        let text = "“Why not?” Mayor Ruiz asked. “We won!” he said, smiling. “Is it over?” It was not. \
+                    It was odd. \"We won,\" Ms. Ruiz said.";
+        insta::assert_snapshot!(check(text), @r#"
         0| “Why not?” Mayor Ruiz asked.
         0| “We won!” he said, smiling.
         0| “Is it over?”
         0| It was not.
-        ");
+        0| It was odd.
+        0| "We won," Ms. Ruiz said.
+        "#);
     }
 
     #[test]
