@@ -403,6 +403,23 @@ mod tests {
     }
 
     #[test]
+    fn ages_titles_topics_and_fronted_conditions() {
+        let text = "Ana Ruiz, 27, a teacher in Velmar, said the vote was fair. The author of the report, Ivo \
+            Rask, said it was accurate. Tomas Berg, the author of “Salt and Stone,” said he would move. He said \
+            of the council: “They need to act.” She says to voters: “This one is for you.” Park said, if \
+            elected, she would cut taxes. “It was a good day,” said local activist Mira Holm.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        Ana Ruiz, 27, a teacher in Velmar [ana-ruiz] | ana-ruiz | - | said | Indirect | 2025-10-21(article) | the vote was fair
+        The author of the report, Ivo Rask [ivo-rask] | ivo-rask | - | said | Indirect | 2025-10-21(article) | it was accurate
+        Tomas Berg, the author of “Salt and Stone,” [tomas-berg] | tomas-berg | - | said | Indirect | 2025-10-21(article) | he would move
+        He [tomas-berg] | tomas-berg | - | said | Colon | 2025-10-21(article) | “They need to act.”
+        She [tomas-berg] | tomas-berg | - | says | Colon | 2025-10-21(article) | “This one is for you.”
+        Park [park] | park | - | said | Indirect | 2025-10-21(article) | if elected, she would cut taxes
+        local activist Mira Holm [mira-holm] | mira-holm | - | said | Direct | 2025-10-21(article) | “It was a good day,”
+        ");
+    }
+
+    #[test]
     fn messy_text_never_fails() {
         let texts = [
             "",

@@ -826,9 +826,21 @@ impl<'a> Attributor<'a> {
                 // An appositive role ("said Ed Rendell, a former governor and …")
                 // shows the reading too.
                 let appositive = |e: usize| (cue_end..e).any(|k| self.text(k) == ",");
-                if let Some(src_end) =
-                    self.speaker_right(cue_end).filter(|&e| ends_clause(e) || appositive(e))
-                {
+                // "said conservative activist Bob Klaus": a name or role among the
+                // first words will do.
+                let described = || {
+                    let k = self.speaker_right_end(cue_end);
+                    (k > cue_end
+                        && (cue_end..k.min(cue_end + 4)).any(|m| {
+                            LEXICONS.is_role(self.lower(m))
+                                || (names::is_capitalised(self.text(m)) && !names::is_not_name(self.lower(m)))
+                        }))
+                    .then_some(k)
+                };
+                let after_quote = p.kind == TokKind::Quote
+                    || (cue_start >= 2 && self.toks[cue_start - 2].kind == TokKind::Quote);
+                let src = self.speaker_right(cue_end).or_else(|| described().filter(|_| after_quote));
+                if let Some(src_end) = src.filter(|&e| ends_clause(e) || appositive(e)) {
                     let speaker = self.resolve_speaker(si, cue_end, src_end);
                     let before_end = self.trim_piece_end(cue_start);
                     if before_end > self.toks[0].start {
@@ -971,7 +983,29 @@ impl<'a> Attributor<'a> {
             if c + 1 < n && self.toks[c + 1].kind == TokKind::Quote {
                 return Some((Span::new(self.toks[c + 1].start, end), false, 1.0));
             }
+            // "She said, if elected, she would …": a fronted condition of the content.
+            if !info.outer
+                && c + 2 < n
+                && matches!(self.lower(c + 1), "if" | "when" | "unless" | "once" | "however")
+            {
+                return Some((Span::new(self.toks[c + 1].start, end), false, 0.9));
+            }
             return None;
+        }
+        // "He said of Congress: “…”", "She says to Nevadans: “…”": a topic or a
+        // hearer before a colon or a quote.
+        if !info.outer && matches!(self.lower(c), "of" | "to" | "about") {
+            let lead = (c + 1..n.min(c + 8)).find(|&k| !self.is_word(k) || self.in_quote[k]);
+            if let Some(k) = lead {
+                let after = k + usize::from(self.text(k) == ":");
+                let quoted = after < n && self.toks[after].kind == TokKind::Quote;
+                if k > c + 1 && (self.text(k) == ":" || self.toks[k].kind == TokKind::Quote) && after < n {
+                    let colon = self.text(k) == ":";
+                    if colon || quoted {
+                        return Some((Span::new(self.toks[after].start, end), colon, 1.0));
+                    }
+                }
+            }
         }
         if self.toks[c].kind == TokKind::Quote {
             return Some((Span::new(self.toks[c].start, end), false, 1.0));
@@ -1462,7 +1496,7 @@ impl<'a> Attributor<'a> {
             && self.text(j - 1) == ","
             && self
                 .appositive_open(j)
-                .is_some_and(|p| matches!(self.lower(p + 1), "who" | "whose" | "which"));
+                .is_some_and(|p| matches!(self.lower(p + 1), "who" | "whose" | "which" | "the" | "a" | "an"));
         if t.text(self.body) == "," || quoted_relative {
             // Appositive: "Dmitry Peskov, the Kremlin spokesman, said".
             let p = self.appositive_open(j)?;
@@ -1480,15 +1514,24 @@ impl<'a> Attributor<'a> {
                         || matches!(self.text(k), "." | "-")
                 });
                 if middle_is_name && j - p <= 5 {
-                    if let Some((role_start, role_end)) = self.noun_phrase_left(p) {
-                        if role_end == p && LEXICONS.is_role(self.lower(p - 1)) {
+                    // "The author of the book, Mitchell Zuckoff, said"
+                    let role = self.noun_phrase_left(p);
+                    let role = self.extend_over_of(role, p).or(role);
+                    if let Some((role_start, role_end)) = role {
+                        if role_end == p && (role_start..p).any(|k| LEXICONS.is_role(self.lower(k))) {
                             return Some((role_start, close));
                         }
                     }
                 }
-                // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said".
+                // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said";
+                // "Jillian Chase, 27, a user in New York, said": an age before the appositive.
                 let before = if self.text(p - 1) == ")" {
                     (p.saturating_sub(9)..p - 1).rev().find(|&k| self.text(k) == "(").unwrap_or(p)
+                } else if p >= 3
+                    && self.text(p - 2) == ","
+                    && self.lower(p - 1).chars().all(|c| c.is_ascii_digit())
+                {
+                    p - 2
                 } else {
                     p
                 };
@@ -1609,9 +1652,14 @@ impl<'a> Attributor<'a> {
                     quoted = true;
                 }
                 if self.text(p) == "," && !self.in_quote[p] {
-                    let relative = p + 1 < from && matches!(self.lower(p + 1), "who" | "whose" | "which");
+                    // "who calls Trump a “sociopath,”" (long, quoted); "the
+                    // co-author of “Going Viral,”" (a quoted title in a role).
+                    let next = if p + 1 < from { self.lower(p + 1) } else { "" };
+                    let relative = matches!(next, "who" | "whose" | "which");
+                    let role = matches!(next, "the" | "a" | "an");
                     let short = from - p <= 25;
-                    return (p > 0 && p + 1 < from && (relative || (!quoted && short))).then_some(p);
+                    return (p > 0 && p + 1 < from && (relative || (short && (role || !quoted))))
+                        .then_some(p);
                 }
             }
             None
