@@ -295,7 +295,8 @@ mod tests {
             accused Park of lying. A new poll shows Park leading by five points. The survey found that most \
             voters back the plan. Park said Stone wants to delay the vote. Park called Stone on Monday. A \
             group called Fair Votes met. A committee supporting Stone raised money. Park's plans to cut the \
-            budget stalled.";
+            budget stalled. Stone wants a recount. Park described their economic struggles. Park called upon \
+            voters to stay home.";
         insta::assert_snapshot!(check(text, "2025-10-21"), @"
         Governor Lena Park [lena-park] | lena-park | - | thinks | Indirect | 2025-10-21(article) | the plan will pass
         Daniel Stone [daniel-stone] | daniel-stone | - | believes | Indirect | 2025-10-21(article) | that the vote was rigged
@@ -311,6 +312,9 @@ mod tests {
         A new poll | - | - | shows | Indirect | 2025-10-21(article) | Park leading by five points
         The survey | - | - | found | Indirect | 2025-10-21(article) | that most voters back the plan
         Park [lena-park] | lena-park | - | said | Indirect | 2025-10-21(article) | Stone wants to delay the vote
+        Stone [daniel-stone] | daniel-stone | - | wants | Indirect | 2025-10-21(article) | a recount
+        Park [lena-park] | lena-park | - | described | Indirect | 2025-10-21(article) | their economic struggles
+        Park [lena-park] | lena-park | - | called upon | Indirect | 2025-10-21(article) | voters to stay home
         ");
     }
 
