@@ -424,6 +424,13 @@ mod tests {
     }
 
     #[test]
+    fn labels_tallies_and_questions_before_colons_are_not_statements() {
+        let text = "Breaking: Park Wins The Vote.\n\nQ: Will you run again?\n\nLena Park: 1,501.\n\n\
+            Lena Park: Reformer or career politician?\n\nLena Park: “We will win.”";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"Lena Park [lena-park] | lena-park | - | : | Colon | 2025-10-21(article) | “We will win.”");
+    }
+
+    #[test]
     fn messy_text_never_fails() {
         let texts = [
             "",

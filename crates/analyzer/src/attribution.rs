@@ -224,6 +224,40 @@ const INTERJECTIONS: &[&str] = &[
     "like",
 ];
 
+/// Capitalised words before a colon that label a line rather than name a speaker.
+const COLON_LABELS: &[&str] = &[
+    "breaking",
+    "look",
+    "watch",
+    "revealed",
+    "contributing",
+    "twitter",
+    "remember",
+    "update",
+    "exclusive",
+    "related",
+    "note",
+    "photos",
+    "photo",
+    "video",
+    "read",
+    "see",
+    "also",
+    "warning",
+    "correction",
+    "editor",
+    "contact",
+    "follow",
+    "email",
+    "listen",
+    "transcript",
+    "q",
+    "question",
+    "poll",
+    "analysis",
+    "opinion",
+];
+
 /// Verbs (after "to") that make "declined/refused to …" a no-comment statement.
 const NO_COMMENT_OBJECTS: &[&str] = &[
     "comment",
@@ -443,12 +477,26 @@ impl<'a> Attributor<'a> {
         if !all_name || !names::is_capitalised(self.text(colon - 1)) {
             return;
         }
-        let speaker = self.resolve_speaker(si, 0, colon);
-        if speaker.mention.actor.is_none() {
+        // "Breaking: …", "Delegate Update: …", "Twitter: @…", and "Q:", the
+        // interviewer's question in a transcript, are labels, not speakers.
+        if (0..colon).any(|k| contains(COLON_LABELS, self.lower(k))) {
             return;
         }
         let end = content_end(self.body, self.sentences[si].span);
         if end <= self.toks[colon + 1].start {
+            return;
+        }
+        // "Bernie Sanders: 1,501" (a tally) and "Ted Cruz: Conservative or
+        // career politician?" (a headline question) report no words.
+        let content = &self.body[self.toks[colon + 1].start..end];
+        let question = self.sentences[si].span.end > end
+            && self.body[end..self.sentences[si].span.end].starts_with('?')
+            && !self.in_quote[n - 1];
+        if !content.chars().any(char::is_alphabetic) || question {
+            return;
+        }
+        let speaker = self.resolve_speaker(si, 0, colon);
+        if speaker.mention.actor.is_none() {
             return;
         }
         let pieces = vec![Span::new(self.toks[colon + 1].start, end)];
