@@ -431,6 +431,17 @@ mod tests {
     }
 
     #[test]
+    fn unlisted_verbs_before_a_that_clause() {
+        let text = "Governor Lena Park lamented that the budget was too small. She recognizes that the \
+            vote will be close. The court ruled that the law was void. Park worked so that the plan would \
+            pass. The results that came in were mixed.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        Governor Lena Park [lena-park] | lena-park | - | lamented | Indirect | 2025-10-21(article) | that the budget was too small
+        She [lena-park] | lena-park | - | recognizes | Indirect | 2025-10-21(article) | that the vote will be close
+        ");
+    }
+
+    #[test]
     fn messy_text_never_fails() {
         let texts = [
             "",

@@ -224,6 +224,16 @@ const INTERJECTIONS: &[&str] = &[
     "like",
 ];
 
+/// Words before "that" that are no verb of saying or thinking ("so that",
+/// "given that", "means that": the subject is no holder of a position).
+const NOT_THAT_VERBS: &[&str] = &[
+    "such", "given", "except", "provided", "means", "ensures", "ensured", "fact", "assuming", "seems",
+    "seemed", "appears", "appeared", "happens", "happened", "matters", "mattered", "means", "meant", "shows",
+    "showed", "suggests", "proves", "proved", "makes", "made", "implies", "requires", "required", "states",
+    "years", "days", "times", "things", "ways", "reasons", "signs", "hopes", "fears", "claims", "reports",
+    "concerns", "worries", "doubts", "beliefs", "views", "grounds", "assured", "insured", "noted", "added",
+];
+
 /// Capitalised words before a colon that label a line rather than name a speaker.
 const COLON_LABELS: &[&str] = &[
     "breaking",
@@ -443,6 +453,12 @@ impl<'a> Attributor<'a> {
             } else if let Some(infos) = LEXICONS.verb(lower) {
                 let infos: Vec<VerbInfo> = infos.to_vec();
                 if let Some(end) = self.verb_cue(si, i, &infos) {
+                    covered_until = end;
+                    i = end.max(i + 1);
+                    continue;
+                }
+            } else if self.that_verb_at(i) {
+                if let Some(end) = self.verb_cue(si, i, &[LEXICONS.that_verb]) {
                     covered_until = end;
                     i = end.max(i + 1);
                     continue;
@@ -1355,6 +1371,34 @@ impl<'a> Attributor<'a> {
             .filter(|(k, t)| t.start > piece.start && t.start < piece.end && !self.in_quote[*k])
             .find(|(_, t)| matches!(t.text(self.body), "," | ";" | "—" | "–"))
             .map_or(piece.end, |(k, _)| self.trim_piece_end(k + 1).min(self.toks[k].start))
+    }
+
+    /// An unlisted verb before a that-clause: "He recognized that …", "she
+    /// realizes that …". A past or third-person form, or any form after a
+    /// pronoun or an auxiliary; not "so that", "the fact that", "now that".
+    fn that_verb_at(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        if i == 0 || i + 2 >= n || self.lower(i + 1) != "that" || self.in_quote[i + 1] {
+            return false;
+        }
+        let w = self.lower(i);
+        let t = self.text(i);
+        if self.toks[i].kind != TokKind::Word
+            || names::is_capitalised(t)
+            || w.len() < 4
+            || !w.chars().all(|c| c.is_ascii_lowercase())
+            || contains(NP_STOP, w)
+            || contains(PREPOSITIONS, w)
+            || contains(AUX_ADVERBS, w)
+            || contains(NOT_THAT_VERBS, w)
+        {
+            return false;
+        }
+        // "-s" forms are as often plural nouns ("the results that"): past forms only.
+        let verb_form = w.ends_with("ed") && !LEXICONS.is_role(w);
+        let after_subject = contains(&["he", "she", "they", "we", "i", "who"], self.lower(i - 1))
+            || contains(AUX_ADVERBS, self.lower(i - 1));
+        (verb_form || after_subject) && self.clause_follows(i + 2)
     }
 
     /// Token `k` is "'s" for "is" or "has" after a pronoun ("he's hoping",

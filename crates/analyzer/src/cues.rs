@@ -63,6 +63,9 @@ pub(crate) struct Lexicons {
     pub demonyms: HashMap<String, ()>,
     /// Nouns for sources of findings ("poll", "study", "records").
     pub evidence: HashMap<String, ()>,
+    /// The reading of an unlisted verb before a that-clause ("He recognized
+    /// that …"): a position that needs the that-clause.
+    pub that_verb: VerbInfo,
 }
 
 impl Lexicons {
@@ -102,6 +105,20 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         modifiers: HashMap::new(),
         demonyms: HashMap::new(),
         evidence: HashMap::new(),
+        that_verb: VerbInfo {
+            lemma: 0,
+            object: false,
+            written: false,
+            no_content: false,
+            weak: true,
+            infinitive: false,
+            clause: true,
+            complement: false,
+            as_phrase: false,
+            attitude: true,
+            outer: true,
+            particle: None,
+        },
     };
     for line in REPORTING_VERBS.lines() {
         let line = line.trim();
@@ -192,6 +209,8 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             _ => {}
         }
     }
+    lex.that_verb.lemma = lex.lemmas.len() as u16;
+    lex.lemmas.push("(verb) that".to_string());
     // Longest titles first so "Secretary of State" wins over "Secretary".
     lex.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
     lex.title_starts = lex.titles.iter().filter_map(|t| t.first().cloned()).collect();
