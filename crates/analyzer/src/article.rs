@@ -442,6 +442,17 @@ mod tests {
     }
 
     #[test]
+    fn findings_with_modifiers() {
+        let text = "New polls released Sunday showed Park taking the lead. A Courier poll, conducted with \
+            the Review, shows Stone ahead. Park had to lend her campaign money, fundraising documents show.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+        New polls | - | - | showed | Indirect | 2025-10-19(relative "Sunday") | Park taking the lead
+        A Courier poll | - | - | shows | Indirect | 2025-10-21(article) | Stone ahead
+        fundraising documents | - | - | show | Indirect | 2025-10-21(article) | Park had to lend her campaign money
+        "#);
+    }
+
+    #[test]
     fn messy_text_never_fails() {
         let texts = [
             "",

@@ -794,9 +794,10 @@ impl<'a> Attributor<'a> {
             return None;
         }
         if let Some((src_start, src_end)) = left {
-            // "a new poll", not "the Review" (a name).
-            let evidence = LEXICONS.is_evidence(self.lower(src_end - 1))
-                && !names::is_capitalised(self.text(src_end - 1));
+            // "a new poll", "a Courier poll, conducted with the Review,"; not "the
+            // Review" (a name).
+            let evidence = (src_start..src_end)
+                .any(|k| LEXICONS.is_evidence(self.lower(k)) && !names::is_capitalised(self.text(k)));
             let holder = self.names_someone(src_start, src_end);
             // Resolved only for a statement: resolving learns names.
             // Content before ("“…,” X said." / "…, X said.")
@@ -1240,6 +1241,13 @@ impl<'a> Attributor<'a> {
         if !dated || k == 0 || k == cue_start {
             return None;
         }
+        // "New polls released Sunday showed", "A Monmouth poll out Monday showed".
+        if k >= 2 && (self.lower(k - 1).ends_with("ed") || self.lower(k - 1) == "out") {
+            let head = self.lower(k - 2);
+            if LEXICONS.is_evidence(head) && !names::is_capitalised(self.text(k - 2)) {
+                return self.speaker_left(k - 1);
+            }
+        }
         self.speaker_left(k)
     }
 
@@ -1629,11 +1637,18 @@ impl<'a> Attributor<'a> {
                 };
                 if let Some((name_start, name_end)) = self.noun_phrase_left(before) {
                     let head = self.text(name_end - 1);
-                    if name_end == before
-                        && names::is_capitalised(head)
-                        && !names::is_not_name(self.lower(name_end - 1))
-                    {
+                    let head_lower = self.lower(name_end - 1);
+                    // "A Fox News poll, conducted jointly with …, shows": a finding
+                    // or a role described by a participle.
+                    let described = (LEXICONS.is_evidence(head_lower) || LEXICONS.is_role(head_lower))
+                        && (first.ends_with("ed") || first.ends_with("ing"));
+                    if name_end == before && names::is_capitalised(head) && !names::is_not_name(head_lower) {
                         return Some((name_start, close));
+                    }
+                    // The participle phrase only describes: the speaker is the head
+                    // phrase (its names are not the speaker's).
+                    if name_end == before && described {
+                        return Some((name_start, name_end));
                     }
                 }
                 return None;
@@ -1849,7 +1864,7 @@ impl<'a> Attributor<'a> {
                 |m: usize| m == 0 || !self.is_word(m - 1) || contains(DETERMINERS, self.lower(m - 1));
             let compound = !ok
                 && i + 3 >= end
-                && LEXICONS.is_role(self.lower(end - 1))
+                && (LEXICONS.is_role(self.lower(end - 1)) || LEXICONS.is_evidence(self.lower(end - 1)))
                 && plain(i)
                 && !contains(NP_STOP, w)
                 && (phrase_start(i)
