@@ -9,6 +9,15 @@
 //! said.`). Sentences that are only a quotation take the speaker of the
 //! statement just before them, or of a content-less statement just after
 //! them ("“…” That is what Peskov said.").
+//!
+//! Besides speech, cues flagged `attitude` report positions a speaker is said
+//! to hold: beliefs and wishes ("X thinks …", "X wants to …"), judgements and
+//! support ("X criticized Y", "X endorsed Y") and findings ("a poll shows
+//! …"); an unlisted past-tense verb before a that-clause counts too ("X
+//! lamented that …"). They are recorded with the existing kinds (mostly
+//! `Indirect`), at lower confidence, and only outside other statements'
+//! words. A participle or coordinated verb takes the subject of the sentence
+//! ("X defended the plan, saying …", "X praised Y and said …").
 
 use crate::actors::{ActorBook, Gender};
 use crate::cues::{VerbInfo, LEXICONS};
@@ -623,6 +632,11 @@ impl<'a> Attributor<'a> {
         let resume = self.verb_reading(si, v, info);
         for st in &mut self.statements[first..] {
             st.outer = info.outer;
+            // A position the writer ascribes is weaker evidence of a stance
+            // than the speaker's own words.
+            if info.attitude {
+                st.confidence *= 0.8;
+            }
         }
         resume
     }

@@ -23,11 +23,12 @@
 //!
 //! Two gold sets are scored. **all**: every gold attribution. PolNeAR also
 //! annotates thoughts, wishes and actions ("X thinks", "X wants", "X
-//! criticized Y") that are not statements; the analyzer deliberately reports
-//! only speech, so **speech** restricts the gold to attributions whose cue
-//! contains a speech word ([`SPEECH_CUE_WORDS`]: say, tell, according to,
-//! write, announce, ...) and ignores predictions that overlap a non-speech
-//! gold attribution (neither right nor wrong there).
+//! signed the bill"); the analyzer reports the positions among them
+//! (beliefs, wishes, judgements, support, findings) but not bare actions, so
+//! **speech** restricts the gold to attributions whose cue contains a speech
+//! word ([`SPEECH_CUE_WORDS`]: say, tell, according to, write, announce, ...)
+//! and ignores predictions that overlap a non-speech gold attribution
+//! (neither right nor wrong there).
 
 use crate::metrics::Counts;
 use crate::{Error, EvalReport, Result};
