@@ -453,6 +453,16 @@ mod tests {
     }
 
     #[test]
+    fn names_in_a_relative_clause_or_role_are_not_the_speaker() {
+        let text = "Daniel Stone, who endorsed Lena Park, said the vote was fair. Tomas Berg, a former aide \
+            to Lena Park, said the count was slow.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        Daniel Stone, who endorsed Lena Park [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | the vote was fair
+        Tomas Berg, a former aide to Lena Park [tomas-berg] | tomas-berg | - | said | Indirect | 2025-10-21(article) | the count was slow
+        ");
+    }
+
+    #[test]
     fn messy_text_never_fails() {
         let texts = [
             "",

@@ -2103,6 +2103,22 @@ impl<'a> Attributor<'a> {
         } else {
             end
         };
+        // "Daniel Stone, who endorsed Lena Park", "Daniel Stone, a former aide
+        // to Lena Park": the names after the comma are someone else's; the
+        // name before it is the speaker.
+        let end = match (start + 1..end).find(|&k| self.text(k) == ",") {
+            Some(c)
+                if c + 1 < end
+                    && (names::is_capitalised(self.text(c - 1)) || self.text(c - 1) == ")")
+                    && (matches!(self.lower(c + 1), "who" | "whose" | "which")
+                        || (c + 1..end - 1).any(|k| {
+                            LEXICONS.is_role(self.lower(k)) && matches!(self.lower(k + 1), "to" | "for")
+                        })) =>
+            {
+                c
+            }
+            _ => end,
+        };
         // Pronouns.
         if end - start == 1 && contains(PRONOUNS, self.lower(start)) {
             let w = self.lower(start).to_string();
