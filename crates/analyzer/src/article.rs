@@ -536,6 +536,182 @@ mod tests {
     }
 
     #[test]
+    fn positions_judgements_and_findings() {
+        let text = "Governor Lena Park thinks the plan will pass. Daniel Stone believes that the vote was \
+            rigged. Park wants to cut the budget. The ministry plans to close two offices. Stone vowed to fight \
+            the ruling. Park urged lawmakers to act. Stone criticized the budget for its cuts. Park called the \
+            deal a disaster. Stone called for a recount. Park described the plan as a compromise. Stone \
+            accused Park of lying. A new poll shows Park leading by five points. The survey found that most \
+            voters back the plan. Park said Stone wants to delay the vote. Park called Stone on Monday. A \
+            group called Fair Votes met. A committee supporting Stone raised money. Park's plans to cut the \
+            budget stalled. Stone wants a recount. Park described their economic struggles. Park called upon \
+            voters to stay home.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        Governor Lena Park [lena-park] | lena-park | - | thinks | Indirect | 2025-10-21(article) | the plan will pass
+        Daniel Stone [daniel-stone] | daniel-stone | - | believes | Indirect | 2025-10-21(article) | that the vote was rigged
+        Park [lena-park] | lena-park | - | wants | Indirect | 2025-10-21(article) | to cut the budget
+        The ministry | - | - | plans | Indirect | 2025-10-21(article) | to close two offices
+        Stone [daniel-stone] | daniel-stone | - | vowed | Indirect | 2025-10-21(article) | to fight the ruling
+        Park [lena-park] | lena-park | - | urged | Indirect | 2025-10-21(article) | lawmakers to act
+        Stone [daniel-stone] | daniel-stone | - | criticized | Indirect | 2025-10-21(article) | the budget for its cuts
+        Park [lena-park] | lena-park | - | called | Indirect | 2025-10-21(article) | the deal a disaster
+        Stone [daniel-stone] | daniel-stone | - | called for | Indirect | 2025-10-21(article) | a recount
+        Park [lena-park] | lena-park | - | described | Indirect | 2025-10-21(article) | the plan as a compromise
+        Stone [daniel-stone] | daniel-stone | - | accused | Indirect | 2025-10-21(article) | Park of lying
+        A new poll | - | - | shows | Indirect | 2025-10-21(article) | Park leading by five points
+        The survey | - | - | found | Indirect | 2025-10-21(article) | that most voters back the plan
+        Park [lena-park] | lena-park | - | said | Indirect | 2025-10-21(article) | Stone wants to delay the vote
+        Stone [daniel-stone] | daniel-stone | - | wants | Indirect | 2025-10-21(article) | a recount
+        Park [lena-park] | lena-park | - | described | Indirect | 2025-10-21(article) | their economic struggles
+        Park [lena-park] | lena-park | - | called upon | Indirect | 2025-10-21(article) | voters to stay home
+        ");
+    }
+
+    #[test]
+    fn coordinated_and_participle_cues_take_the_subject() {
+        let text = "Governor Lena Park defended the budget on Monday, saying it was fair. Daniel Stone, a \
+            former senator, praised the deal and said it would last. Park on Thursday declared that the \
+            vote would go ahead. Stone said the deal was dead and said he would appeal. The storm hit the \
+            coast, flooding two towns.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+        Governor Lena Park [lena-park] | lena-park | - | defended | Indirect | 2025-10-21(article) | the budget on Monday
+        Governor Lena Park [lena-park] | lena-park | - | saying | Indirect | 2025-10-20(relative "Monday") | it was fair
+        Daniel Stone, a former senator [daniel-stone] | daniel-stone | - | praised | Indirect | 2025-10-21(article) | the deal
+        Daniel Stone, a former senator [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | it would last
+        Park [lena-park] | lena-park | - | declared | Indirect | 2025-10-16(relative "Thursday") | that the vote would go ahead
+        Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | the deal was dead and said he would appeal
+        "#);
+    }
+
+    #[test]
+    fn longer_speaker_phrases() {
+        let text = "VELMAR (HWS) - The trade commissioner, Ivo Rask, on Monday praised the deal and said \
+            talks were over. Stone himself said the vote was lost. Several supporters of reform said the \
+            rules were unfair. Turnout was high, election officials said. Members of Congress said the \
+            bill was dead. “Why not?” Park asked.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+        The trade commissioner, Ivo Rask [ivo-rask] | ivo-rask | - | praised | Indirect | 2025-10-20(relative "Monday") | the deal
+        The trade commissioner, Ivo Rask [ivo-rask] | ivo-rask | - | said | Indirect | 2025-10-20(relative "Monday") | talks were over
+        Stone himself [stone] | stone | - | said | Indirect | 2025-10-21(article) | the vote was lost
+        Several supporters of reform | - | - | said | Indirect | 2025-10-21(article) | the rules were unfair
+        election officials | - | anon | said | Indirect | 2025-10-21(article) | Turnout was high
+        Members of Congress [congress] | congress | Institution | said | Indirect | 2025-10-21(article) | the bill was dead
+        Park [park] | park | - | asked | Direct | 2025-10-21(article) | “Why not?”
+        "#);
+    }
+
+    #[test]
+    fn according_to_takes_any_named_source() {
+        let text = "According to recent polls, Park leads by five points. Turnout was low, according to \
+            exit polls reported by the Courier. The plan is dead, according to him.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        recent polls | - | - | According to | AccordingTo | 2025-10-21(article) | Park leads by five points
+        exit polls reported | - | - | according to | AccordingTo | 2025-10-21(article) | Turnout was low
+        ");
+    }
+
+    #[test]
+    fn phrasal_cues_contractions_and_issued_statements() {
+        let text = "Governor Lena Park made it clear that she would run. Daniel Stone went on to say the \
+            vote was rigged. Park lashed out at the council over the delay. Stone voted against the budget. \
+            Park sees the plan as a trap. Stone expressed concern about the cuts. He's hoping the court will \
+            agree. The Finance Ministry issued a statement saying the fund was safe.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        Governor Lena Park [lena-park] | lena-park | - | made it clear | Indirect | 2025-10-21(article) | that she would run
+        Daniel Stone [daniel-stone] | daniel-stone | - | went on to say | Indirect | 2025-10-21(article) | the vote was rigged
+        Park [lena-park] | lena-park | - | lashed out at | Indirect | 2025-10-21(article) | the council over the delay
+        Stone [daniel-stone] | daniel-stone | - | voted against | Indirect | 2025-10-21(article) | the budget
+        Park [lena-park] | lena-park | - | sees | Indirect | 2025-10-21(article) | the plan as a trap
+        Stone [daniel-stone] | daniel-stone | - | expressed | Indirect | 2025-10-21(article) | concern about the cuts
+        He [daniel-stone] | daniel-stone | - | 's hoping | Indirect | 2025-10-21(article) | the court will agree
+        The Finance Ministry [finance-ministry] | finance-ministry | - | issued a statement saying | Indirect | 2025-10-21(article) | the fund was safe
+        ");
+    }
+
+    #[test]
+    fn appositives_with_relative_clauses_places_and_inversions() {
+        let text = "Daniel Stone, who calls the plan “a disgrace,” said he would oppose it. Lena Park, \
+            speaking in Arnhalt, Velmar, said the talks would resume. Sen. Ana Ruiz (D-Velmar), who backs \
+            the deal, said it was fair. The plan will pass, said Stone. The plan is dead, said Park has \
+            argued for months.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        Daniel Stone, who calls the plan “a disgrace,” [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | he would oppose it
+        Lena Park [lena-park] | lena-park | - | said | Indirect | 2025-10-21(article) | the talks would resume
+        Ana Ruiz (D-Velmar), who backs the deal [ana-ruiz] | ana-ruiz | - | said | Indirect | 2025-10-21(article) | it was fair
+        Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | The plan will pass
+        ");
+    }
+
+    #[test]
+    fn shares_of_people_as_speakers() {
+        let text = "One in three said the plan was unfair. About 46 percent of voters said they would back \
+            Park. Most of them said the vote was close, and all but two said they would return. Park won 120 \
+            pledged delegates.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        One in three | - | - | said | Indirect | 2025-10-21(article) | the plan was unfair
+        About 46 percent of voters | - | - | said | Indirect | 2025-10-21(article) | they would back Park
+        Most of them | - | - | said | Indirect | 2025-10-21(article) | the vote was close
+        all but two | - | - | said | Indirect | 2025-10-21(article) | they would return
+        ");
+    }
+
+    #[test]
+    fn ages_titles_topics_and_fronted_conditions() {
+        let text = "Ana Ruiz, 27, a teacher in Velmar, said the vote was fair. The author of the report, Ivo \
+            Rask, said it was accurate. Tomas Berg, the author of “Salt and Stone,” said he would move. He said \
+            of the council: “They need to act.” She says to voters: “This one is for you.” Park said, if \
+            elected, she would cut taxes. “It was a good day,” said local activist Mira Holm.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        Ana Ruiz, 27, a teacher in Velmar [ana-ruiz] | ana-ruiz | - | said | Indirect | 2025-10-21(article) | the vote was fair
+        The author of the report, Ivo Rask [ivo-rask] | ivo-rask | - | said | Indirect | 2025-10-21(article) | it was accurate
+        Tomas Berg, the author of “Salt and Stone,” [tomas-berg] | tomas-berg | - | said | Indirect | 2025-10-21(article) | he would move
+        He [tomas-berg] | tomas-berg | - | said | Colon | 2025-10-21(article) | “They need to act.”
+        She [tomas-berg] | tomas-berg | - | says | Colon | 2025-10-21(article) | “This one is for you.”
+        Park [park] | park | - | said | Indirect | 2025-10-21(article) | if elected, she would cut taxes
+        local activist Mira Holm [mira-holm] | mira-holm | - | said | Direct | 2025-10-21(article) | “It was a good day,”
+        ");
+    }
+
+    #[test]
+    fn labels_tallies_and_questions_before_colons_are_not_statements() {
+        let text = "Breaking: Park Wins The Vote.\n\nQ: Will you run again?\n\nLena Park: 1,501.\n\n\
+            Lena Park: Reformer or career politician?\n\nLena Park: “We will win.”";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"Lena Park [lena-park] | lena-park | - | : | Colon | 2025-10-21(article) | “We will win.”");
+    }
+
+    #[test]
+    fn unlisted_verbs_before_a_that_clause() {
+        let text = "Governor Lena Park lamented that the budget was too small. She recognizes that the \
+            vote will be close. The court ruled that the law was void. Park worked so that the plan would \
+            pass. The results that came in were mixed.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        Governor Lena Park [lena-park] | lena-park | - | lamented | Indirect | 2025-10-21(article) | that the budget was too small
+        She [lena-park] | lena-park | - | recognizes | Indirect | 2025-10-21(article) | that the vote will be close
+        ");
+    }
+
+    #[test]
+    fn findings_with_modifiers() {
+        let text = "New polls released Sunday showed Park taking the lead. A Courier poll, conducted with \
+            the Review, shows Stone ahead. Park had to lend her campaign money, fundraising documents show.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
+        New polls | - | - | showed | Indirect | 2025-10-19(relative "Sunday") | Park taking the lead
+        A Courier poll | - | - | shows | Indirect | 2025-10-21(article) | Stone ahead
+        fundraising documents | - | - | show | Indirect | 2025-10-21(article) | Park had to lend her campaign money
+        "#);
+    }
+
+    #[test]
+    fn names_in_a_relative_clause_or_role_are_not_the_speaker() {
+        let text = "Daniel Stone, who endorsed Lena Park, said the vote was fair. Tomas Berg, a former aide \
+            to Lena Park, said the count was slow.";
+        insta::assert_snapshot!(check(text, "2025-10-21"), @"
+        Daniel Stone, who endorsed Lena Park [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | the vote was fair
+        Tomas Berg, a former aide to Lena Park [tomas-berg] | tomas-berg | - | said | Indirect | 2025-10-21(article) | the count was slow
+        ");
+    }
+
+    #[test]
     fn messy_text_never_fails() {
         let texts = [
             "",

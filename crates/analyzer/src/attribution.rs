@@ -9,6 +9,15 @@
 //! said.`). Sentences that are only a quotation take the speaker of the
 //! statement just before them, or of a content-less statement just after
 //! them ("“…” That is what Peskov said.").
+//!
+//! Besides speech, cues flagged `attitude` report positions a speaker is said
+//! to hold: beliefs and wishes ("X thinks …", "X wants to …"), judgements and
+//! support ("X criticized Y", "X endorsed Y") and findings ("a poll shows
+//! …"); an unlisted past-tense verb before a that-clause counts too ("X
+//! lamented that …"). They are recorded with the existing kinds (mostly
+//! `Indirect`), at lower confidence, and only outside other statements'
+//! words. A participle or coordinated verb takes the subject of the sentence
+//! ("X defended the plan, saying …", "X praised Y and said …").
 
 use crate::actors::{ActorBook, Gender};
 use crate::cues::{VerbInfo, LEXICONS};
@@ -33,6 +42,8 @@ pub(crate) struct RawStatement {
     pub confidence: f32,
     /// Dated like the statement it continues (quote-only sentences).
     pub continues: Option<usize>,
+    /// Found by an `outer` cue, which yields to any statement whose content holds it.
+    pub outer: bool,
 }
 
 impl RawStatement {
@@ -145,6 +156,23 @@ const DETERMINERS: &[&str] = &[
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "you"];
 
+const OBJECT_PRONOUNS: &[&str] =
+    &["him", "her", "them", "it", "me", "us", "you", "himself", "herself", "themselves", "itself", "myself"];
+
+/// Prepositions that cannot start the content of a position ("thinking about", "opposed to").
+const PREPOSITIONS: &[&str] = &[
+    "about", "of", "on", "in", "at", "to", "for", "from", "into", "against", "over", "after", "before",
+    "with", "without", "by", "up", "out", "off", "down", "back", "away", "around", "through", "so", "as",
+];
+
+/// Auxiliaries, modals and frequent verbs that make a word sequence a finite clause.
+const FINITE_MARKERS: &[&str] = &[
+    "is", "was", "are", "were", "will", "would", "can", "could", "should", "may", "might", "must", "has",
+    "have", "had", "do", "does", "did", "won't", "'s", "'re", "'ll", "'d", "'ve", "am", "be", "need",
+    "needs", "wants", "want", "won", "lost", "got", "gets", "leads", "led", "knows", "knew", "made", "makes",
+    "ran", "runs", "said", "says", "thinks", "thought", "took", "takes", "went", "goes", "came", "comes",
+];
+
 /// First words of a fronted adverbial ("On Monday, …", "Asked about it, …").
 const ADVERBIAL_STARTS: &[&str] = &[
     "on",
@@ -203,6 +231,50 @@ const INTERJECTIONS: &[&str] = &[
     "again",
     "for",
     "like",
+];
+
+/// Words before "that" that are no verb of saying or thinking ("so that",
+/// "given that", "means that": the subject is no holder of a position).
+const NOT_THAT_VERBS: &[&str] = &[
+    "such", "given", "except", "provided", "means", "ensures", "ensured", "fact", "assuming", "seems",
+    "seemed", "appears", "appeared", "happens", "happened", "matters", "mattered", "means", "meant", "shows",
+    "showed", "suggests", "proves", "proved", "makes", "made", "implies", "requires", "required", "states",
+    "years", "days", "times", "things", "ways", "reasons", "signs", "hopes", "fears", "claims", "reports",
+    "concerns", "worries", "doubts", "beliefs", "views", "grounds", "assured", "insured", "noted", "added",
+];
+
+/// Capitalised words before a colon that label a line rather than name a speaker.
+const COLON_LABELS: &[&str] = &[
+    "breaking",
+    "look",
+    "watch",
+    "revealed",
+    "contributing",
+    "twitter",
+    "remember",
+    "update",
+    "exclusive",
+    "related",
+    "note",
+    "photos",
+    "photo",
+    "video",
+    "read",
+    "see",
+    "also",
+    "warning",
+    "correction",
+    "editor",
+    "contact",
+    "follow",
+    "email",
+    "listen",
+    "transcript",
+    "q",
+    "question",
+    "poll",
+    "analysis",
+    "opinion",
 ];
 
 /// Verbs (after "to") that make "declined/refused to …" a no-comment statement.
@@ -279,6 +351,8 @@ pub(crate) struct Attributor<'a> {
     pending_quote: Option<(usize, Vec<Span>)>,
     /// The current sentence is in Title Case (a headline).
     headline: bool,
+    /// Index of the current sentence's first statement.
+    sentence_first: usize,
 }
 
 impl<'a> Attributor<'a> {
@@ -298,6 +372,7 @@ impl<'a> Attributor<'a> {
             found: Vec::new(),
             pending_quote: None,
             headline: false,
+            sentence_first: 0,
         }
     }
 
@@ -368,6 +443,7 @@ impl<'a> Attributor<'a> {
             .count();
         self.headline = words >= 3 && capitals * 10 >= words * 8;
         let before = self.statements.len();
+        self.sentence_first = before;
         self.name_colon(si);
         let mut covered_until = 0usize; // token index up to which content was claimed
         let mut i = 0;
@@ -390,9 +466,16 @@ impl<'a> Attributor<'a> {
                     i = end.max(i + 1);
                     continue;
                 }
+            } else if self.that_verb_at(i) {
+                if let Some(end) = self.verb_cue(si, i, &[LEXICONS.that_verb]) {
+                    covered_until = end;
+                    i = end.max(i + 1);
+                    continue;
+                }
             }
             i += 1;
         }
+        self.drop_nested_outer(before);
         if self.statements.len() == before {
             self.quote_only_sentence(si);
         } else {
@@ -419,17 +502,59 @@ impl<'a> Attributor<'a> {
         if !all_name || !names::is_capitalised(self.text(colon - 1)) {
             return;
         }
-        let speaker = self.resolve_speaker(si, 0, colon);
-        if speaker.mention.actor.is_none() {
+        // "Breaking: …", "Delegate Update: …", "Twitter: @…", and "Q:", the
+        // interviewer's question in a transcript, are labels, not speakers.
+        if (0..colon).any(|k| contains(COLON_LABELS, self.lower(k))) {
             return;
         }
         let end = content_end(self.body, self.sentences[si].span);
         if end <= self.toks[colon + 1].start {
             return;
         }
+        // "Bernie Sanders: 1,501" (a tally) and "Ted Cruz: Conservative or
+        // career politician?" (a headline question) report no words.
+        let content = &self.body[self.toks[colon + 1].start..end];
+        let question = self.sentences[si].span.end > end
+            && self.body[end..self.sentences[si].span.end].starts_with('?')
+            && !self.in_quote[n - 1];
+        if !content.chars().any(char::is_alphabetic) || question {
+            return;
+        }
+        let speaker = self.resolve_speaker(si, 0, colon);
+        if speaker.mention.actor.is_none() {
+            return;
+        }
         let pieces = vec![Span::new(self.toks[colon + 1].start, end)];
         let kind = self.speech_kind(&pieces, Some(SpeechKind::Colon));
         self.push(si, speaker, colon, colon + 1, pieces, kind, 0.7);
+    }
+
+    /// "The congressman also plans to vote for her, Welch said": a position
+    /// found before the statement whose content holds it is part of that
+    /// content; "Stone, who calls the plan a disgrace, said …": one inside
+    /// another statement's speaker phrase is part of that phrase.
+    fn drop_nested_outer(&mut self, first: usize) {
+        let inside_other = |k: usize, all: &[RawStatement]| {
+            let cue = all[k].cue_span.start;
+            all.iter().enumerate().any(|(j, o)| {
+                j != k
+                    && !o.outer
+                    && (o.content_pieces.iter().any(|p| p.start <= cue && cue < p.end)
+                        || (o.speaker.span.start <= cue && cue < o.speaker.span.end))
+            })
+        };
+        let mut k = first;
+        while k < self.statements.len() {
+            if self.statements[k].outer && inside_other(k - first, &self.statements[first..]) {
+                let gone = self.statements.remove(k);
+                // Its speaker must not serve as an antecedent either.
+                if let Some(at) = self.speakers.iter().rposition(|(p, _)| *p == gone.speaker.span.start) {
+                    self.speakers.remove(at);
+                }
+            } else {
+                k += 1;
+            }
+        }
     }
 
     /// Statements of one sentence must not claim each other's words: a
@@ -451,8 +576,14 @@ impl<'a> Attributor<'a> {
                 let body = self.body;
                 if let Some(last) = st.content_pieces.last_mut() {
                     if last.start < other_start && other_start < last.end && other_cue.start < last.end {
-                        let trimmed =
+                        let mut trimmed =
                             body[last.start..other_start].trim_end_matches([' ', ',', ';', '\n', '—', '-']);
+                        // "…, and all but two said": the conjunction joins the next statement.
+                        for conj in [" and", " but"] {
+                            if let Some(t) = trimmed.strip_suffix(conj) {
+                                trimmed = t.trim_end_matches([' ', ',', ';', '\n', '—', '-']);
+                            }
+                        }
                         last.end = last.start + trimmed.len();
                     }
                 }
@@ -496,30 +627,82 @@ impl<'a> Attributor<'a> {
     /// Handles a reporting verb at token `v`; returns the token index where
     /// scanning should resume when a statement was produced.
     fn verb_cue(&mut self, si: usize, v: usize, infos: &[VerbInfo]) -> Option<usize> {
+        let first = self.statements.len();
+        let info = self.reading(v, infos)?;
+        let resume = self.verb_reading(si, v, info);
+        for st in &mut self.statements[first..] {
+            st.outer = info.outer;
+            // A position the writer ascribes is weaker evidence of a stance
+            // than the speaker's own words.
+            if info.attitude {
+                st.confidence *= 0.8;
+            }
+        }
+        resume
+    }
+
+    /// The reading of a verb form at token `v`: a phrasal cue needs its
+    /// words next, and the longest one present wins ("went on to say" over
+    /// "went on"); else the plain verb.
+    fn reading(&self, v: usize, infos: &[VerbInfo]) -> Option<VerbInfo> {
         let n = self.toks.len();
-        // Pick the reading: a particle verb needs its particle next.
-        let mut info = None;
+        let mut phrasal: Option<(usize, VerbInfo)> = None;
+        let mut plain = None;
         for inf in infos {
             match inf.particle {
                 Some(p) => {
-                    if v + 1 < n && self.lower(v + 1) == LEXICONS.particles[p as usize] {
-                        info = Some(*inf);
-                        break;
+                    let words = &LEXICONS.particles[p as usize];
+                    let present = v + words.len() < n
+                        && words
+                            .iter()
+                            .enumerate()
+                            .all(|(k, w)| self.lower(v + 1 + k) == w && !self.in_quote[v + 1 + k]);
+                    if present && phrasal.is_none_or(|(len, _)| words.len() > len) {
+                        phrasal = Some((words.len(), *inf));
                     }
                 }
                 None => {
-                    if info.is_none() {
-                        info = Some(*inf);
+                    if plain.is_none() {
+                        plain = Some(*inf);
                     }
                 }
             }
         }
-        let info = info?;
+        phrasal.map(|(_, i)| i).or(plain)
+    }
+
+    fn verb_reading(&mut self, si: usize, v: usize, info: VerbInfo) -> Option<usize> {
+        let n = self.toks.len();
         // A capitalised verb inside a sentence is a headline word or a noun ("State", "Denies").
         if v > 0 && names::is_capitalised(self.text(v)) && !self.headline {
             return None;
         }
-        let mut cue_end = v + 1 + usize::from(info.particle.is_some());
+        if info.outer {
+            let w = self.lower(v);
+            // Headlines ("GOP Candidates Reject The Idea") are too terse to tell
+            // a position from a title; "the TV show" is a compound noun.
+            let base_form = !w.ends_with('s') && !w.ends_with("ed") && !w.ends_with("ing");
+            if names::is_capitalised(self.text(v))
+                || (base_form
+                    && v >= 2
+                    && names::is_capitalised(self.text(v - 1))
+                    && !self.lower(v - 1).ends_with('s')
+                    && matches!(self.lower(v - 2), "the" | "a" | "an"))
+            {
+                return None;
+            }
+        }
+        // "He said Clinton supported it": a position inside reported words is
+        // part of what was said, not a statement of its own.
+        if info.outer && self.inside_content(v) {
+            return None;
+        }
+        // "Trump's support", "Obama's plans": a noun after a possessive
+        // ("he's hoping" is a contraction).
+        if v > 0 && self.toks[v - 1].kind == TokKind::Possessive && !self.is_contraction(v - 1) {
+            return None;
+        }
+        let mut cue_end = v + 1 + info.particle.map_or(0, |p| LEXICONS.particles[p as usize].len());
         // Nouns and passives are not cues: "the report", "was told".
         if v > 0 {
             let prev = self.lower(v - 1);
@@ -528,6 +711,15 @@ impl<'a> Attributor<'a> {
                 prev,
             ) || (contains(&["to"], prev) && !info.no_content)
             {
+                return None;
+            }
+            // "1,237 pledged delegates", "two declared candidates": an adjective.
+            let counted = prev.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    prev,
+                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+                );
+            if counted && self.lower(v).ends_with("ed") {
                 return None;
             }
             if contains(&["is", "was", "were", "are", "been", "be", "being"], prev)
@@ -553,12 +745,19 @@ impl<'a> Attributor<'a> {
         while cue_start > 0
             && !self.in_quote[cue_start - 1]
             && self.is_word(cue_start - 1)
-            && contains(AUX_ADVERBS, self.lower(cue_start - 1))
+            && (contains(AUX_ADVERBS, self.lower(cue_start - 1)) || self.is_contraction(cue_start - 1))
         {
             cue_start -= 1;
         }
         // A bare past participle is not a report ("the paper it is written on").
         if cue_start == v && self.lower(v) == "written" {
+            return None;
+        }
+        let participle = cue_start == v && self.lower(v).ends_with("ing");
+        // "Trump may want to check his stats": the writer's guess, not a position held.
+        if info.attitude
+            && (cue_start..v).any(|k| matches!(self.lower(k), "may" | "might" | "should" | "could"))
+        {
             return None;
         }
         // "said in a statement"
@@ -570,18 +769,64 @@ impl<'a> Attributor<'a> {
                 break;
             }
         }
-        // Speaker on the left?
-        let left = if cue_start > 0 { self.speaker_left(cue_start) } else { None };
+        // Speaker on the left? Also past a dating adverbial ("Ryan on Thursday declared").
+        let mut left = if cue_start > 0 {
+            self.speaker_left(cue_start).or_else(|| self.speaker_before_time(cue_start))
+        } else {
+            None
+        };
+        // "The campaign issued a statement saying …": the issuer speaks.
+        if let Some((s, e)) = left {
+            if let Some((issuer, verb)) = self.issuer_of(s, e) {
+                left = Some(issuer);
+                cue_start = verb;
+            }
+        }
+        // "X defended the plan, saying …", "X praised Y and said …": the
+        // subject of the sentence speaks.
+        let mut coordinated = false;
+        if left.is_none() && cue_start > 0 {
+            left = self.coordinated_subject(cue_start, participle);
+            coordinated = left.is_some();
+        }
+        // "a super PAC supporting Carson", "an op-ed urging Congress to act": a
+        // participle without an auxiliary modifies the noun before it.
+        if info.outer && participle && !coordinated {
+            return None;
+        }
+        if coordinated && !self.yield_to_coordinated(cue_start) {
+            return None;
+        }
+        // A position needs a holder the text names: "the terror attacks" is no speaker.
+        let left = left.filter(|&(s, e)| !info.outer || self.names_someone(s, e));
+        // Generic "you" ("you know", "if you want to") holds no position.
+        let left =
+            left.filter(|&(s, e)| !(info.outer && e == s + 1 && matches!(self.lower(s), "you" | "it")));
+        // "whom he called a liar", "said she would support": the object of a
+        // relative clause, or words already reported by another cue.
+        if info.outer && left.is_some_and(|(s, _)| self.after_reporting_word(s)) {
+            return None;
+        }
         if let Some((src_start, src_end)) = left {
-            let speaker = self.resolve_speaker(si, src_start, src_end);
+            // "a new poll", "a Courier poll, conducted with the Review,"; not "the
+            // Review" (a name).
+            let evidence = (src_start..src_end)
+                .any(|k| LEXICONS.is_evidence(self.lower(k)) && !names::is_capitalised(self.text(k)));
+            let holder = self.names_someone(src_start, src_end);
+            // Resolved only for a statement: resolving learns names.
             // Content before ("“…,” X said." / "…, X said.")
-            let trailing = src_start > 0
+            let trailing = !coordinated
+                && src_start > 0
                 && {
                     let p = self.toks[src_start - 1];
                     let pt = p.text(self.body);
                     pt == "," || (p.kind == TokKind::Quote && src_start >= 2) || pt == "—" || pt == "--"
                 }
-                && (self.nothing_after_cue(si, cue_end) || !self.starts_with_adverbial(src_start));
+                && if info.outer {
+                    self.nothing_after_cue(si, cue_end)
+                } else {
+                    self.nothing_after_cue(si, cue_end) || !self.starts_with_adverbial(src_start)
+                };
             if trailing {
                 let mut pieces = Vec::new();
                 let before_end = self.trim_piece_end(src_start);
@@ -604,18 +849,28 @@ impl<'a> Attributor<'a> {
                 if !pieces.is_empty() && pieces[0].start < pieces[0].end {
                     let pieces = self.extend_to_quote_starts(pieces);
                     let kind = kind.unwrap_or_else(|| self.speech_kind(&pieces, None));
+                    let speaker = self.resolve_speaker(si, src_start, src_end);
                     self.push(si, speaker, cue_start, cue_end, pieces, kind, 1.0);
                     return Some(resume.max(cue_end));
                 }
             }
             // Content after.
             if let Some(k) = kind {
+                let speaker = self.resolve_speaker(si, src_start, src_end);
                 self.push(si, speaker, cue_start, cue_end, Vec::new(), k, 0.9);
                 return Some(cue_end);
             }
-            if let Some((piece, colon, strength)) = self.content_after(si, cue_end, info) {
+            if let Some((mut piece, colon, strength)) =
+                self.content_after(si, cue_end, info, evidence, holder)
+            {
+                // "Sanders, who has endorsed Canova, was able to …": the relative
+                // clause ends at its comma.
+                if info.outer && src_end == src_start + 1 && self.lower(src_start) == "who" {
+                    piece.end = self.clause_end(piece);
+                }
                 let pieces = vec![piece];
                 let k = self.speech_kind(&pieces, colon.then_some(SpeechKind::Colon));
+                let speaker = self.resolve_speaker(si, src_start, src_end);
                 self.push(si, speaker, cue_start, cue_end, pieces, k, strength);
                 // Later cues in the content may start statements of their own
                 // ("…, she added"); `cut_overlaps` then trims this content.
@@ -624,18 +879,47 @@ impl<'a> Attributor<'a> {
             // "“…” That is what Peskov said." / "Peskov said." after a quote-only sentence.
             if let Some((qsi, pieces)) = self.pending_quote.take() {
                 if qsi + 1 == si {
+                    let speaker = self.resolve_speaker(si, src_start, src_end);
                     self.push(si, speaker, cue_start, cue_end, pieces, SpeechKind::Direct, 0.7);
                     return Some(cue_end);
                 }
             }
             return None;
         }
-        // Inversion: "“…,” said Peskov." / "…, said the spokesman."
-        if cue_start > 0 {
+        // Inversion: "“…,” said Peskov." / "…, said the spokesman." Never for
+        // a participle: in "…, saying the city is a front" the city is content.
+        if cue_start > 0 && !info.outer && !participle {
             let p = self.toks[cue_start - 1];
             let pt = p.text(self.body);
             if pt == "," || p.kind == TokKind::Quote {
-                if let Some(src_end) = self.speaker_right(cue_end) {
+                // The speaker ends the clause: "…, said Peskov." but not "…, said
+                // Sanders has pushed her" (the words after the verb are content).
+                let ends_clause = |k: usize| {
+                    k >= n
+                        || !self.is_word(k)
+                        || contains(PREPOSITIONS, self.lower(k))
+                        || is_time_word(self.lower(k))
+                        || matches!(self.lower(k), "who" | "whose" | "when" | "while")
+                        || self.lower(k).ends_with("ing")
+                };
+                // An appositive role ("said Ed Rendell, a former governor and …")
+                // shows the reading too.
+                let appositive = |e: usize| (cue_end..e).any(|k| self.text(k) == ",");
+                // "said conservative activist Bob Klaus": a name or role among the
+                // first words will do.
+                let described = || {
+                    let k = self.speaker_right_end(cue_end);
+                    (k > cue_end
+                        && (cue_end..k.min(cue_end + 4)).any(|m| {
+                            LEXICONS.is_role(self.lower(m))
+                                || (names::is_capitalised(self.text(m)) && !names::is_not_name(self.lower(m)))
+                        }))
+                    .then_some(k)
+                };
+                let after_quote = p.kind == TokKind::Quote
+                    || (cue_start >= 2 && self.toks[cue_start - 2].kind == TokKind::Quote);
+                let src = self.speaker_right(cue_end).or_else(|| described().filter(|_| after_quote));
+                if let Some(src_end) = src.filter(|&e| ends_clause(e) || appositive(e)) {
                     let speaker = self.resolve_speaker(si, cue_end, src_end);
                     let before_end = self.trim_piece_end(cue_start);
                     if before_end > self.toks[0].start {
@@ -655,7 +939,18 @@ impl<'a> Attributor<'a> {
     fn according_to(&mut self, si: usize, a: usize) -> Option<usize> {
         let n = self.toks.len();
         let cue_end = a + 2;
-        let src_end = self.speaker_right(cue_end)?;
+        // "according to" always names a source: "according to recent polls",
+        // "according to exit polls reported by CNN".
+        let src_end = self.speaker_right(cue_end).or_else(|| {
+            let k = self.speaker_right_end(cue_end);
+            (k > cue_end
+                && (cue_end..k).any(|m| {
+                    LEXICONS.is_role(self.lower(m))
+                        || LEXICONS.is_evidence(self.lower(m))
+                        || names::is_capitalised(self.text(m))
+                }))
+            .then_some(k)
+        })?;
         let speaker = self.resolve_speaker(si, cue_end, src_end);
         let sentence = self.sentences[si].span;
         let pieces = if a == 0 || (a == 1 && self.toks[0].kind != TokKind::Word) {
@@ -689,7 +984,17 @@ impl<'a> Attributor<'a> {
 
     /// Content after the cue: `: …`, `that …`, a quote, or a bare clause.
     /// Returns the piece, whether it was a colon lead-in, and a confidence.
-    fn content_after(&self, si: usize, cue_end: usize, info: VerbInfo) -> Option<(Span, bool, f32)> {
+    /// `evidence`: the speaker is a poll or a study, whose findings need no
+    /// that-clause ("a new poll shows Clinton leading"); `holder`: the
+    /// speaker names someone (see [`Self::names_someone`]).
+    fn content_after(
+        &self,
+        si: usize,
+        cue_end: usize,
+        info: VerbInfo,
+        evidence: bool,
+        holder: bool,
+    ) -> Option<(Span, bool, f32)> {
         let n = self.toks.len();
         let end = content_end(self.body, self.sentences[si].span);
         let mut c = cue_end;
@@ -728,6 +1033,18 @@ impl<'a> Attributor<'a> {
                 }
             }
             c = k;
+            // "urged Congress to act", "accused Valdoria on Monday of bad faith":
+            // the hearer is part of what was asked or charged.
+            if c > cue_end {
+                let after = self.skip_time_adverbial(c);
+                let next_is_word = after + 1 < n && self.is_word(after + 1);
+                if after < n
+                    && next_is_word
+                    && ((info.infinitive && holder && self.lower(after) == "to") || self.lower(after) == "of")
+                {
+                    return Some((Span::new(self.toks[cue_end].start, end), false, 0.9));
+                }
+            }
         }
         if c >= n || self.toks[c].start >= end {
             return None;
@@ -745,7 +1062,29 @@ impl<'a> Attributor<'a> {
             if c + 1 < n && self.toks[c + 1].kind == TokKind::Quote {
                 return Some((Span::new(self.toks[c + 1].start, end), false, 1.0));
             }
+            // "She said, if elected, she would …": a fronted condition of the content.
+            if !info.outer
+                && c + 2 < n
+                && matches!(self.lower(c + 1), "if" | "when" | "unless" | "once" | "however")
+            {
+                return Some((Span::new(self.toks[c + 1].start, end), false, 0.9));
+            }
             return None;
+        }
+        // "He said of Congress: “…”", "She says to Nevadans: “…”": a topic or a
+        // hearer before a colon or a quote.
+        if !info.outer && matches!(self.lower(c), "of" | "to" | "about") {
+            let lead = (c + 1..n.min(c + 8)).find(|&k| !self.is_word(k) || self.in_quote[k]);
+            if let Some(k) = lead {
+                let after = k + usize::from(self.text(k) == ":");
+                let quoted = after < n && self.toks[after].kind == TokKind::Quote;
+                if k > c + 1 && (self.text(k) == ":" || self.toks[k].kind == TokKind::Quote) && after < n {
+                    let colon = self.text(k) == ":";
+                    if colon || quoted {
+                        return Some((Span::new(self.toks[after].start, end), colon, 1.0));
+                    }
+                }
+            }
         }
         if self.toks[c].kind == TokKind::Quote {
             return Some((Span::new(self.toks[c].start, end), false, 1.0));
@@ -762,13 +1101,28 @@ impl<'a> Attributor<'a> {
                 return Some((Span::new(self.toks[k].start, end), false, 1.0));
             }
             if matches!(w, "," | ";" | "." | "and" | "but" | "which" | "who")
-                || (k > c && LEXICONS.verb(w).is_some())
+                || (k > c && LEXICONS.verb(w).is_some_and(|infos| infos.iter().any(|i| !i.outer || i.clause)))
             {
                 break;
             }
         }
+        // An infinitive needs a speaker that names someone: "a difficult pledge to keep".
+        if info.infinitive && holder && self.is_word(c) {
+            if let Some(start) = self.infinitive_start(c) {
+                return Some((Span::new(self.toks[start].start, end), false, 0.9));
+            }
+        }
+        if info.as_phrase {
+            let as_follows = (c..n.min(c + 8))
+                .take_while(|&k| self.is_word(k) && !self.in_quote[k])
+                .any(|k| k > c && self.lower(k) == "as");
+            return as_follows.then(|| (Span::new(self.toks[c].start, end), false, 0.8));
+        }
         if !self.is_word(c) || info.weak {
             return None;
+        }
+        if info.complement {
+            return self.complement_follows(c).then(|| (Span::new(self.toks[c].start, end), false, 0.8));
         }
         let w = self.lower(c);
         if contains(
@@ -797,12 +1151,411 @@ impl<'a> Attributor<'a> {
         ) {
             return None;
         }
+        // Positions are not stated with a preposition next: "thinking about
+        // it", "backed away", "opposed to".
+        if (info.attitude || info.clause) && contains(PREPOSITIONS, w) {
+            return None;
+        }
         // Skip a dating adverbial directly after the cue ("said last week he would").
         let c = self.skip_time_adverbial(c);
         if c >= n || self.toks[c].start >= end {
             return None;
         }
+        if info.clause && !evidence && !self.clause_follows(c) {
+            return None;
+        }
         Some((Span::new(self.toks[c].start, end), false, 0.8))
+    }
+
+    /// A relative pronoun, a complementizer or a reporting verb shortly before
+    /// the speaker phrase starting at `start`: "whom he called", "what he
+    /// called", "said she would support", "whether he would back".
+    fn after_reporting_word(&self, start: usize) -> bool {
+        if start == 0 {
+            return false;
+        }
+        if contains(&["whom", "what", "which", "whether", "if"], self.lower(start - 1)) {
+            return true;
+        }
+        // "the plan that Trump supported", but not "the point is that Republicans think".
+        if self.lower(start - 1) == "that"
+            && !(start >= 2
+                && contains(&["is", "was", "are", "were", "be", "'s", ","], self.lower(start - 2)))
+        {
+            return true;
+        }
+        (start.saturating_sub(4)..start).any(|k| {
+            !self.in_quote[k]
+                && self.is_word(k)
+                && LEXICONS.verb(self.lower(k)).is_some_and(|infos| infos.iter().any(|i| !i.outer))
+        })
+    }
+
+    /// For a document phrase `toks[s..e]` ("a statement", "a letter") right
+    /// after a verb of issuing, the issuer's phrase and the verb's index
+    /// (with its auxiliaries): "the campaign has issued a statement saying".
+    fn issuer_of(&self, s: usize, e: usize) -> Option<((usize, usize), usize)> {
+        let document = matches!(
+            self.lower(e - 1),
+            "statement"
+                | "letter"
+                | "memo"
+                | "op-ed"
+                | "ad"
+                | "video"
+                | "tweet"
+                | "post"
+                | "release"
+                | "email"
+                | "message"
+        );
+        if !document || s == 0 || !contains(DETERMINERS, self.lower(s)) {
+            return None;
+        }
+        let verb = s - 1;
+        let issuing = matches!(
+            self.lower(verb),
+            "issued"
+                | "issues"
+                | "released"
+                | "releases"
+                | "sent"
+                | "posted"
+                | "published"
+                | "wrote"
+                | "signed"
+                | "delivered"
+                | "put"
+                | "shared"
+                | "penned"
+                | "tweeted"
+                | "aired"
+                | "ran"
+        );
+        if !issuing || self.in_quote[verb] {
+            return None;
+        }
+        let mut start = verb;
+        while start > 0 && self.is_word(start - 1) && contains(AUX_ADVERBS, self.lower(start - 1)) {
+            start -= 1;
+        }
+        let issuer = self.speaker_left(start).or_else(|| self.speaker_before_time(start))?;
+        Some((issuer, start))
+    }
+
+    /// A speaker phrase before a dating adverbial that precedes the cue at
+    /// `cue_start`: "Ryan on Thursday declared", "Feinstein last week said".
+    fn speaker_before_time(&self, cue_start: usize) -> Option<(usize, usize)> {
+        let mut k = cue_start;
+        let mut dated = false;
+        while k > 0 && cue_start - k < 4 && self.is_word(k - 1) && is_time_word(self.lower(k - 1)) {
+            dated |= !contains(&["on", "at", "in", "the", "this", "last", "past"], self.lower(k - 1));
+            k -= 1;
+        }
+        if !dated || k == 0 || k == cue_start {
+            return None;
+        }
+        // "New polls released Sunday showed", "A Monmouth poll out Monday showed".
+        if k >= 2 && (self.lower(k - 1).ends_with("ed") || self.lower(k - 1) == "out") {
+            let head = self.lower(k - 2);
+            if LEXICONS.is_evidence(head) && !names::is_capitalised(self.text(k - 2)) {
+                return self.speaker_left(k - 1);
+            }
+        }
+        self.speaker_left(k)
+    }
+
+    /// The subject of the sentence as the speaker of a cue that continues its
+    /// clause: a participle after a comma ("X defended the plan, saying …")
+    /// or a verb after "and" ("X praised Y and said …").
+    fn coordinated_subject(&self, cue_start: usize, participle: bool) -> Option<(usize, usize)> {
+        let prev = self.lower(cue_start - 1);
+        let joins = if participle {
+            matches!(prev, "," | "and" | "by" | "after" | "before" | "while" | "—")
+        } else {
+            matches!(prev, "and" | "but")
+        };
+        if !joins || self.in_quote[cue_start - 1] {
+            return None;
+        }
+        let (s, e) = self.main_subject(cue_start - 1)?;
+        self.names_someone(s, e).then_some((s, e))
+    }
+
+    /// Whether a statement for a coordinated cue at `cue_start` may be made:
+    /// not when it continues words another cue already reported ("X said A
+    /// and said B" stays one statement). A position reported before it ("X
+    /// praised Y and said …") ends where the new cue starts.
+    fn yield_to_coordinated(&mut self, cue_start: usize) -> bool {
+        let at = self.toks[cue_start].start;
+        let cut = self.trim_piece_end(cue_start - 1).max(self.toks[0].start);
+        let first = self.sentence_first;
+        let holds = |st: &RawStatement| st.content_pieces.iter().any(|p| p.start <= at && at < p.end);
+        if self.statements[first..].iter().any(|st| !st.outer && holds(st)) {
+            return false;
+        }
+        for st in &mut self.statements[first..] {
+            if st.outer && st.content_pieces.iter().any(|p| p.start <= at && at < p.end) {
+                for p in &mut st.content_pieces {
+                    p.end = p.end.min(cut).max(p.start);
+                }
+                st.content_pieces.retain(|p| !p.is_empty());
+            }
+        }
+        true
+    }
+
+    /// The subject noun phrase of the sentence's main clause, before token
+    /// `before`: after a fronted adverbial ("On Monday, …") and an opening
+    /// conjunction, a name, pronoun or role phrase followed by its verb, with
+    /// a parenthesis ("Sen. Bernie Sanders (I-Vt.)") or an appositive.
+    fn main_subject(&self, before: usize) -> Option<(usize, usize)> {
+        let n = before;
+        let mut s = 0;
+        if n == 0 || self.toks[0].kind == TokKind::Quote {
+            return None;
+        }
+        // A dateline: "ARNHALT (HWS) - The trade commissioner …", "PARIS — …".
+        if let Some(dash) = (0..n.min(8)).find(|&k| matches!(self.text(k), "-" | "—" | "–")) {
+            let dateline = (0..dash).all(|k| {
+                matches!(self.text(k), "(" | ")" | ",")
+                    || (self.is_word(k) && names::is_capitalised(self.text(k)))
+            });
+            if dateline && dash > 0 {
+                s = dash + 1;
+            }
+        }
+        if contains(&["but", "and", "yet", "so", "still", "meanwhile"], self.lower(s)) {
+            s += 1;
+            if s < n && self.text(s) == "," {
+                s += 1;
+            }
+        }
+        if s < n && (contains(ADVERBIAL_STARTS, self.lower(s)) || self.lower(s).ends_with("ing")) {
+            let comma = (s..n.min(s + 20)).find(|&k| self.text(k) == ",")?;
+            s = comma + 1;
+        }
+        let mut e = s;
+        while e < n && self.is_word(e) && !self.in_quote[e] {
+            let w = self.lower(e);
+            if e == s && contains(PRONOUNS, w) && w != "it" && w != "who" {
+                e += 1;
+                break;
+            }
+            let ok = (e == s && contains(DETERMINERS, w))
+                || (names::is_capitalised(self.text(e)) && !names::is_not_name(w))
+                || LEXICONS.is_role(w)
+                || LEXICONS.is_modifier(w)
+                || LEXICONS.is_evidence(w)
+                || self.toks[e].kind == TokKind::Possessive
+                || (w == "of" && e > s && e + 1 < n && names::is_capitalised(self.text(e + 1)));
+            if !ok {
+                break;
+            }
+            e += 1;
+        }
+        if e == s || e >= n {
+            return None;
+        }
+        let mut end = e;
+        // "Sen. Bernie Sanders (I-Vt.) defended …"
+        if self.text(end) == "(" {
+            end = (end..n.min(end + 8)).find(|&k| self.text(k) == ")")? + 1;
+        }
+        // "Jessie Elkins, 70, had served …": an appositive closed by a comma.
+        if end < n && self.text(end) == "," {
+            let close = (end + 1..n.min(end + 14)).find(|&k| matches!(self.text(k), "," | "—"))?;
+            if (end + 1..close).any(|k| self.in_quote[k] || !(self.is_word(k) || self.text(k) == "-")) {
+                return None;
+            }
+            end = close + 1;
+            if end >= n {
+                return None;
+            }
+            // The speaker span keeps the closing comma out.
+            let verb = self.lower(end);
+            let lowercase = self.is_word(end) && !names::is_capitalised(self.text(end));
+            return (lowercase && !contains(&["and", "or", "but", "who", "which", "that"], verb))
+                .then_some((s, close));
+        }
+        // Its verb follows: a lowercase word, not "'s plan" or "and".
+        let verb = self.lower(end);
+        let lowercase = self.is_word(end) && !names::is_capitalised(self.text(end));
+        (lowercase && !contains(&["and", "or", "but", "of", "to"], verb)).then_some((s, end))
+    }
+
+    /// End of the clause that starts `piece`: the first comma, dash or
+    /// semicolon outside quotes, else the piece's end.
+    fn clause_end(&self, piece: Span) -> usize {
+        self.toks
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| t.start > piece.start && t.start < piece.end && !self.in_quote[*k])
+            .find(|(_, t)| matches!(t.text(self.body), "," | ";" | "—" | "–"))
+            .map_or(piece.end, |(k, _)| self.trim_piece_end(k + 1).min(self.toks[k].start))
+    }
+
+    /// An unlisted verb before a that-clause: "He recognized that …", "she
+    /// realizes that …". A past or third-person form, or any form after a
+    /// pronoun or an auxiliary; not "so that", "the fact that", "now that".
+    fn that_verb_at(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        if i == 0 || i + 2 >= n || self.lower(i + 1) != "that" || self.in_quote[i + 1] {
+            return false;
+        }
+        let w = self.lower(i);
+        let t = self.text(i);
+        if self.toks[i].kind != TokKind::Word
+            || names::is_capitalised(t)
+            || w.len() < 4
+            || !w.chars().all(|c| c.is_ascii_lowercase())
+            || contains(NP_STOP, w)
+            || contains(PREPOSITIONS, w)
+            || contains(AUX_ADVERBS, w)
+            || contains(NOT_THAT_VERBS, w)
+        {
+            return false;
+        }
+        // "-s" forms are as often plural nouns ("the results that"): past forms only.
+        let verb_form = w.ends_with("ed") && !LEXICONS.is_role(w);
+        let after_subject = contains(&["he", "she", "they", "we", "i", "who"], self.lower(i - 1))
+            || contains(AUX_ADVERBS, self.lower(i - 1));
+        (verb_form || after_subject) && self.clause_follows(i + 2)
+    }
+
+    /// Token `k` is "'s" for "is" or "has" after a pronoun ("he's hoping",
+    /// "who's called for"), not a possessive.
+    fn is_contraction(&self, k: usize) -> bool {
+        self.toks[k].kind == TokKind::Possessive
+            && k > 0
+            && contains(&["he", "she", "it", "who", "that", "there", "what"], self.lower(k - 1))
+    }
+
+    /// Whether token `v` lies inside the content of a statement already found
+    /// in this sentence.
+    fn inside_content(&self, v: usize) -> bool {
+        let at = self.toks[v].start;
+        self.statements[self.sentence_first..]
+            .iter()
+            .any(|st| st.content_pieces.iter().any(|p| p.start <= at && at < p.end))
+    }
+
+    /// The phrase `toks[start..end]` names a holder of a position: a name, a
+    /// role, a poll, a pronoun or a group ("voters", "Republicans").
+    fn names_someone(&self, start: usize, end: usize) -> bool {
+        let head = self.lower(end - 1);
+        (names::is_capitalised(self.text(end - 1)) && !names::is_not_name(head))
+            || LEXICONS.is_role(head)
+            || LEXICONS.is_evidence(head)
+            || (end - start == 1 && contains(PRONOUNS, head))
+            || head.ends_with("ers")
+            || head.ends_with("ists")
+            || head.ends_with("ans")
+    }
+
+    /// Start of an infinitive content at token `c`: "to repeal it", or an
+    /// object and an infinitive ("wants Congress to act").
+    fn infinitive_start(&self, c: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let to_at = |k: usize| k + 1 < n && self.lower(k) == "to" && self.is_word(k + 1) && !self.in_quote[k];
+        if to_at(c) {
+            return Some(c);
+        }
+        // A short object: a pronoun, a name, or a determiner phrase.
+        let mut k = c;
+        while k < n && k < c + 5 && self.is_word(k) && !self.in_quote[k] {
+            let w = self.lower(k);
+            let np_word = names::is_capitalised(self.text(k))
+                || contains(DETERMINERS, w)
+                || contains(OBJECT_PRONOUNS, w)
+                || LEXICONS.is_role(w)
+                || self.toks[k].kind == TokKind::Possessive
+                || (k > c && contains(DETERMINERS, self.lower(c)) && !contains(NP_STOP, w));
+            if !np_word {
+                break;
+            }
+            k += 1;
+        }
+        (k > c && to_at(k)).then_some(c)
+    }
+
+    /// An object followed by its complement at token `c`: "the deal a
+    /// disaster", "him “a liar”", "Cruz dishonest", "himself as a moderate";
+    /// not "Putin on Monday" or "him back".
+    fn complement_follows(&self, c: usize) -> bool {
+        let n = self.toks.len();
+        let complement_at = |k: usize| {
+            k < n
+                && (self.toks[k].kind == TokKind::Quote
+                    || (self.is_word(k) && {
+                        let w = self.lower(k);
+                        !contains(NP_STOP, w)
+                            && !contains(PREPOSITIONS, w)
+                            && !is_time_word(w)
+                            && !contains(&["back", "up", "out", "off", "down", "next"], w)
+                            && !names::is_capitalised(self.text(k))
+                    }))
+        };
+        let first = self.lower(c);
+        if contains(OBJECT_PRONOUNS, first) {
+            return complement_at(c + 1) || (c + 1 < n && self.lower(c + 1) == "as");
+        }
+        let mut k = c;
+        let mut names_seen = 0;
+        while k < n && k < c + 8 && !self.in_quote[k] {
+            let t = self.text(k);
+            let w = self.lower(k);
+            if self.toks[k].kind == TokKind::Quote {
+                return k > c;
+            }
+            if !self.is_word(k) {
+                return false;
+            }
+            if k > c && (w == "as" || matches!(w, "a" | "an")) {
+                return true;
+            }
+            if names::is_capitalised(t) {
+                names_seen += 1;
+            } else if names_seen > 0 && k > c {
+                // "Cruz dishonest": a lowercase word after a name.
+                return complement_at(k);
+            } else if contains(NP_STOP, w) || contains(PREPOSITIONS, w) {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// A finite clause starts at token `c`: a subject, then an auxiliary,
+    /// a modal or a past tense within a few words ("he will win", "Trump
+    /// lost", "whether it matters").
+    fn clause_follows(&self, c: usize) -> bool {
+        let n = self.toks.len();
+        let first = self.lower(c);
+        if contains(&["whether", "if", "what", "how", "why", "who", "where", "when"], first) {
+            return true;
+        }
+        // A subject: not a preposition, conjunction or adverb ("thinks so").
+        let subject = contains(PRONOUNS, first)
+            || contains(DETERMINERS, first)
+            || contains(&["there", "this", "these", "those", "all", "no"], first)
+            || !contains(NP_STOP, first) && !contains(PREPOSITIONS, first) && !first.ends_with("ly");
+        // "found himself embroiled": an object, not a subject.
+        let object = contains(
+            &["him", "them", "me", "us", "himself", "herself", "themselves", "itself", "myself"],
+            first,
+        );
+        if !self.is_word(c) || !subject || object {
+            return false;
+        }
+        (c + 1..n.min(c + 12)).take_while(|&k| !matches!(self.text(k), ";" | ":")).any(|k| {
+            let w = self.lower(k);
+            self.toks[k].kind == TokKind::Possessive && k == c + 1
+                || contains(FINITE_MARKERS, w)
+                || w.ends_with("n't")
+                || (w.ends_with("ed") && w.len() > 3 && !names::is_capitalised(self.text(k)))
+        })
     }
 
     /// The words before token `end` are a fronted adverbial, not content:
@@ -826,71 +1579,6 @@ impl<'a> Attributor<'a> {
     /// "yesterday" right after a cue.
     fn skip_time_adverbial(&self, mut c: usize) -> usize {
         let n = self.toks.len();
-        let is_time_word = |w: &str| {
-            contains(
-                &[
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
-                    "week",
-                    "month",
-                    "year",
-                    "weekend",
-                    "morning",
-                    "afternoon",
-                    "evening",
-                    "night",
-                    "yesterday",
-                    "today",
-                    "tonight",
-                    "time",
-                    "earlier",
-                    "later",
-                    "recently",
-                    "last",
-                    "this",
-                    "on",
-                    "at",
-                    "in",
-                    "the",
-                    "past",
-                    "afterwards",
-                    "afterward",
-                    "then",
-                    "again",
-                    "too",
-                    "also",
-                    "repeatedly",
-                    "once",
-                    "twice",
-                    "previously",
-                    "jan.",
-                    "feb.",
-                    "march",
-                    "april",
-                    "may",
-                    "june",
-                    "july",
-                    "aug.",
-                    "sept.",
-                    "oct.",
-                    "nov.",
-                    "dec.",
-                    "january",
-                    "february",
-                    "august",
-                    "september",
-                    "october",
-                    "november",
-                    "december",
-                ],
-                w,
-            ) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
-        };
         let start = c;
         while c < n && c < start + 5 && self.is_word(c) && is_time_word(self.lower(c)) {
             c += 1;
@@ -915,21 +1603,19 @@ impl<'a> Attributor<'a> {
         if t.kind == TokKind::Word && contains(PRONOUNS, self.lower(j)) {
             return Some((j, j + 1));
         }
-        if t.text(self.body) == "," {
+        // "Stone, who calls the plan “a disgrace,” said": a relative clause
+        // ending in a quote closes with the quote.
+        let quoted_relative = t.kind == TokKind::Quote
+            && j > 0
+            && self.text(j - 1) == ","
+            && self
+                .appositive_open(j)
+                .is_some_and(|p| matches!(self.lower(p + 1), "who" | "whose" | "which" | "the" | "a" | "an"));
+        if t.text(self.body) == "," || quoted_relative {
             // Appositive: "Dmitry Peskov, the Kremlin spokesman, said".
-            let mut p = j;
-            while p > 0 && j - p < 25 {
-                p -= 1;
-                if self.in_quote[p] || self.toks[p].kind == TokKind::Quote {
-                    return None;
-                }
-                if self.text(p) == "," {
-                    break;
-                }
-            }
-            if p == 0 || self.text(p) != "," || p + 1 >= j {
-                return None;
-            }
+            let p = self.appositive_open(j)?;
+            // The phrase keeps a closing quote, not a closing comma.
+            let close = if quoted_relative { j + 1 } else { j };
             let first = self.lower(p + 1);
             let interjection = contains(INTERJECTIONS, first);
             // Appositive or relative clause after a name: "Dmitry Peskov, the
@@ -942,19 +1628,41 @@ impl<'a> Attributor<'a> {
                         || matches!(self.text(k), "." | "-")
                 });
                 if middle_is_name && j - p <= 5 {
-                    if let Some((role_start, role_end)) = self.noun_phrase_left(p) {
-                        if role_end == p && LEXICONS.is_role(self.lower(p - 1)) {
-                            return Some((role_start, j));
+                    // "The author of the book, Mitchell Zuckoff, said"
+                    let role = self.noun_phrase_left(p);
+                    let role = self.extend_over_of(role, p).or(role);
+                    if let Some((role_start, role_end)) = role {
+                        if role_end == p && (role_start..p).any(|k| LEXICONS.is_role(self.lower(k))) {
+                            return Some((role_start, close));
                         }
                     }
                 }
-                if let Some((name_start, name_end)) = self.noun_phrase_left(p) {
+                // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said";
+                // "Jillian Chase, 27, a user in New York, said": an age before the appositive.
+                let before = if self.text(p - 1) == ")" {
+                    (p.saturating_sub(9)..p - 1).rev().find(|&k| self.text(k) == "(").unwrap_or(p)
+                } else if p >= 3
+                    && self.text(p - 2) == ","
+                    && self.lower(p - 1).chars().all(|c| c.is_ascii_digit())
+                {
+                    p - 2
+                } else {
+                    p
+                };
+                if let Some((name_start, name_end)) = self.noun_phrase_left(before) {
                     let head = self.text(name_end - 1);
-                    if name_end == p
-                        && names::is_capitalised(head)
-                        && !names::is_not_name(self.lower(name_end - 1))
-                    {
-                        return Some((name_start, j));
+                    let head_lower = self.lower(name_end - 1);
+                    // "A Fox News poll, conducted jointly with …, shows": a finding
+                    // or a role described by a participle.
+                    let described = (LEXICONS.is_evidence(head_lower) || LEXICONS.is_role(head_lower))
+                        && (first.ends_with("ed") || first.ends_with("ing"));
+                    if name_end == before && names::is_capitalised(head) && !names::is_not_name(head_lower) {
+                        return Some((name_start, close));
+                    }
+                    // The participle phrase only describes: the speaker is the head
+                    // phrase (its names are not the speaker's).
+                    if name_end == before && described {
+                        return Some((name_start, name_end));
                     }
                 }
                 return None;
@@ -971,7 +1679,153 @@ impl<'a> Attributor<'a> {
             let (s, e) = self.noun_phrase_left(open)?;
             return (e == open).then_some((s, end));
         }
-        self.noun_phrase_left(end)
+        // "Cruz himself said", "Ford itself said".
+        if matches!(self.lower(j), "himself" | "herself" | "itself" | "themselves") {
+            return self.noun_phrase_left(j).filter(|&(_, e)| e == j).map(|(s, _)| (s, end));
+        }
+        let phrase = self.noun_phrase_left(end);
+        self.extend_over_of(phrase, end).or(phrase).or_else(|| self.quantity_left(end))
+    }
+
+    /// A share of people as speaker, as polls report them: "One in three
+    /// said", "About four in 10 said", "most of them said", "all but two said".
+    fn quantity_left(&self, end: usize) -> Option<(usize, usize)> {
+        let number = |w: &str| {
+            w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "half"
+                        | "third"
+                        | "thirds"
+                        | "quarter"
+                        | "dozen"
+                )
+        };
+        let quantifier = |w: &str| {
+            matches!(w, "most" | "many" | "some" | "all" | "few" | "none" | "majority" | "majorities")
+        };
+        let filler = |w: &str| {
+            matches!(
+                w,
+                "in" | "of"
+                    | "but"
+                    | "them"
+                    | "those"
+                    | "these"
+                    | "us"
+                    | "percent"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "only"
+                    | "just"
+                    | "more"
+                    | "than"
+                    | "fewer"
+                    | "at"
+                    | "least"
+                    | "a"
+                    | "the"
+            )
+        };
+        let last = self.lower(end - 1);
+        if !(number(last) || quantifier(last) || matches!(last, "them" | "those" | "these" | "us")) {
+            return None;
+        }
+        let mut s = end;
+        while s > 0 && end - s < 8 && self.is_word(s - 1) && !self.in_quote[s - 1] {
+            let w = self.lower(s - 1);
+            if !(number(w) || quantifier(w) || filler(w)) {
+                break;
+            }
+            s -= 1;
+        }
+        let counted = (s..end).any(|k| number(self.lower(k)) || quantifier(self.lower(k)));
+        // At the start of a clause, not "… than in three said".
+        let clause_start = s == 0
+            || !self.is_word(s - 1)
+            || matches!(self.lower(s - 1), "and" | "but" | "while" | "as" | "whereas");
+        (counted && clause_start && !filler(self.lower(s))).then_some((s, end))
+    }
+
+    /// The comma opening the appositive or interjection that the comma at
+    /// token `j` closes. A relative clause may hold quotes and run longer
+    /// ("Humphrey, who calls Trump a “sociopath,” said"); a state after a
+    /// city is no appositive ("in Columbus, Ohio, said").
+    fn appositive_open(&self, j: usize) -> Option<usize> {
+        let find = |from: usize| {
+            let mut quoted = false;
+            let mut p = from;
+            while p > 0 && from - p < 40 {
+                p -= 1;
+                if self.in_quote[p] || self.toks[p].kind == TokKind::Quote {
+                    quoted = true;
+                }
+                if self.text(p) == "," && !self.in_quote[p] {
+                    // "who calls Trump a “sociopath,”" (long, quoted); "the
+                    // co-author of “Going Viral,”" (a quoted title in a role).
+                    let next = if p + 1 < from { self.lower(p + 1) } else { "" };
+                    let relative = matches!(next, "who" | "whose" | "which");
+                    let role = matches!(next, "the" | "a" | "an");
+                    let short = from - p <= 25;
+                    return (p > 0 && p + 1 < from && (relative || (short && (role || !quoted))))
+                        .then_some(p);
+                }
+            }
+            None
+        };
+        let p = find(j)?;
+        let place = (p + 1..j).all(|k| self.is_word(k) && names::is_capitalised(self.text(k)))
+            && j - p <= 3
+            && names::is_capitalised(self.text(p - 1))
+            && (p.saturating_sub(4)..p).any(|k| matches!(self.lower(k), "in" | "of" | "from" | "at"));
+        if place {
+            return find(p);
+        }
+        Some(p)
+    }
+
+    /// A role with an of-phrase before token `end`: "Several supporters of
+    /// reform said", "members of Congress said" (`phrase` is what was found
+    /// without it).
+    fn extend_over_of(&self, phrase: Option<(usize, usize)>, end: usize) -> Option<(usize, usize)> {
+        let of = (end.saturating_sub(4)..end).rev().find(|&k| self.lower(k) == "of")?;
+        if of == 0 || phrase.is_some_and(|(s, _)| s <= of) {
+            return None;
+        }
+        let object_ok = (of + 1..end).all(|k| {
+            self.is_word(k)
+                && !self.in_quote[k]
+                && (!contains(NP_STOP, self.lower(k)) || contains(DETERMINERS, self.lower(k)))
+        });
+        if !object_ok || of + 1 == end {
+            return None;
+        }
+        let (s, e) = self.noun_phrase_left(of)?;
+        if e != of || !LEXICONS.is_role(self.lower(of - 1)) {
+            return None;
+        }
+        // "About 46 percent of voters": the count belongs to the phrase.
+        let mut s = s;
+        while s > 0
+            && self.is_word(s - 1)
+            && (self.lower(s - 1).starts_with(|c: char| c.is_ascii_digit())
+                || matches!(self.lower(s - 1), "about" | "nearly" | "almost" | "roughly" | "some" | "only"))
+        {
+            s -= 1;
+        }
+        Some((s, end))
     }
 
     /// A noun phrase ending before `end`, extending left over names, role
@@ -1013,9 +1867,27 @@ impl<'a> Attributor<'a> {
                 || role_in_place
                 || possessive
                 || LEXICONS.is_role(w)
+                || LEXICONS.is_evidence(w)
                 || LEXICONS.is_modifier(w)
                 || w.contains('-')
                 || (i + 1 < end && self.toks[i + 1].kind == TokKind::Possessive);
+            // "election officials", "law enforcement officials": up to two nouns
+            // of a compound before a role head, at the start of the phrase.
+            let plain = |m: usize| self.is_word(m) && self.lower(m).chars().all(|c| c.is_ascii_lowercase());
+            let phrase_start =
+                |m: usize| m == 0 || !self.is_word(m - 1) || contains(DETERMINERS, self.lower(m - 1));
+            let compound = !ok
+                && i + 3 >= end
+                && (LEXICONS.is_role(self.lower(end - 1)) || LEXICONS.is_evidence(self.lower(end - 1)))
+                && plain(i)
+                && !contains(NP_STOP, w)
+                && (phrase_start(i)
+                    || (plain(i - 1) && !contains(NP_STOP, self.lower(i - 1)) && phrase_start(i - 1)));
+            if compound {
+                start = Some(i);
+                k -= 1;
+                continue;
+            }
             if !ok {
                 // Unknown lowercase word: part of the phrase only if a determiner is further left.
                 let det = (i.saturating_sub(3)..i).rev().find(|&d| contains(DETERMINERS, self.lower(d)));
@@ -1040,6 +1912,7 @@ impl<'a> Attributor<'a> {
         let head_text = self.text(head);
         let head_ok = names::is_capitalised(head_text)
             || LEXICONS.is_role(self.lower(head))
+            || LEXICONS.is_evidence(self.lower(head))
             || (contains(DETERMINERS, self.lower(start)) && end - start >= 2)
             || self.lower(head).ends_with("ers")
             || self.lower(head).ends_with("ists")
@@ -1061,6 +1934,22 @@ impl<'a> Attributor<'a> {
     /// A speaker phrase starting at `start` (after "said" / "according to").
     /// Returns its exclusive end.
     fn speaker_right(&self, start: usize) -> Option<usize> {
+        let k = self.speaker_right_end(start);
+        if k == start {
+            return None;
+        }
+        let first = self.text(start);
+        let first_lower = self.lower(start);
+        let plausible = names::is_capitalised(first)
+            || contains(DETERMINERS, first_lower)
+            || contains(PRONOUNS, first_lower)
+            || LEXICONS.is_role(first_lower)
+            || LEXICONS.is_modifier(first_lower);
+        plausible.then_some(k)
+    }
+
+    /// Exclusive end of the words that can make up a speaker phrase from `start`.
+    fn speaker_right_end(&self, start: usize) -> usize {
         let n = self.toks.len();
         let mut k = start;
         while k < n && k - start < 10 {
@@ -1079,7 +1968,7 @@ impl<'a> Attributor<'a> {
             k += 1;
         }
         if k == start {
-            return None;
+            return start;
         }
         // Appositive: "said Peskov, the Kremlin spokesman."
         if k + 2 < n && self.text(k) == "," && contains(DETERMINERS, self.lower(k + 1)) {
@@ -1091,14 +1980,7 @@ impl<'a> Attributor<'a> {
                 k = m;
             }
         }
-        let first = self.text(start);
-        let first_lower = self.lower(start);
-        let plausible = names::is_capitalised(first)
-            || contains(DETERMINERS, first_lower)
-            || contains(PRONOUNS, first_lower)
-            || LEXICONS.is_role(first_lower)
-            || LEXICONS.is_modifier(first_lower);
-        plausible.then_some(k)
+        k
     }
 
     /// End byte of a content piece ending before token `end`: drops a trailing
@@ -1204,6 +2086,7 @@ impl<'a> Attributor<'a> {
             kind,
             confidence: (speaker.confidence * strength).clamp(0.0, 1.0),
             continues: None,
+            outer: false,
         });
     }
 
@@ -1232,6 +2115,30 @@ impl<'a> Attributor<'a> {
         let span = Span::new(self.toks[start].start, self.toks[end - 1].end);
         let text = self.body[span.start..span.end].to_string();
         let mention = |actor: Option<ActorId>| Mention { text: text.clone(), span, actor };
+        // "Cruz himself": the name without the reflexive names the speaker.
+        let end = if end - start > 1
+            && matches!(self.lower(end - 1), "himself" | "herself" | "itself" | "themselves")
+        {
+            end - 1
+        } else {
+            end
+        };
+        // "Daniel Stone, who endorsed Lena Park", "Daniel Stone, a former aide
+        // to Lena Park": the names after the comma are someone else's; the
+        // name before it is the speaker.
+        let end = match (start + 1..end).find(|&k| self.text(k) == ",") {
+            Some(c)
+                if c + 1 < end
+                    && (names::is_capitalised(self.text(c - 1)) || self.text(c - 1) == ")")
+                    && (matches!(self.lower(c + 1), "who" | "whose" | "which")
+                        || (c + 1..end - 1).any(|k| {
+                            LEXICONS.is_role(self.lower(k)) && matches!(self.lower(k + 1), "to" | "for")
+                        })) =>
+            {
+                c
+            }
+            _ => end,
+        };
         // Pronouns.
         if end - start == 1 && contains(PRONOUNS, self.lower(start)) {
             let w = self.lower(start).to_string();
@@ -1651,6 +2558,73 @@ impl<'a> Attributor<'a> {
             plural: want_plural,
         })
     }
+}
+
+/// Words of a dating adverbial ("last week", "on Monday", "at the time").
+fn is_time_word(w: &str) -> bool {
+    contains(
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "week",
+            "month",
+            "year",
+            "weekend",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "yesterday",
+            "today",
+            "tonight",
+            "time",
+            "earlier",
+            "later",
+            "recently",
+            "last",
+            "this",
+            "on",
+            "at",
+            "in",
+            "the",
+            "past",
+            "afterwards",
+            "afterward",
+            "then",
+            "again",
+            "too",
+            "also",
+            "repeatedly",
+            "once",
+            "twice",
+            "previously",
+            "jan.",
+            "feb.",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "aug.",
+            "sept.",
+            "oct.",
+            "nov.",
+            "dec.",
+            "january",
+            "february",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        w,
+    ) || w.chars().all(|c| c.is_ascii_digit() || c == ',')
 }
 
 /// End of a sentence's content: drops final punctuation outside quotes.

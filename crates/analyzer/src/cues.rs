@@ -21,13 +21,34 @@ pub(crate) struct VerbInfo {
     pub no_content: bool,
     /// Counts only when content (that-clause, quote, colon) follows or precedes.
     pub weak: bool,
-    /// Second word of a two-word verb ("point out"), lowercase.
+    /// A to-infinitive is content ("vowed to repeal it", "urged Congress to act").
+    pub infinitive: bool,
+    /// Bare content must be a clause ("thinks he will win"), not a noun phrase.
+    pub clause: bool,
+    /// Content is an object with its complement ("called the deal a disaster",
+    /// "described him as a moderate"); a bare object is not ("called Putin").
+    pub complement: bool,
+    /// Content is an object with an as-phrase ("sees him as a threat").
+    pub as_phrase: bool,
+    /// Reports a position rather than words (belief, intention, praise, support):
+    /// never a statement inside another statement's content, and only for a
+    /// speaker that names someone.
+    pub attitude: bool,
+    /// A cue added for PolNeAR-style coverage (flag `outer`, implied by
+    /// `attitude` and `complement`): it never starts a statement inside
+    /// another one's content or relative clause, never inverts ("…, called
+    /// X"), and takes the words before it as content only when nothing
+    /// follows it.
+    pub outer: bool,
+    /// Index into [`Lexicons::particles`]: the words after the verb of a
+    /// phrasal cue ("point out", "make it clear").
     pub particle: Option<u16>,
 }
 
 pub(crate) struct Lexicons {
     pub lemmas: Vec<String>,
-    pub particles: Vec<String>,
+    /// Lowercase words following the verb of each phrasal cue.
+    pub particles: Vec<Vec<String>>,
     /// Lowercase form -> verbs with that form (several for "point out" style).
     pub verbs: HashMap<String, Vec<VerbInfo>>,
     /// Titles, lowercased, as word sequences ("secretary of state").
@@ -40,6 +61,11 @@ pub(crate) struct Lexicons {
     pub modifiers: HashMap<String, ()>,
     /// Nationality adjectives, lowercase ("russian", "south korean").
     pub demonyms: HashMap<String, ()>,
+    /// Nouns for sources of findings ("poll", "study", "records").
+    pub evidence: HashMap<String, ()>,
+    /// The reading of an unlisted verb before a that-clause ("He recognized
+    /// that …"): a position that needs the that-clause.
+    pub that_verb: VerbInfo,
 }
 
 impl Lexicons {
@@ -61,6 +87,9 @@ impl Lexicons {
     pub fn is_demonym(&self, lower: &str) -> bool {
         self.demonyms.contains_key(lower)
     }
+    pub fn is_evidence(&self, lower: &str) -> bool {
+        self.evidence.contains_key(lower)
+    }
 }
 
 pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
@@ -75,6 +104,21 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         anonymous: HashMap::new(),
         modifiers: HashMap::new(),
         demonyms: HashMap::new(),
+        evidence: HashMap::new(),
+        that_verb: VerbInfo {
+            lemma: 0,
+            object: false,
+            written: false,
+            no_content: false,
+            weak: true,
+            infinitive: false,
+            clause: true,
+            complement: false,
+            as_phrase: false,
+            attitude: true,
+            outer: true,
+            particle: None,
+        },
     };
     for line in REPORTING_VERBS.lines() {
         let line = line.trim();
@@ -90,26 +134,40 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             written: false,
             no_content: false,
             weak: false,
+            infinitive: false,
+            clause: false,
+            complement: false,
+            as_phrase: false,
+            attitude: false,
+            outer: false,
             particle: None,
         };
-        let mut particle = None;
+        let mut particle: Vec<String> = Vec::new();
         for flag in head_words {
             match flag {
                 "obj" => info.object = true,
                 "written" => info.written = true,
                 "nocontent" => info.no_content = true,
                 "weak" => info.weak = true,
-                other => particle = Some(other.to_string()),
+                "inf" => info.infinitive = true,
+                "clause" => info.clause = true,
+                "complement" => info.complement = true,
+                "as" => info.as_phrase = true,
+                "attitude" => info.attitude = true,
+                "outer" => info.outer = true,
+                other => particle.push(other.to_lowercase()),
             }
         }
+        info.outer |= info.attitude || info.complement || info.as_phrase;
         lex.lemmas.push(lemma.to_string());
-        if let Some(p) = particle {
+        if !particle.is_empty() {
             info.particle = Some(lex.particles.len() as u16);
-            lex.particles.push(p.clone());
+            let len = particle.len();
+            lex.particles.push(particle);
             // Forms are listed with the particle ("pointed out"): key on the verb word.
-            let mut words = forms.split_whitespace();
-            while let (Some(verb), Some(_particle)) = (words.next(), words.next()) {
-                lex.verbs.entry(verb.to_lowercase()).or_default().push(info);
+            let words: Vec<&str> = forms.split_whitespace().collect();
+            for chunk in words.chunks(len + 1) {
+                lex.verbs.entry(chunk[0].to_lowercase()).or_default().push(info);
             }
         } else {
             for form in forms.split_whitespace() {
@@ -145,9 +203,14 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             "demonym" => {
                 lex.demonyms.insert(lower, ());
             }
+            "evidence" => {
+                lex.evidence.insert(lower, ());
+            }
             _ => {}
         }
     }
+    lex.that_verb.lemma = lex.lemmas.len() as u16;
+    lex.lemmas.push("(verb) that".to_string());
     // Longest titles first so "Secretary of State" wins over "Secretary".
     lex.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
     lex.title_starts = lex.titles.iter().filter_map(|t| t.first().cloned()).collect();
@@ -164,6 +227,10 @@ mod tests {
         assert_eq!(LEXICONS.lemmas[said[0].lemma as usize], "say");
         assert!(LEXICONS.verb("told").unwrap()[0].object);
         assert!(LEXICONS.verb("pointed").unwrap()[0].particle.is_some());
+        let made = LEXICONS.verb("made").unwrap();
+        assert!(made
+            .iter()
+            .any(|i| i.particle.is_some_and(|p| LEXICONS.particles[p as usize] == ["it", "clear"])));
         assert!(LEXICONS.is_role("spokesman") && LEXICONS.is_proxy_role("spokesman"));
         assert_eq!(LEXICONS.titles.first().map(Vec::len), Some(3));
     }

@@ -2,11 +2,12 @@
 //!
 //! Uses the `sentencex` crate (rule-based, abbreviation lists per language,
 //! keeps quoted sentences together, ~60 MB/s): it already survives "Mr.",
-//! "U.S.", "Jan. 5", "3 p.m.", initials and quotes spanning sentences. Two
+//! "U.S.", "Jan. 5", "3 p.m.", initials and quotes spanning sentences. Three
 //! repairs on top: a sentence is merged with the next when the next starts
 //! with a lowercase letter or a digit (a missed abbreviation such as
-//! "approx. 5"), and paragraph numbers are assigned so that quotes spanning
-//! paragraphs can be followed.
+//! "approx. 5") or when a quote ending in "?" or "!" is followed by its
+//! attribution ("“Why not?” Trump asked."), and paragraph numbers are
+//! assigned so that quotes spanning paragraphs can be followed.
 
 use stanceshift_core::Span;
 
@@ -35,7 +36,10 @@ pub fn split(text: &str) -> Vec<Sentence> {
         let merge = out.last().is_some_and(|prev| {
             prev.paragraph == paragraph && {
                 let first = text[start..end].chars().next().unwrap_or('A');
-                first.is_lowercase() || first.is_ascii_digit()
+                first.is_lowercase()
+                    || first.is_ascii_digit()
+                    || ends_with_title(&text[prev.span.start..prev.span.end])
+                    || attribution_of_quote(&text[prev.span.start..prev.span.end], &text[start..end])
             }
         });
         match out.last_mut() {
@@ -75,6 +79,36 @@ fn split_before_opening_quotes(text: &str, out: &mut Vec<Sentence>) {
         out.push(Sentence { span: Span::new(abs, last.span.end), paragraph: last.paragraph });
         split_before_opening_quotes(text, out);
     }
+}
+
+/// A title never ends a sentence: "… fun,” Ms. | Olivieri said."
+fn ends_with_title(prev: &str) -> bool {
+    prev.strip_suffix('.').is_some_and(|p| {
+        let word = p.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        crate::tokens::is_title_abbreviation(word)
+    })
+}
+
+/// `next` attributes the quote that ends `prev` with "?" or "!": "“Why
+/// not?” Trump asked.", "“We won!” said the mayor, smiling." A speech verb
+/// among its first words, after at most a short name or a pronoun.
+fn attribution_of_quote(prev: &str, next: &str) -> bool {
+    let prev = prev.trim_end();
+    let without_quotes = prev.trim_end_matches(['”', '"', '\'', '’', '»']);
+    if without_quotes.len() == prev.len() || !without_quotes.ends_with(['?', '!']) {
+        return false;
+    }
+    let words: Vec<&str> = next.split_whitespace().take(6).collect();
+    words.iter().enumerate().any(|(k, w)| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let speech = crate::cues::LEXICONS.verb(&w).is_some_and(|infos| infos.iter().any(|i| !i.outer));
+        // Everything before the verb is the speaker: capitalised words or a pronoun.
+        speech
+            && words[..k].iter().all(|b| {
+                b.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(*b, "he" | "she" | "they" | "we" | "I" | "the" | "a")
+            })
+    })
 }
 
 fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
@@ -128,6 +162,20 @@ mod tests {
         0| "We will meet. It is soon," he said.
         0| It was approx. 5 p.m. when they left.
         1| “Serious preparation is needed,” Peskov said.
+        "#);
+    }
+
+    #[test]
+    fn attribution_after_a_question_or_exclamation_stays_with_its_quote() {
+        let text = "“Why not?” Mayor Ruiz asked. “We won!” he said, smiling. “Is it over?” It was not. \
+                    It was odd. \"We won,\" Ms. Ruiz said.";
+        insta::assert_snapshot!(check(text), @r#"
+        0| “Why not?” Mayor Ruiz asked.
+        0| “We won!” he said, smiling.
+        0| “Is it over?”
+        0| It was not.
+        0| It was odd.
+        0| "We won," Ms. Ruiz said.
         "#);
     }
 

@@ -17,13 +17,18 @@
 //! - **attribution**: a statement matches a gold attribution when source, cue
 //!   and content all overlap.
 //!
+//! Given the corpus root instead of a split (a directory holding `train/`
+//! and `dev/`, directly or under `data/`), each split is scored and reported
+//! in turn, train first.
+//!
 //! Two gold sets are scored. **all**: every gold attribution. PolNeAR also
 //! annotates thoughts, wishes and actions ("X thinks", "X wants", "X
-//! criticized Y") that are not statements; the analyzer deliberately reports
-//! only speech, so **speech** restricts the gold to attributions whose cue
-//! contains a speech word ([`SPEECH_CUE_WORDS`]: say, tell, according to,
-//! write, announce, ...) and ignores predictions that overlap a non-speech
-//! gold attribution (neither right nor wrong there).
+//! signed the bill"); the analyzer reports the positions among them
+//! (beliefs, wishes, judgements, support, findings) but not bare actions, so
+//! **speech** restricts the gold to attributions whose cue contains a speech
+//! word ([`SPEECH_CUE_WORDS`]: say, tell, according to, write, announce, ...)
+//! and ignores predictions that overlap a non-speech gold attribution
+//! (neither right nor wrong there).
 
 use crate::metrics::Counts;
 use crate::{Error, EvalReport, Result};
@@ -419,8 +424,47 @@ fn date_of(name: &str) -> NaiveDate {
         .unwrap_or_default()
 }
 
-/// Scores the analyzer on a PolNeAR split directory.
+/// The splits under a PolNeAR root, train first: `train/` and `dev/`, or
+/// `data/train/` and `data/dev/`. Empty when `path` is a split itself.
+pub fn splits(path: &Path) -> Vec<(&'static str, PathBuf)> {
+    if path.join("attributions").is_dir() {
+        return Vec::new();
+    }
+    let base = if path.join("data").is_dir() { path.join("data") } else { path.to_path_buf() };
+    ["train", "dev"]
+        .into_iter()
+        .map(|name| (name, base.join(name)))
+        .filter(|(_, dir)| dir.join("attributions").is_dir())
+        .collect()
+}
+
+/// Scores the analyzer on a PolNeAR split directory, or on every split of
+/// the corpus root (see [`splits`]).
 pub fn evaluate(path: &Path) -> Result<EvalReport> {
+    let splits = splits(path);
+    if splits.is_empty() {
+        return evaluate_split(path);
+    }
+    let mut text = String::new();
+    let mut figures = serde_json::Map::new();
+    for (name, dir) in &splits {
+        let report = evaluate_split(dir)?;
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&report.text);
+        figures.insert((*name).to_string(), report.figures);
+    }
+    Ok(EvalReport {
+        task: "polnear".into(),
+        gold: path.to_path_buf(),
+        text,
+        figures: json!({ "splits": figures }),
+    })
+}
+
+/// Scores the analyzer on one PolNeAR split directory.
+pub fn evaluate_split(path: &Path) -> Result<EvalReport> {
     let docs = documents(path)?;
     let actors = ActorBook::builtin();
     let mut all = RoleScores::default();
@@ -536,6 +580,36 @@ mod tests {
               content overlap             P 1.000  R 1.000  F1 1.000  (tp 3, fp 0, fn 0)
               attribution (all overlap)   P 1.000  R 1.000  F1 1.000  (tp 3, fp 0, fn 0)
         "#);
+    }
+
+    #[test]
+    fn a_corpus_root_scores_train_then_dev() {
+        let root = tempfile::tempdir().unwrap();
+        for split in ["train", "dev"] {
+            for sub in ["text", "attributions"] {
+                let to = root.path().join("data").join(split).join(sub);
+                std::fs::create_dir_all(&to).unwrap();
+                for entry in std::fs::read_dir(fixtures().join(sub)).unwrap() {
+                    let from = entry.unwrap().path();
+                    std::fs::copy(&from, to.join(from.file_name().unwrap())).unwrap();
+                }
+            }
+        }
+        assert_eq!(splits(&fixtures()), Vec::new());
+        let names: Vec<_> = splits(root.path()).into_iter().map(|(name, _)| name).collect();
+        assert_eq!(names, ["train", "dev"]);
+        let report = evaluate(root.path()).unwrap();
+        let text = report.text.replace(&root.path().display().to_string(), "<root>");
+        let headings: Vec<_> = text.lines().filter(|l| l.starts_with("PolNeAR")).collect();
+        assert_eq!(
+            headings,
+            [
+                "PolNeAR <root>/data/train — 2 articles, 4 gold attributions (3 speech)",
+                "PolNeAR <root>/data/dev — 2 articles, 4 gold attributions (3 speech)"
+            ]
+        );
+        assert_eq!(report.figures["splits"]["train"]["gold_attributions"], 4);
+        assert_eq!(report.figures["splits"]["dev"]["all"], report.figures["splits"]["train"]["all"]);
     }
 
     #[test]
