@@ -461,3 +461,12 @@ fn the_same_period_last_year_follows_the_period_named() {
     ");
     insta::assert_snapshot!(check("Exports rose from the same period last year.", "2005-11-10"), @"the same period last year | DATE | 2004 | 2004-01-01..2004-12-31");
 }
+
+/// Regression: "before the end of the year" said in October ended on
+/// October 31, before the end-of-year stretch, instead of on December 31.
+#[test]
+fn before_the_end_of_a_period_is_by_its_last_day() {
+    insta::assert_snapshot!(check("Work will start before the end of the year.", "2025-10-20"), @"the end of the year | DATE | 2025 | 2025-10-20..2025-12-31 | deadline");
+    insta::assert_snapshot!(check("We will sign before the end of the month.", "2025-10-20"), @"the end of the month | DATE | 2025-10 | 2025-10-20..2025-10-31 | deadline");
+    insta::assert_snapshot!(check("Construction will begin before December 1.", "2025-10-20"), @"December 1 | DATE | 2025-12-01 | 2025-10-20..2025-11-30 | deadline");
+}
