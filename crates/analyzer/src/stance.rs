@@ -31,6 +31,8 @@ pub struct Assessment {
     /// A modal or intention cue speaks of the future.
     pub future: bool,
     pub tone: f32,
+    /// The signed score of every tone word counted, for combining with others.
+    pub tone_words: Vec<f32>,
     /// Cues with spans relative to the assessed text.
     pub cues: Vec<Cue>,
 }
@@ -149,7 +151,10 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     // bullied" colours the intention in the clause before it.
     let whole = assess_words(text, &ws, 0..ws.len(), None, indirect, false, false);
     cues.extend(whole.cues.iter().filter(|c| c.kind == CueKind::Tone).cloned());
-    main.tone = whole.tone;
+    let cue_tones = cue_tone(statement);
+    let values: Vec<f32> =
+        whole.tone_words.iter().copied().chain(cue_tones.iter().map(|(v, _)| *v)).collect();
+    main.tone = combined_tone(&values);
 
     let mut certainty = main.certainty;
     let verb_cue = reporting_verb_cue(statement);
@@ -212,8 +217,9 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     for c in &mut cues {
         c.span = Span::new(c.span.start + base, c.span.end + base);
     }
-    // The reporting verb already has an article span.
+    // The reporting verb and its tone already have article spans.
     cues.extend(verb_cue);
+    cues.extend(cue_tones.into_iter().map(|(_, c)| c));
     cues.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| kind_rank(a.kind).cmp(&kind_rank(b.kind))));
     cues.dedup();
 
@@ -237,11 +243,41 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     }
 }
 
-/// Tone of a whole statement, -1..1, from the tone lexicon.
+/// Tone of a whole statement, -1..1, from the tone lexicon: its words and
+/// its cue's ("criticized", "praised": a judgement's tone is in its verb).
 pub fn tone(statement: &Statement) -> f32 {
     let ws = words(&statement.content);
     let indirect = matches!(statement.kind, SpeechKind::Indirect | SpeechKind::Mixed);
-    assess_words(&statement.content, &ws, 0..ws.len(), None, indirect, false, false).tone
+    let mut values =
+        assess_words(&statement.content, &ws, 0..ws.len(), None, indirect, false, false).tone_words;
+    values.extend(cue_tone(statement).iter().map(|(v, _)| *v));
+    combined_tone(&values)
+}
+
+/// Tone words of the reporting cue, with their article spans.
+fn cue_tone(statement: &Statement) -> Vec<(f32, Cue)> {
+    let ws = words(&statement.cue);
+    lexicon()
+        .tone
+        .find_all(&ws)
+        .into_iter()
+        .map(|m| {
+            let (start, end) = (ws[m.first].start, ws[m.last].end);
+            let span = Span::new(statement.cue_span.start + start, statement.cue_span.start + end);
+            let text = statement.cue.get(start..end).unwrap_or("").to_string();
+            (m.value, Cue { kind: CueKind::Tone, text, span })
+        })
+        .collect()
+}
+
+/// Tone of a set of tone words: their sum over the square root of their
+/// number (many mild words weigh like a few strong ones), clamped to -1..1.
+fn combined_tone(values: &[f32]) -> f32 {
+    if values.is_empty() {
+        0.0
+    } else {
+        (values.iter().sum::<f32>() / (values.len() as f32).sqrt()).clamp(-1.0, 1.0)
+    }
 }
 
 /// Whether a word stands for a topic term: same canonical term, or a part of
@@ -693,11 +729,7 @@ fn assess_words(
         tones.push(if flipped { -m.value } else { m.value });
         cues.push(cue(CueKind::Tone, text, &ws[f..=l]));
     }
-    let tone = if tones.is_empty() {
-        0.0
-    } else {
-        (tones.iter().sum::<f32>() / (tones.len() as f32).sqrt()).clamp(-1.0, 1.0)
-    };
+    let tone = combined_tone(&tones);
 
     // A weaker modal beside the governing one ("will probably") hedges it.
     let weaker_modals = match (retreat, governing) {
@@ -721,7 +753,7 @@ fn assess_words(
         !ws[f..=l].iter().any(|w| matches!(w.lower.as_str(), "can" | "cannot" | "can't"))
     }) || retreat
         .is_some_and(|&(f, l, _)| ws[f..=l].iter().any(|w| w.lower.starts_with("plan")));
-    Assessment { polarity, commitment: level, certainty, future, tone, cues }
+    Assessment { polarity, commitment: level, certainty, future, tone, tone_words: tones, cues }
 }
 
 #[cfg(test)]

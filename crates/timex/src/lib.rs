@@ -257,7 +257,9 @@ fn build(text: &str, toks: &[token::Tok<'_>], reference: NaiveDate, f: &Found) -
                     Signal::Within if e >= reference => DateWindow::new(reference.max(s), e),
                     // "before the end of the year" is by its last day, not
                     // before the end-of-year stretch begins.
-                    Signal::Before if matches!(position, Position::End | Position::Late) && e >= reference => {
+                    Signal::Before
+                        if matches!(position, Position::End | Position::Late) && e >= reference =>
+                    {
                         DateWindow::new(reference.min(s), e)
                     }
                     Signal::Before if s > reference => DateWindow::new(reference, add_days(s, -1)?),

@@ -195,3 +195,13 @@ fn bare_infinitives_are_unasserted_only_when_asked() {
     let failed = "The rebels failed to reach the capital.";
     assert_eq!(assess_with(failed, failed.find("reach"), options).commitment, Commitment::CertainNot);
 }
+
+#[test]
+fn a_judgement_carries_the_tone_of_its_verb() {
+    let criticized = check("the budget for its cuts", "criticized", SpeechKind::Indirect, "budget");
+    assert!(criticized.contains("Tone \"criticized\"") && criticized.contains("tone -0.40"), "{criticized}");
+    let praised = check("Valdoria's negotiators", "praised", SpeechKind::Indirect, "negotiator");
+    assert!(praised.contains("tone +0.60"), "{praised}");
+    let s = statement("Valdoria's negotiators", "praised", SpeechKind::Indirect, "2025-10-16");
+    assert!(tone(&s) > 0.5);
+}
