@@ -51,10 +51,10 @@
 //! [`ProxyKind::AnonymousOfficial`]: stanceshift_core::ProxyKind::AnonymousOfficial
 //! [`ProxyKind::Affiliate`]: stanceshift_core::ProxyKind::Affiliate
 
+use crate::FastMap;
 use crate::{Error, Result};
 use serde::Deserialize;
 use stanceshift_core::{Actor, ActorId, ActorKind};
-use std::collections::HashMap;
 use std::path::Path;
 
 /// Grammatical gender used to resolve "he"/"she".
@@ -78,12 +78,12 @@ pub struct ActorRelations {
 pub struct ActorBook {
     actors: Vec<Actor>,
     relations: Vec<ActorRelations>,
-    by_id: HashMap<ActorId, usize>,
-    by_alias: HashMap<String, usize>,
+    by_id: FastMap<ActorId, usize>,
+    by_alias: FastMap<String, usize>,
     /// Built-in actors superseded by a user actor claiming their name.
-    redirects: HashMap<ActorId, ActorId>,
+    redirects: FastMap<ActorId, ActorId>,
     /// Institution id -> the actor heading it.
-    heads: HashMap<ActorId, ActorId>,
+    heads: FastMap<ActorId, ActorId>,
 }
 
 #[derive(Deserialize)]

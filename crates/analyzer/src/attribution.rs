@@ -316,9 +316,9 @@ fn contains(list: &'static [&'static str], w: &str) -> bool {
     list.contains(&w)
 }
 
-static NP_STOP_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+static NP_STOP_SET: std::sync::LazyLock<crate::FastSet<&'static str>> =
     std::sync::LazyLock::new(|| NP_STOP.iter().copied().collect());
-static AUX_ADVERB_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+static AUX_ADVERB_SET: std::sync::LazyLock<crate::FastSet<&'static str>> =
     std::sync::LazyLock::new(|| AUX_ADVERBS.iter().copied().collect());
 
 /// What a speaker phrase resolved to.

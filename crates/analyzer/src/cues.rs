@@ -3,7 +3,7 @@
 //! - `reporting_verbs.txt`: verbs that report speech, with their forms and flags.
 //! - `speaker_words.txt`: titles, role nouns, proxy and anonymity markers.
 
-use std::collections::HashMap;
+use crate::FastMap;
 use std::sync::LazyLock;
 
 const REPORTING_VERBS: &str = include_str!("../../../data/lexicons/reporting_verbs.txt");
@@ -50,19 +50,19 @@ pub(crate) struct Lexicons {
     /// Lowercase words following the verb of each phrasal cue.
     pub particles: Vec<Vec<String>>,
     /// Lowercase form -> verbs with that form (several for "point out" style).
-    pub verbs: HashMap<String, Vec<VerbInfo>>,
+    pub verbs: FastMap<String, Vec<VerbInfo>>,
     /// Titles, lowercased, as word sequences ("secretary of state").
     pub titles: Vec<Vec<String>>,
     /// First words of titles, to skip title matching quickly.
-    pub title_starts: std::collections::HashSet<String>,
-    pub roles: HashMap<String, ()>,
-    pub proxies: HashMap<String, ()>,
-    pub anonymous: HashMap<String, ()>,
-    pub modifiers: HashMap<String, ()>,
+    pub title_starts: crate::FastSet<String>,
+    pub roles: FastMap<String, ()>,
+    pub proxies: FastMap<String, ()>,
+    pub anonymous: FastMap<String, ()>,
+    pub modifiers: FastMap<String, ()>,
     /// Nationality adjectives, lowercase ("russian", "south korean").
-    pub demonyms: HashMap<String, ()>,
+    pub demonyms: FastMap<String, ()>,
     /// Nouns for sources of findings ("poll", "study", "records").
-    pub evidence: HashMap<String, ()>,
+    pub evidence: FastMap<String, ()>,
     /// The reading of an unlisted verb before a that-clause ("He recognized
     /// that …"): a position that needs the that-clause.
     pub that_verb: VerbInfo,
@@ -96,15 +96,15 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
     let mut lex = Lexicons {
         lemmas: Vec::new(),
         particles: Vec::new(),
-        verbs: HashMap::new(),
+        verbs: FastMap::default(),
         titles: Vec::new(),
         title_starts: Default::default(),
-        roles: HashMap::new(),
-        proxies: HashMap::new(),
-        anonymous: HashMap::new(),
-        modifiers: HashMap::new(),
-        demonyms: HashMap::new(),
-        evidence: HashMap::new(),
+        roles: FastMap::default(),
+        proxies: FastMap::default(),
+        anonymous: FastMap::default(),
+        modifiers: FastMap::default(),
+        demonyms: FastMap::default(),
+        evidence: FastMap::default(),
         that_verb: VerbInfo {
             lemma: 0,
             object: false,

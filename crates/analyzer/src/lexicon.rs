@@ -110,14 +110,14 @@ pub struct PhraseMatch<V> {
 /// A list of phrases, indexed by first word, longest phrase tried first.
 #[derive(Debug, Clone)]
 pub struct PhraseList<V> {
-    by_first: BTreeMap<String, Vec<(Vec<String>, V)>>,
+    by_first: crate::FastMap<String, Vec<(Vec<String>, V)>>,
 }
 
 impl<V: Clone> PhraseList<V> {
     /// Parses `phrase[<TAB>value]` lines; `#` starts a comment line. Lines whose
     /// value does not parse are skipped (the embedded lists are tested to parse fully).
     pub fn parse(text: &str, value: impl Fn(Option<&str>) -> Option<V>) -> PhraseList<V> {
-        let mut by_first: BTreeMap<String, Vec<(Vec<String>, V)>> = BTreeMap::new();
+        let mut by_first: crate::FastMap<String, Vec<(Vec<String>, V)>> = crate::FastMap::default();
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let (phrase, raw_value) = match line.split_once('\t') {
                 Some((p, v)) => (p, Some(v.trim())),
@@ -137,7 +137,7 @@ impl<V: Clone> PhraseList<V> {
 
     /// A list from (phrase, value) pairs; phrases are split into words like text.
     pub fn from_pairs(pairs: impl IntoIterator<Item = (String, V)>) -> PhraseList<V> {
-        let mut by_first: BTreeMap<String, Vec<(Vec<String>, V)>> = BTreeMap::new();
+        let mut by_first: crate::FastMap<String, Vec<(Vec<String>, V)>> = crate::FastMap::default();
         for (phrase, v) in pairs {
             let parts: Vec<String> = words(&phrase).into_iter().map(|w| w.lower).collect();
             if let Some(first) = parts.first().cloned() {

@@ -6,6 +6,12 @@
 //! - stance side: `stance`, `topic`, `shift`, `ledger`, `timeline`
 
 mod error;
+
+/// Hash maps and sets keyed by short words and ids, hashed with foldhash:
+/// the analyzer looks words up several times per token, and SipHash's
+/// protection against crafted keys buys nothing for lexicon lookups.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+pub(crate) type FastSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 pub mod ledger;
 pub mod lexicon;
 pub mod shift;

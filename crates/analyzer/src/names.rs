@@ -7,8 +7,8 @@
 use crate::actors::{normalize_name, ActorBook, Gender};
 use crate::cues::LEXICONS;
 use crate::tokens::{Tok, TokKind};
+use crate::{FastMap, FastSet};
 use stanceshift_core::{ActorId, ActorKind, Span};
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Whether a mention denotes a person, an organisation or a group.
@@ -298,8 +298,8 @@ const ORG_HEADS: &[&str] = &[
 const PARTICLES: &[&str] =
     &["de", "van", "von", "der", "bin", "al", "la", "du", "del", "da", "di", "le", "ibn"];
 
-static NOT_NAME_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
-static ORG_HEAD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| ORG_HEADS.iter().copied().collect());
+static NOT_NAME_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static ORG_HEAD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| ORG_HEADS.iter().copied().collect());
 
 pub(crate) fn is_not_name(lower: &str) -> bool {
     NOT_NAME_SET.contains(lower)
@@ -315,14 +315,14 @@ pub(crate) struct Names {
     /// Every name occurrence, in text order.
     pub mentions: Vec<NameMention>,
     /// Surname (normalized) -> person id.
-    surnames: HashMap<String, ActorId>,
+    surnames: FastMap<String, ActorId>,
     /// Title (normalized, "president") -> person id, the latest one.
-    titles: HashMap<String, ActorId>,
-    genders: HashMap<ActorId, Gender>,
-    kinds: HashMap<ActorId, EntityKind>,
+    titles: FastMap<String, ActorId>,
+    genders: FastMap<ActorId, Gender>,
+    kinds: FastMap<ActorId, EntityKind>,
     /// Title -> the first person given it without a nationality ("President
     /// Donald Trump", not "Russian President Vladimir Putin").
-    first_bare_titles: HashMap<String, ActorId>,
+    first_bare_titles: FastMap<String, ActorId>,
     /// The title being learned was qualified by a nationality.
     qualified_title: bool,
 }

@@ -145,8 +145,8 @@ pub(crate) fn resolve(
 /// The words before and of each person's mentions ("secretary of state marco
 /// rubio", "russian president vladimir putin"), lowercase, joined: what their
 /// title is in this article.
-fn titles_of(body: &str, people: &[&NameMention]) -> std::collections::HashMap<ActorId, String> {
-    let mut titles: std::collections::HashMap<ActorId, String> = std::collections::HashMap::new();
+fn titles_of(body: &str, people: &[&NameMention]) -> crate::FastMap<ActorId, String> {
+    let mut titles: crate::FastMap<ActorId, String> = crate::FastMap::default();
     for m in people {
         let before = body.get(m.span.start.saturating_sub(40)..m.span.start).unwrap_or("");
         let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();

@@ -9,6 +9,11 @@ mod exit;
 use clap::Parser;
 use std::process::ExitCode;
 
+// Analysis allocates many small strings per sentence; mimalloc makes indexing
+// with analysis about a tenth faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = args::Cli::parse();
     match commands::run(args) {

@@ -141,9 +141,17 @@ impl Writer {
         // old text, and the article is stored as not analyzed.
         let stored_version = analyzer_version;
         let mut operations = Vec::with_capacity(3 + statements.len());
-        operations.push(UserOperation::Delete(Term::from_field_text(self.fields.id, article.id.as_str())));
-        operations
-            .push(UserOperation::Delete(Term::from_field_text(self.fields.article_id, article.id.as_str())));
+        // An id neither committed nor written in this batch has nothing to
+        // replace: skipping its deletes spares every later commit from
+        // applying them (most of a first run's work otherwise).
+        if existing.is_some() {
+            operations
+                .push(UserOperation::Delete(Term::from_field_text(self.fields.id, article.id.as_str())));
+            operations.push(UserOperation::Delete(Term::from_field_text(
+                self.fields.article_id,
+                article.id.as_str(),
+            )));
+        }
         operations.push(UserOperation::Add(self.article_doc(article, statements, hash, stored_version)));
         for statement in statements {
             operations.push(UserOperation::Add(self.statement_doc(article, statement)?));

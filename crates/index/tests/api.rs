@@ -136,6 +136,30 @@ fn upsert_replaces_changed_articles_and_their_statements() {
     assert_eq!(searcher.article(&ArticleId::new("a")).unwrap().unwrap().body, a.body);
 }
 
+/// New ids are written without deletes (a first run's speed rests on it):
+/// an id added twice in one batch, or again after a commit, still ends up once.
+#[test]
+fn new_ids_twice_in_a_batch_and_after_a_commit_end_up_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::open_or_create(dir.path()).unwrap();
+    let mut writer = index.writer(options()).unwrap();
+    let mut fresh = article("n", "2025-10-20", "Wire", "New", "A first version.");
+    let first = vec![statement(&fresh, 0, "Donald Trump", None, "2025-10-20")];
+    assert_eq!(writer.upsert(&fresh, &first, 1).unwrap(), UpsertOutcome::Added);
+    fresh.body = "A second version.".into();
+    assert_eq!(writer.upsert(&fresh, &first, 1).unwrap(), UpsertOutcome::Updated);
+    writer.commit(&Checkpoint::default()).unwrap();
+    let other = article("m", "2025-10-21", "Wire", "Other", "Another article.");
+    assert_eq!(writer.upsert(&other, &[], 1).unwrap(), UpsertOutcome::Added);
+    fresh.body = "A third version.".into();
+    assert_eq!(writer.upsert(&fresh, &[], 1).unwrap(), UpsertOutcome::Updated);
+    writer.commit(&Checkpoint::default()).unwrap();
+    let searcher = index.searcher().unwrap();
+    assert_eq!(searcher.num_articles().unwrap(), 2);
+    assert_eq!(searcher.num_statements().unwrap(), 0, "the third version has no statements");
+    assert_eq!(searcher.article(&ArticleId::new("n")).unwrap().unwrap().body, "A third version.");
+}
+
 #[test]
 fn a_new_analyzer_version_reanalyzes_but_no_analyze_keeps_statements() {
     let dir = tempfile::tempdir().unwrap();
