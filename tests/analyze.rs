@@ -204,3 +204,55 @@ spokesperson_for = "ilse-marten"
     assert_eq!(withdraw["before"]["date"], "2025-03-03");
     assert_eq!(withdraw["after"]["date"], "2025-03-10");
 }
+
+/// Corpus-learned actors: an article that only says "Kovac" is about the
+/// Anna Kovac another article names in full, and her spokesman, named as
+/// such once, speaks for her where an article gives only his role.
+#[test]
+fn surnames_and_spokespeople_are_learned_across_articles() {
+    let dir = TestDir::new();
+    let article = |id: &str, date: &str, body: &str| {
+        serde_json::json!({ "id": id, "date": date, "source": "Test Gazette", "body": body }).to_string()
+    };
+    dir.write(
+        "news.jsonl",
+        [
+            article(
+                "k-1",
+                "2025-05-05",
+                "Prime Minister Anna Kovac said on Monday that the government would sign the port treaty \
+                 by the end of the month. Her spokesman, Ivo Dren, said the text was ready.",
+            ),
+            article("k-2", "2025-05-20", "Kovac said the port treaty would now be signed in the autumn."),
+            article(
+                "k-3",
+                "2025-05-27",
+                "\"The prime minister will sign the port treaty in the autumn,\" government spokesman Ivo Dren said.",
+            ),
+        ]
+        .join("\n"),
+    );
+    let out = dir.run(&["index", "news.jsonl", "--index", "idx", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = dir.run(&["analyze", "--actor", "Anna Kovac", "--json", "--index", "idx"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let points: Vec<&serde_json::Value> = doc["actors"][0]["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["points"].as_array().unwrap())
+        .collect();
+    let articles: std::collections::BTreeSet<&str> =
+        points.iter().filter_map(|p| p["article_id"].as_str()).collect();
+    assert!(articles.contains("k-2"), "the surname-only article counts: {articles:?}");
+    assert!(articles.contains("k-3"), "the learned spokesman counts: {articles:?}");
+    let shifts: Vec<&str> = doc["actors"][0]["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["shifts"].as_array().unwrap())
+        .filter_map(|s| s["kind"].as_str())
+        .collect();
+    assert!(shifts.contains(&"timeline_slip"), "{shifts:?}");
+}

@@ -195,6 +195,37 @@ fn president_of(administration: &ActorId) -> Option<ActorId> {
     administration.as_str().strip_suffix(ADMINISTRATION_SUFFIX).filter(|p| !p.is_empty()).map(ActorId::new)
 }
 
+/// Surname-only actors learned in articles that never gave the full name
+/// ("reagan", from "Reagan said") mapped to the one full-name actor of the
+/// corpus ending in that surname (`ronald-reagan`), given each id's statement
+/// count. A surname shared by several full names maps to the one with most
+/// statements only when it has at least twice the next; otherwise it stays
+/// apart, as it should ("clinton" in a corpus of Bill and Hillary).
+pub fn surname_aliases(ids: &[(ActorId, u64)]) -> std::collections::BTreeMap<ActorId, ActorId> {
+    let mut out = std::collections::BTreeMap::new();
+    for (surname, _) in ids.iter().filter(|(id, _)| !id.as_str().contains('-')) {
+        let suffix = format!("-{surname}");
+        let mut full: Vec<&(ActorId, u64)> = ids
+            .iter()
+            .filter(|(id, _)| id.as_str().ends_with(&suffix))
+            .filter(|(id, _)| {
+                !id.as_str().ends_with("-administration") && !id.as_str().ends_with("-government")
+            })
+            .collect();
+        full.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        match full.as_slice() {
+            [only] => {
+                out.insert(surname.clone(), only.0.clone());
+            }
+            [first, second, ..] if first.1 >= 2 * second.1 => {
+                out.insert(surname.clone(), first.0.clone());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Lowercase, drop a leading "the", unify apostrophes and whitespace.
 pub(crate) fn normalize_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -439,6 +470,25 @@ affiliation = "trump-administration"
         let wh = ActorId::new("white-house");
         let toward: Vec<String> = book.counts_toward(&wh).iter().map(|a| a.to_string()).collect();
         assert_eq!(toward, ["white-house", "trump-administration", "donald-trump"]);
+    }
+
+    #[test]
+    fn surnames_join_the_one_full_name() {
+        let ids = |list: &[(&str, u64)]| list.iter().map(|(i, n)| (ActorId::new(*i), *n)).collect::<Vec<_>>();
+        let found = surname_aliases(&ids(&[
+            ("reagan", 9),
+            ("ronald-reagan", 40),
+            ("clinton", 5),
+            ("bill-clinton", 10),
+            ("hillary-clinton", 12),
+            ("baker", 3),
+            ("james-baker", 20),
+            ("howard-baker", 2),
+            ("trump", 4),
+            ("donald-trump-administration", 7),
+        ]));
+        let pairs: Vec<(&str, &str)> = found.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(pairs, [("baker", "james-baker"), ("reagan", "ronald-reagan")]);
     }
 
     #[test]

@@ -30,7 +30,7 @@ mod referents;
 pub mod sentences;
 mod statement_date;
 mod tokens;
-pub use actors::{administration_of, ActorBook, ActorRelations, Gender};
+pub use actors::{administration_of, surname_aliases, ActorBook, ActorRelations, Gender};
 pub use article::{analyze_article, ArticleAnalysis, ANALYZER_VERSION};
 
 pub use error::{Error, Result};

@@ -295,6 +295,24 @@ const ORG_HEADS: &[&str] = &[
     "summit",
 ];
 
+/// Head words that are names on their own ("the Kremlin", "the Pentagon", "CNN").
+const ORG_NAMES: &[&str] = &[
+    "kremlin",
+    "pentagon",
+    "cnn",
+    "msnbc",
+    "reuters",
+    "tass",
+    "fox",
+    "abc",
+    "nbc",
+    "cbs",
+    "npr",
+    "congress",
+    "senate",
+    "parliament",
+];
+
 const PARTICLES: &[&str] =
     &["de", "van", "von", "der", "bin", "al", "la", "du", "del", "da", "di", "le", "ibn"];
 
@@ -403,7 +421,15 @@ impl Names {
                     && end > start
                     && end + 1 < range.end
                     && is_capitalised(toks[end + 1].text(body));
-                if w.kind == TokKind::Word && (capital || particle) {
+                // "Bank of England", "Ministry of Defence": "of" after an
+                // institution's head word is part of its name.
+                let of_institution = lower[end] == "of"
+                    && end > start
+                    && ORG_HEAD_SET.contains(lower[end - 1])
+                    && end + 1 < range.end
+                    && is_capitalised(toks[end + 1].text(body))
+                    && !is_not_name(lower[end + 1]);
+                if w.kind == TokKind::Word && (capital || particle || of_institution) {
                     end += 1;
                 } else {
                     break;
@@ -456,6 +482,19 @@ impl Names {
             return Some(mk(id, kind, gender));
         }
         let last_lower = lower[end - 1];
+        // "the Bank", "the Ministry": the institution of that kind the article
+        // named last ("the Bank of England"); a bare head word names no one.
+        if end - start == 1 && ORG_HEAD_SET.contains(last_lower) && !ORG_NAMES.contains(&last_lower) {
+            let named = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| {
+                    m.kind != EntityKind::Person && m.id.as_str().split('-').any(|part| part == last_lower)
+                })
+                .map(|m| m.id.clone())?;
+            return Some(mk(named, EntityKind::Organization, None));
+        }
         if ORG_HEAD_SET.contains(last_lower)
             || (end - start == 1 && full.len() > 1 && full.chars().all(|c| c.is_uppercase() || c == '.'))
         {

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use stanceshift_analyzer::timeline::analyze_actor_with;
 use stanceshift_analyzer::topic::Aliases;
-use stanceshift_analyzer::{administration_of, ActorBook};
+use stanceshift_analyzer::{administration_of, surname_aliases, ActorBook};
 use stanceshift_core::{ActorAnalysis, ActorId, ActorKind, ArticleId, Evidence, ProxyKind, Shift, Statement};
 use stanceshift_index::{Index, Role, Searcher, StatementQuery};
 use stanceshift_report::ReportMeta;
@@ -197,6 +197,9 @@ pub(crate) struct Corpus {
     book: ActorBook,
     /// Every name and alias in the book, so topics read "Putin" and "Vladimir Putin" as one argument.
     aliases: Aliases,
+    /// Surname-only actors of the corpus and the full-name actor they are
+    /// (`reagan` -> `ronald-reagan`), learned from the index's actor counts.
+    surnames: BTreeMap<ActorId, ActorId>,
     /// The corpus's last date, or `--to` when earlier.
     pub as_of: NaiveDate,
 }
@@ -213,16 +216,43 @@ impl Corpus {
             .with_context(|| format!("the index {} holds no articles", settings.index.display()))?;
         let as_of = to.map_or(last, |to| to.min(last));
         let aliases = Aliases::from_book(&book);
-        Ok(Corpus { searcher, book, aliases, as_of })
+        let surnames = surname_aliases(&searcher.actors()?);
+        Ok(Corpus { searcher, book, aliases, surnames, as_of })
     }
 
     /// The actor a name denotes: an id from the actor book, else what
     /// `search --actor` would take it for (an alias, a stored id, the slug).
     pub fn resolve(&self, name: &str) -> Result<ActorId> {
-        match self.book.get(&ActorId::new(name.trim())) {
-            Some(actor) => Ok(actor.id.clone()),
-            None => resolve_actor(&self.searcher, &self.book, name),
+        let id = match self.book.get(&ActorId::new(name.trim())) {
+            Some(actor) => actor.id.clone(),
+            None => resolve_actor(&self.searcher, &self.book, name)?,
+        };
+        Ok(self.canonical(&id))
+    }
+
+    /// The full-name actor a surname-only actor of the corpus is, else itself;
+    /// the same for the administration learned under a surname
+    /// (`reagan-administration` -> `ronald-reagan-administration`).
+    fn canonical(&self, id: &ActorId) -> ActorId {
+        if let Some(full) = self.surnames.get(id) {
+            return full.clone();
         }
+        let president = id.as_str().strip_suffix("-administration").map(ActorId::new);
+        match president.as_ref().and_then(|p| self.surnames.get(p)) {
+            Some(full) => administration_of(full),
+            None => id.clone(),
+        }
+    }
+
+    /// A statement with its actors named canonically (see [`Corpus::canonical`]).
+    fn canonicalized(&self, mut statement: Statement) -> Statement {
+        if let Some(actor) = &statement.speaker.actor {
+            statement.speaker.actor = Some(self.canonical(actor));
+        }
+        if let Some(principal) = &statement.principal {
+            statement.principal = Some(self.canonical(principal));
+        }
+        statement
     }
 
     /// Display name: the actor book's, else the id in title case
@@ -271,6 +301,11 @@ impl Corpus {
         // Principals whose proxies may speak for the actor: itself and every
         // institution in the book whose chain leads to it.
         let mut actors: Vec<ActorId> = vec![actor.clone(), administration_of(actor)];
+        // The surname-only ids the corpus knows this actor by ("reagan").
+        for (short, _) in self.surnames.iter().filter(|(_, full)| *full == actor) {
+            actors.push(short.clone());
+            actors.push(administration_of(short));
+        }
         actors.extend(
             self.book
                 .actors()
@@ -278,8 +313,13 @@ impl Corpus {
                 .filter(|id| id != actor && self.book.counts_toward(id).contains(actor)),
         );
         let query = StatementQuery { actors, from, to, ..StatementQuery::default() };
-        let mut statements: Vec<Statement> =
-            self.searcher.statements(&query)?.into_iter().filter(|s| self.counts_for(s, actor)).collect();
+        let mut statements: Vec<Statement> = self
+            .searcher
+            .statements(&query)?
+            .into_iter()
+            .map(|s| self.canonicalized(s))
+            .filter(|s| self.counts_for(s, actor))
+            .collect();
         // Spokespeople the corpus showed speaking for the actor ("Her spokesman,
         // Piet Halloran, said") speak for it where an article names only their
         // role ("government spokesman Piet Halloran").
@@ -300,6 +340,7 @@ impl Corpus {
                 .searcher
                 .statements(&query)?
                 .into_iter()
+                .map(|s| self.canonicalized(s))
                 .filter(|s| !known.contains(&(s.article_id.clone(), s.index)))
                 .filter(|s| self.speaks_as_learned(s, &learned, actor))
                 .collect();
@@ -340,7 +381,9 @@ impl Corpus {
 
     /// Every statement in the date range, in date order.
     pub fn all_statements(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Statement>> {
-        Ok(self.searcher.statements(&StatementQuery { from, to, ..StatementQuery::default() })?)
+        let statements =
+            self.searcher.statements(&StatementQuery { from, to, ..StatementQuery::default() })?;
+        Ok(statements.into_iter().map(|s| self.canonicalized(s)).collect())
     }
 
     /// Every statement grouped under each actor `--all` analyzes: every
