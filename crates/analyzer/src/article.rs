@@ -437,7 +437,7 @@ mod tests {
             Hope Hicks, a Trump spokeswoman, said the rally would go ahead.";
         insta::assert_snapshot!(check(text, "2016-03-01"), @"
         Sam Nunberg, a former Trump aide [sam-nunberg] | sam-nunberg | - | said | Indirect | 2016-03-01(article) | the campaign was adrift
-        who [donald-trump] | donald-trump | - | has told | Indirect | 2016-03-01(article) | Donald Trump
+        who [donald-trump] | donald-trump | - | has told | Indirect | 2016-03-01(article) | he wants a wall
         Donald Trump, who has told aides he wants a wall [donald-trump] | donald-trump | - | said | Indirect | 2016-03-01(article) | it would be built
         Hope Hicks, a Trump spokeswoman [hope-hicks] | donald-trump | Spokesperson | said | Indirect | 2016-03-01(article) | the rally would go ahead
         ");

@@ -557,6 +557,11 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// Whether byte `at` lies inside a quotation.
+    fn inside_quote(&self, at: usize) -> bool {
+        self.quotes.iter().any(|q| q.span.start < at && at < q.span.end)
+    }
+
     /// Statements of one sentence must not claim each other's words: a
     /// content running into a later statement's speaker or cue ends there.
     fn cut_overlaps(&mut self, first: usize) {
@@ -815,7 +820,12 @@ impl<'a> Attributor<'a> {
             let holder = self.names_someone(src_start, src_end);
             // Resolved only for a statement: resolving learns names.
             // Content before ("“…,” X said." / "…, X said.")
+            // "Donald Trump, who has told aides …": a relative pronoun's words
+            // come after it, never before (that is its antecedent).
+            let relative =
+                src_end == src_start + 1 && matches!(self.lower(src_start), "who" | "which" | "that");
             let trailing = !coordinated
+                && !relative
                 && src_start > 0
                 && {
                     let p = self.toks[src_start - 1];
@@ -2053,6 +2063,21 @@ impl<'a> Attributor<'a> {
         strength: f32,
     ) {
         let cue_span = Span::new(self.toks[cue_start].start, self.toks[cue_end - 1].end);
+        // "Trump, who has told aides he wants a wall, said …": a relative
+        // clause's words end with the clause, at its closing comma.
+        let mut pieces = pieces;
+        let relative = matches!(speaker.mention.text.to_ascii_lowercase().as_str(), "who" | "which");
+        if let (true, Some(last)) = (relative, pieces.last_mut()) {
+            let closing = self.toks.iter().find(|t| {
+                t.start >= last.start
+                    && t.end <= last.end
+                    && t.text(self.body) == ","
+                    && !self.inside_quote(t.start)
+            });
+            if let Some(comma) = closing {
+                last.end = comma.start;
+            }
+        }
         // "after the president announced it": an object pronoun is no content.
         if kind == SpeechKind::Indirect
             && pieces.len() == 1
@@ -2063,7 +2088,6 @@ impl<'a> Attributor<'a> {
         {
             return;
         }
-        let mut pieces = pieces;
         // Multi-paragraph quotes: a content quote that runs on past this sentence.
         if let Some(last) = pieces.last_mut() {
             if let Some(q) =
