@@ -54,10 +54,18 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
     let date = article.date.date_naive();
     let mut statements: Vec<Statement> = Vec::with_capacity(attributor.statements.len());
     let mut dates: Vec<StatementDate> = Vec::with_capacity(attributor.statements.len());
+    let mut times_by_sentence: crate::FastMap<usize, Vec<stanceshift_timex::TimeExpr>> =
+        crate::FastMap::default();
     for (index, raw) in attributor.statements.iter().enumerate() {
         let statement_date = match raw.continues.and_then(|i| dates.get(i)) {
             Some(d) => StatementDate { basis: stanceshift_core::DateBasis::Context, ..d.clone() },
-            None => date_statement(body, sentences[raw.sentence].span, raw, &quotes, date, dates.last()),
+            None => {
+                let span = sentences[raw.sentence].span;
+                let times = times_by_sentence
+                    .entry(raw.sentence)
+                    .or_insert_with(|| crate::statement_date::sentence_times(body, span, date));
+                date_statement(body, span, raw, &quotes, date, dates.last(), times)
+            }
         };
         let statement_date = if raw.continues.is_some() && statement_date.evidence.is_none() {
             article_date(date)

@@ -2182,8 +2182,9 @@ impl<'a> Attributor<'a> {
                 },
             };
         }
-        let owned: Vec<String> = (0..self.toks.len()).map(|i| self.lower(i).to_string()).collect();
-        let lower: Vec<&str> = owned.iter().map(String::as_str).collect();
+        // The sentence's lowercase words, borrowed from the buffer (no copies).
+        let (lower_buf, lower_rng) = (&self.lower_buf, &self.lower_rng);
+        let lower: Vec<&str> = lower_rng.iter().map(|&(s, e)| &lower_buf[s..e]).collect();
         let mut found = Vec::new();
         self.names.scan(
             self.body,

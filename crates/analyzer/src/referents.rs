@@ -94,10 +94,19 @@ pub(crate) fn resolve(
     book: &ActorBook,
 ) -> Vec<Vec<Found>> {
     let people: Vec<&NameMention> = mentions.iter().filter(|m| m.kind == EntityKind::Person).collect();
-    let pairs = coordinated_pairs(body, &people);
-    let titles = titles_of(body, &people);
-    let speakers: Vec<Span> = statements.iter().map(|s| s.speaker.span).collect();
-    let events = event_mentions(body, sentences, &people, &speakers, quotes);
+    // Each article-wide table is built only when a statement needs it: most
+    // statements refer to nothing.
+    let pairs = std::cell::OnceCell::new();
+    let pairs = || pairs.get_or_init(|| coordinated_pairs(body, &people));
+    let titles = std::cell::OnceCell::new();
+    let titles = || titles.get_or_init(|| titles_of(body, &people));
+    let events = std::cell::OnceCell::new();
+    let events = || {
+        events.get_or_init(|| {
+            let speakers: Vec<Span> = statements.iter().map(|s| s.speaker.span).collect();
+            event_mentions(body, sentences, &people, &speakers, quotes)
+        })
+    };
     statements
         .iter()
         .map(|st| {
@@ -107,6 +116,10 @@ pub(crate) fn resolve(
             for piece in &st.content_pieces {
                 let Some(text) = body.get(piece.start..piece.end) else { continue };
                 let ws = words(text);
+                if !ws.iter().any(|w| refers(&w.lower)) {
+                    continue;
+                }
+                let clauses = crate::stance::clauses(&ws);
                 for (i, w) in ws.iter().enumerate() {
                     let at = Span::new(piece.start + w.start, piece.start + w.end);
                     let lower = w.lower.as_str();
@@ -114,21 +127,22 @@ pub(crate) fn resolve(
                         if speaker_plural {
                             continue;
                         }
-                        referring_to(body, sentence, &pairs, piece.end)
-                            .or_else(|| nearest_pair(&pairs, at.start, sentences, st.sentence))
+                        referring_to(body, sentence, pairs(), piece.end)
+                            .or_else(|| nearest_pair(pairs(), at.start, sentences, st.sentence))
                             .map(|a| (at, a))
                     } else if GROUP_NOUNS.contains(&lower) && is_definite_group(&ws, i) {
                         let phrase = Span::new(piece.start + ws[group_start(&ws, i)].start, at.end);
                         let fits =
-                            |pair: &[ActorId; 2]| pair.iter().all(|p| fits_group(lower, titles.get(p)));
+                            |pair: &[ActorId; 2]| pair.iter().all(|p| fits_group(lower, titles().get(p)));
                         let candidates: Vec<(Span, [ActorId; 2])> =
-                            pairs.iter().filter(|(_, pair)| fits(pair)).cloned().collect();
+                            pairs().iter().filter(|(_, pair)| fits(pair)).cloned().collect();
                         nearest_pair(&candidates, phrase.start, sentences, st.sentence).map(|a| (phrase, a))
-                    } else if refers_to_event(lower)
-                        && !names_someone_else(&ws, i, piece.start, &people, st)
-                        && !names_a_group(&ws, i)
-                    {
-                        event_antecedent(&events, at.start, st, book).map(|a| (at, a))
+                    } else if refers_to_event(lower) && {
+                        let clause = clauses.iter().find(|r| r.contains(&i)).cloned().unwrap_or(0..ws.len());
+                        !names_someone_else(&ws, &clause, piece.start, &people, st)
+                            && !names_a_group(&ws, &clause)
+                    } {
+                        event_antecedent(events(), at.start, st, book).map(|a| (at, a))
                     } else {
                         None
                     };
@@ -177,10 +191,9 @@ fn fits_group(noun: &str, title: Option<&String>) -> bool {
     }
 }
 
-/// Whether the clause around word `i` has a group or plural pronoun that
-/// names the event's participants itself ("a meeting of the foreign ministers").
-fn names_a_group(ws: &[Word], i: usize) -> bool {
-    let clause = crate::stance::clauses(ws).into_iter().find(|r| r.contains(&i)).unwrap_or(0..ws.len());
+/// Whether `clause` has a group or plural pronoun that names an event's
+/// participants itself ("a meeting of the foreign ministers").
+fn names_a_group(ws: &[Word], clause: &std::ops::Range<usize>) -> bool {
     clause.clone().any(|k| {
         PLURAL_PRONOUNS.contains(&ws[k].lower.as_str())
             || GROUP_NOUNS.contains(&ws[k].lower.as_str()) && is_definite_group(ws, k)
@@ -239,16 +252,20 @@ fn nearest_pair(
     pairs.iter().rev().find(|(span, _)| span.end <= before && span.start >= earliest).map(|(span, _)| *span)
 }
 
-/// Whether the clause around word `i` names a person other than the speaker
-/// (then the event word has its participants already).
+/// Whether any word could refer to something named elsewhere.
+fn refers(lower: &str) -> bool {
+    PLURAL_PRONOUNS.contains(&lower) || GROUP_NOUNS.contains(&lower) || refers_to_event(lower)
+}
+
+/// Whether `clause` names a person other than the speaker (then an event
+/// word in it has its participants already).
 fn names_someone_else(
     ws: &[Word],
-    i: usize,
+    clause: &std::ops::Range<usize>,
     base: usize,
     people: &[&NameMention],
     st: &RawStatement,
 ) -> bool {
-    let clause = crate::stance::clauses(ws).into_iter().find(|r| r.contains(&i)).unwrap_or(0..ws.len());
     let (Some(first), Some(last)) = (ws.get(clause.start), ws.get(clause.end.saturating_sub(1))) else {
         return false;
     };

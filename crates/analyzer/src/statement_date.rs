@@ -24,7 +24,8 @@ pub(crate) fn article_date(date: NaiveDate) -> StatementDate {
 }
 
 /// Dates `st` from the words of its sentence outside content and quotes.
-/// `previous` is the date of the statement before it (for "at the time").
+/// `previous` is the date of the statement before it (for "at the time");
+/// `times` are the sentence's time expressions ([`sentence_times`]).
 pub(crate) fn date_statement(
     body: &str,
     sentence: Span,
@@ -32,6 +33,7 @@ pub(crate) fn date_statement(
     quotes: &[Quote],
     article: NaiveDate,
     previous: Option<&StatementDate>,
+    times: &[stanceshift_timex::TimeExpr],
 ) -> StatementDate {
     let text = &body[sentence.start..sentence.end];
     let content = st.content_span();
@@ -55,10 +57,9 @@ pub(crate) fn date_statement(
             }
         }
     }
-    let options = Options { tense: TenseHint::Past };
     let cue_mid = st.cue_span.start.saturating_sub(sentence.start);
     let mut best: Option<(usize, stanceshift_timex::TimeExpr)> = None;
-    for expr in stanceshift_timex::find_with(text, article, &options) {
+    for expr in times.iter().cloned() {
         // "Two weeks after Trump said he would meet Putin, no summit has been
         // scheduled": the saying was that long before the article's own day.
         if expr.kind == TimexKind::Duration && outside(expr.span) && expr.span.end <= cue_mid {
@@ -136,6 +137,17 @@ fn duration_days(value: &str) -> Option<i64> {
         _ => return None,
     };
     (amount > 0 && amount <= 100).then_some(amount * per)
+}
+
+/// The time expressions of a sentence as statement dating reads them (past
+/// tense), computed once per sentence however many statements it holds.
+pub(crate) fn sentence_times(
+    body: &str,
+    sentence: Span,
+    article: NaiveDate,
+) -> Vec<stanceshift_timex::TimeExpr> {
+    let text = body.get(sentence.start..sentence.end).unwrap_or("");
+    stanceshift_timex::find_with(text, article, &Options { tense: TenseHint::Past })
 }
 
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
