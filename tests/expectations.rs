@@ -172,6 +172,13 @@ fn clip(s: &str) -> String {
     s.chars().take(60).collect()
 }
 
+/// `report --actor NAME --format json` on the index `idx` in `dir`, with no actor file.
+fn actor_report(dir: &TestDir, actor: &str) -> Report {
+    let out = dir.run(&["report", "--actor", actor, "--format", "json", "--index", "idx"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    Report { doc: serde_json::from_slice(&out.stdout).unwrap(), failures: Vec::new() }
+}
+
 fn statements_in(dir: &TestDir, article: &str) -> String {
     let actors = sample_actors();
     let out = dir.run(&["statements", "--article", article, "--index", "idx", "--actors", &actors]);
@@ -353,10 +360,7 @@ fn motivating_case_without_an_actor_file() {
     let sample = repo_root().join("data/sample");
     let out = dir.run(&["index", path(&sample), "--index", "idx", "-q"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let out = dir.run(&["report", "--actor", "Donald Trump", "--format", "json", "--index", "idx"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut r = Report { doc, failures: Vec::new() };
+    let mut r = actor_report(&dir, "Donald Trump");
     r.shift(
         "donald-trump",
         "withdraw",
@@ -378,10 +382,7 @@ fn motivating_case_from_a_single_article() {
     dir.write("one.jsonl", format!("{line}\n"));
     let out = dir.run(&["index", "one.jsonl", "--index", "idx", "-q"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let out = dir.run(&["report", "--actor", "Donald Trump", "--format", "json", "--index", "idx"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut r = Report { doc, failures: Vec::new() };
+    let mut r = actor_report(&dir, "Donald Trump");
     // "last week" from Tuesday 2025-10-21 is the week of Monday 2025-10-13.
     r.shift(
         "donald-trump",

@@ -1700,27 +1700,8 @@ impl<'a> Attributor<'a> {
     /// A share of people as speaker, as polls report them: "One in three
     /// said", "About four in 10 said", "most of them said", "all but two said".
     fn quantity_left(&self, end: usize) -> Option<(usize, usize)> {
-        let number = |w: &str| {
-            w.chars().next().is_some_and(|c| c.is_ascii_digit())
-                || matches!(
-                    w,
-                    "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "half"
-                        | "third"
-                        | "thirds"
-                        | "quarter"
-                        | "dozen"
-                )
-        };
+        let number =
+            |w: &str| crate::lexicon::is_number_word(w) || matches!(w, "third" | "thirds" | "quarter");
         let quantifier = |w: &str| {
             matches!(w, "most" | "many" | "some" | "all" | "few" | "none" | "majority" | "majorities")
         };

@@ -280,6 +280,33 @@ pub fn is_cue_word(lower: &str) -> bool {
         || [&lex.modals.by_first, &lex.retreat.by_first].iter().any(|m| m.contains_key(lower))
 }
 
+/// A number written in figures or as a common number word ("two", "half",
+/// "dozen", "several").
+pub fn is_number_word(lower: &str) -> bool {
+    lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(
+            lower,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "twenty"
+                | "thirty"
+                | "fifty"
+                | "hundred"
+                | "half"
+                | "dozen"
+                | "few"
+                | "several"
+        )
+}
+
 /// Whether a word is a negation on its own (including any "-n't" contraction).
 pub fn is_negation_word(lower: &str) -> bool {
     lower.ends_with("n't")

@@ -489,30 +489,7 @@ fn assess_words(
         let (f, l) = (shift(m.first), shift(m.last));
         // "about a meeting" is a preposition; "about two weeks" a hedge.
         let approximator = f == l && matches!(ws[f].lower.as_str(), "about" | "around" | "roughly");
-        let number = |w: &str| {
-            w.chars().next().is_some_and(|c| c.is_ascii_digit())
-                || matches!(
-                    w,
-                    "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "twenty"
-                        | "thirty"
-                        | "fifty"
-                        | "hundred"
-                        | "half"
-                        | "dozen"
-                        | "few"
-                        | "several"
-                )
-        };
+        let number = crate::lexicon::is_number_word;
         let unit = |w: &str| {
             matches!(
                 w,
