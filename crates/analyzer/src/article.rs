@@ -8,7 +8,7 @@ use stanceshift_core::{Article, Diagnostic, Referent, Span, Statement, Statement
 
 /// Version of the attribution output; bump whenever statements for the same
 /// text can change, so indexes know to re-analyze.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Bodies longer than this are analyzed up to this length only (with a diagnostic).
 const MAX_BODY_BYTES: usize = 4 << 20;
@@ -555,22 +555,22 @@ mod tests {
             budget stalled. Stone wants a recount. Park described their economic struggles. Park called upon \
             voters to stay home.";
         insta::assert_snapshot!(check(text, "2025-10-21"), @"
-        Governor Lena Park [lena-park] | lena-park | - | thinks | Indirect | 2025-10-21(article) | the plan will pass
-        Daniel Stone [daniel-stone] | daniel-stone | - | believes | Indirect | 2025-10-21(article) | that the vote was rigged
-        Park [lena-park] | lena-park | - | wants | Indirect | 2025-10-21(article) | to cut the budget
-        The ministry | - | - | plans | Indirect | 2025-10-21(article) | to close two offices
+        Governor Lena Park [lena-park] | lena-park | - | thinks | Position | 2025-10-21(article) | the plan will pass
+        Daniel Stone [daniel-stone] | daniel-stone | - | believes | Position | 2025-10-21(article) | that the vote was rigged
+        Park [lena-park] | lena-park | - | wants | Position | 2025-10-21(article) | to cut the budget
+        The ministry | - | - | plans | Position | 2025-10-21(article) | to close two offices
         Stone [daniel-stone] | daniel-stone | - | vowed | Indirect | 2025-10-21(article) | to fight the ruling
         Park [lena-park] | lena-park | - | urged | Indirect | 2025-10-21(article) | lawmakers to act
-        Stone [daniel-stone] | daniel-stone | - | criticized | Indirect | 2025-10-21(article) | the budget for its cuts
+        Stone [daniel-stone] | daniel-stone | - | criticized | Position | 2025-10-21(article) | the budget for its cuts
         Park [lena-park] | lena-park | - | called | Indirect | 2025-10-21(article) | the deal a disaster
         Stone [daniel-stone] | daniel-stone | - | called for | Indirect | 2025-10-21(article) | a recount
-        Park [lena-park] | lena-park | - | described | Indirect | 2025-10-21(article) | the plan as a compromise
+        Park [lena-park] | lena-park | - | described | Position | 2025-10-21(article) | the plan as a compromise
         Stone [daniel-stone] | daniel-stone | - | accused | Indirect | 2025-10-21(article) | Park of lying
-        A new poll | - | - | shows | Indirect | 2025-10-21(article) | Park leading by five points
-        The survey | - | - | found | Indirect | 2025-10-21(article) | that most voters back the plan
+        A new poll | - | - | shows | Position | 2025-10-21(article) | Park leading by five points
+        The survey | - | - | found | Position | 2025-10-21(article) | that most voters back the plan
         Park [lena-park] | lena-park | - | said | Indirect | 2025-10-21(article) | Stone wants to delay the vote
-        Stone [daniel-stone] | daniel-stone | - | wants | Indirect | 2025-10-21(article) | a recount
-        Park [lena-park] | lena-park | - | described | Indirect | 2025-10-21(article) | their economic struggles
+        Stone [daniel-stone] | daniel-stone | - | wants | Position | 2025-10-21(article) | a recount
+        Park [lena-park] | lena-park | - | described | Position | 2025-10-21(article) | their economic struggles
         Park [lena-park] | lena-park | - | called upon | Indirect | 2025-10-21(article) | voters to stay home
         ");
     }
@@ -582,9 +582,9 @@ mod tests {
             vote would go ahead. Stone said the deal was dead and said he would appeal. The storm hit the \
             coast, flooding two towns.";
         insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
-        Governor Lena Park [lena-park] | lena-park | - | defended | Indirect | 2025-10-21(article) | the budget on Monday
+        Governor Lena Park [lena-park] | lena-park | - | defended | Position | 2025-10-21(article) | the budget on Monday
         Governor Lena Park [lena-park] | lena-park | - | saying | Indirect | 2025-10-20(relative "Monday") | it was fair
-        Daniel Stone, a former senator [daniel-stone] | daniel-stone | - | praised | Indirect | 2025-10-21(article) | the deal
+        Daniel Stone, a former senator [daniel-stone] | daniel-stone | - | praised | Position | 2025-10-21(article) | the deal
         Daniel Stone, a former senator [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | it would last
         Park [lena-park] | lena-park | - | declared | Indirect | 2025-10-16(relative "Thursday") | that the vote would go ahead
         Stone [daniel-stone] | daniel-stone | - | said | Indirect | 2025-10-21(article) | the deal was dead and said he would appeal
@@ -598,7 +598,7 @@ mod tests {
             rules were unfair. Turnout was high, election officials said. Members of Congress said the \
             bill was dead. “Why not?” Park asked.";
         insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
-        The trade commissioner, Ivo Rask [ivo-rask] | ivo-rask | - | praised | Indirect | 2025-10-20(relative "Monday") | the deal
+        The trade commissioner, Ivo Rask [ivo-rask] | ivo-rask | - | praised | Position | 2025-10-20(relative "Monday") | the deal
         The trade commissioner, Ivo Rask [ivo-rask] | ivo-rask | - | said | Indirect | 2025-10-20(relative "Monday") | talks were over
         Stone himself [stone] | stone | - | said | Indirect | 2025-10-21(article) | the vote was lost
         Several supporters of reform | - | - | said | Indirect | 2025-10-21(article) | the rules were unfair
@@ -627,11 +627,11 @@ mod tests {
         insta::assert_snapshot!(check(text, "2025-10-21"), @"
         Governor Lena Park [lena-park] | lena-park | - | made it clear | Indirect | 2025-10-21(article) | that she would run
         Daniel Stone [daniel-stone] | daniel-stone | - | went on to say | Indirect | 2025-10-21(article) | the vote was rigged
-        Park [lena-park] | lena-park | - | lashed out at | Indirect | 2025-10-21(article) | the council over the delay
-        Stone [daniel-stone] | daniel-stone | - | voted against | Indirect | 2025-10-21(article) | the budget
-        Park [lena-park] | lena-park | - | sees | Indirect | 2025-10-21(article) | the plan as a trap
-        Stone [daniel-stone] | daniel-stone | - | expressed | Indirect | 2025-10-21(article) | concern about the cuts
-        He [daniel-stone] | daniel-stone | - | 's hoping | Indirect | 2025-10-21(article) | the court will agree
+        Park [lena-park] | lena-park | - | lashed out at | Position | 2025-10-21(article) | the council over the delay
+        Stone [daniel-stone] | daniel-stone | - | voted against | Position | 2025-10-21(article) | the budget
+        Park [lena-park] | lena-park | - | sees | Position | 2025-10-21(article) | the plan as a trap
+        Stone [daniel-stone] | daniel-stone | - | expressed | Position | 2025-10-21(article) | concern about the cuts
+        He [daniel-stone] | daniel-stone | - | 's hoping | Position | 2025-10-21(article) | the court will agree
         The Finance Ministry [finance-ministry] | finance-ministry | - | issued a statement saying | Indirect | 2025-10-21(article) | the fund was safe
         ");
     }
@@ -693,8 +693,8 @@ mod tests {
             vote will be close. The court ruled that the law was void. Park worked so that the plan would \
             pass. The results that came in were mixed.";
         insta::assert_snapshot!(check(text, "2025-10-21"), @"
-        Governor Lena Park [lena-park] | lena-park | - | lamented | Indirect | 2025-10-21(article) | that the budget was too small
-        She [lena-park] | lena-park | - | recognizes | Indirect | 2025-10-21(article) | that the vote will be close
+        Governor Lena Park [lena-park] | lena-park | - | lamented | Position | 2025-10-21(article) | that the budget was too small
+        She [lena-park] | lena-park | - | recognizes | Position | 2025-10-21(article) | that the vote will be close
         ");
     }
 
@@ -703,9 +703,9 @@ mod tests {
         let text = "New polls released Sunday showed Park taking the lead. A Courier poll, conducted with \
             the Review, shows Stone ahead. Park had to lend her campaign money, fundraising documents show.";
         insta::assert_snapshot!(check(text, "2025-10-21"), @r#"
-        New polls | - | - | showed | Indirect | 2025-10-19(relative "Sunday") | Park taking the lead
-        A Courier poll | - | - | shows | Indirect | 2025-10-21(article) | Stone ahead
-        fundraising documents | - | - | show | Indirect | 2025-10-21(article) | Park had to lend her campaign money
+        New polls | - | - | showed | Position | 2025-10-19(relative "Sunday") | Park taking the lead
+        A Courier poll | - | - | shows | Position | 2025-10-21(article) | Stone ahead
+        fundraising documents | - | - | show | Position | 2025-10-21(article) | Park had to lend her campaign money
         "#);
     }
 

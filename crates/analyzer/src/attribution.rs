@@ -638,9 +638,12 @@ impl<'a> Attributor<'a> {
         for st in &mut self.statements[first..] {
             st.outer = info.outer;
             // A position the writer ascribes is weaker evidence of a stance
-            // than the speaker's own words.
+            // than the speaker's own words, and says so (quoted words stay quotes).
             if info.attitude {
                 st.confidence *= 0.8;
+                if st.kind == SpeechKind::Indirect {
+                    st.kind = SpeechKind::Position;
+                }
             }
         }
         resume

@@ -92,8 +92,10 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         clauses.iter().filter(|r| hits(r) == best).cloned().collect()
     };
 
-    let indirect =
-        matches!(statement.kind, SpeechKind::Indirect | SpeechKind::Mixed | SpeechKind::AccordingTo);
+    let indirect = matches!(
+        statement.kind,
+        SpeechKind::Indirect | SpeechKind::Mixed | SpeechKind::AccordingTo | SpeechKind::Position
+    );
     let mut cues = Vec::new();
     let mut parts = Vec::new();
     let mut anchors = Vec::new();
@@ -156,6 +158,18 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         whole.tone_words.iter().copied().chain(cue_tones.iter().map(|(v, _)| *v)).collect();
     main.tone = combined_tone(&values);
 
+    // "The ministry plans to close two offices": an intention's verb is the
+    // modal of the infinitive it reports, unless the words carry their own.
+    let intention = intention_cue(statement, &ws);
+    if let Some((level, _)) = &intention {
+        let own = main.cues.iter().any(|c| matches!(c.kind, CueKind::Modal | CueKind::Retreat));
+        if !own {
+            let negated = main.commitment.score() < 0;
+            main.commitment = if negated { flip(*level) } else { *level };
+            main.certainty = base_certainty(main.commitment);
+            main.future = true;
+        }
+    }
     let mut certainty = main.certainty;
     let verb_cue = reporting_verb_cue(statement);
     if let Some(verb_cue) = &verb_cue {
@@ -217,8 +231,9 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     for c in &mut cues {
         c.span = Span::new(c.span.start + base, c.span.end + base);
     }
-    // The reporting verb and its tone already have article spans.
+    // The reporting verb, its tone and its intention already have article spans.
     cues.extend(verb_cue);
+    cues.extend(intention.map(|(_, c)| c));
     cues.extend(cue_tones.into_iter().map(|(_, c)| c));
     cues.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| kind_rank(a.kind).cmp(&kind_rank(b.kind))));
     cues.dedup();
@@ -247,11 +262,29 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
 /// its cue's ("criticized", "praised": a judgement's tone is in its verb).
 pub fn tone(statement: &Statement) -> f32 {
     let ws = words(&statement.content);
-    let indirect = matches!(statement.kind, SpeechKind::Indirect | SpeechKind::Mixed);
+    let indirect = matches!(statement.kind, SpeechKind::Indirect | SpeechKind::Mixed | SpeechKind::Position);
     let mut values =
         assess_words(&statement.content, &ws, 0..ws.len(), None, indirect, false, false).tone_words;
     values.extend(cue_tone(statement).iter().map(|(v, _)| *v));
     combined_tone(&values)
+}
+
+/// The level of an intention cue ("plans", "wants", "vowed") reporting an
+/// infinitive ("to close two offices"), with the cue as evidence: the modal
+/// lexicon's "plans to", "vowed to" read across the cue and the content.
+fn intention_cue(statement: &Statement, ws: &[Word]) -> Option<(Commitment, Cue)> {
+    if statement.kind != SpeechKind::Position || ws.first().is_none_or(|w| w.lower != "to") {
+        return None;
+    }
+    let cue_words = words(&statement.cue);
+    let last = cue_words.last()?;
+    let m = lexicon().modals.match_at(&words(&format!("{} to", last.lower)), 0)?;
+    let text = statement.cue.get(last.start..last.end)?.to_string();
+    let start = statement.cue_span.start + last.start;
+    Some((
+        m.value,
+        Cue { kind: CueKind::Modal, text, span: Span::new(start, start + (last.end - last.start)) },
+    ))
 }
 
 /// Tone words of the reporting cue, with their article spans.

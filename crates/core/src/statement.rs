@@ -28,6 +28,10 @@ pub enum SpeechKind {
     Colon,
     /// "X declined to comment": a statement without content.
     NoComment,
+    /// A position the writer ascribes rather than words reported: a belief,
+    /// intention, judgement or finding ("X thinks …", "X wants to …", "X
+    /// criticized the budget", "a poll shows …").
+    Position,
 }
 
 /// Why the literal speaker speaks for someone else.

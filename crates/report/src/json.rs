@@ -383,6 +383,7 @@ fn speech(kind: SpeechKind) -> &'static str {
         SpeechKind::AccordingTo => "according_to",
         SpeechKind::Colon => "colon",
         SpeechKind::NoComment => "no_comment",
+        SpeechKind::Position => "position",
     }
 }
 

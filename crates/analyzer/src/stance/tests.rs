@@ -205,3 +205,21 @@ fn a_judgement_carries_the_tone_of_its_verb() {
     let s = statement("Valdoria's negotiators", "praised", SpeechKind::Indirect, "2025-10-16");
     assert!(tone(&s) > 0.5);
 }
+
+#[test]
+fn an_intention_verb_is_the_modal_of_its_infinitive() {
+    let level = |content: &str, cue: &str| {
+        let s = statement(content, cue, SpeechKind::Position, "2025-10-16");
+        let f = features(&s, &Topic { key: "close office".into(), label: "close office".into() });
+        assert!(f.future, "{cue}");
+        f.commitment.factbank_label()
+    };
+    assert_eq!(level("to close two offices", "plans"), "PR+");
+    assert_eq!(level("to close two offices", "vowed"), "CT+");
+    assert_eq!(level("to close two offices", "wants"), "PR+");
+    // Its own modal or retreat wins.
+    assert_eq!(level("to close two offices, but might not", "plans"), "PR+");
+    let own = statement("to close two offices if it can", "hopes", SpeechKind::Position, "2025-10-16");
+    let f = features(&own, &Topic { key: "close office".into(), label: "close office".into() });
+    assert_eq!(f.commitment.factbank_label(), "PS+", "hopes to: possible");
+}
