@@ -191,8 +191,16 @@ pub fn administration_of(president: &ActorId) -> ActorId {
 }
 
 /// The president heading an administration learned from the text.
-fn president_of(administration: &ActorId) -> Option<ActorId> {
+pub fn president_of(administration: &ActorId) -> Option<ActorId> {
     administration.as_str().strip_suffix(ADMINISTRATION_SUFFIX).filter(|p| !p.is_empty()).map(ActorId::new)
+}
+
+/// Whether an id is an institution attribution names from the text rather
+/// than a person: a place's government ("Valdoria's government" ->
+/// `valdoria-government`, "a Russian diplomat" -> `russian-government`) or a
+/// president's administration (`donald-trump-administration`).
+pub fn is_text_institution(id: &ActorId) -> bool {
+    id.as_str().ends_with("-government") || id.as_str().ends_with(ADMINISTRATION_SUFFIX)
 }
 
 /// Surname-only actors learned in articles that never gave the full name
@@ -208,9 +216,7 @@ pub fn surname_aliases(ids: &[(ActorId, u64)]) -> std::collections::BTreeMap<Act
         let mut full: Vec<&(ActorId, u64)> = ids
             .iter()
             .filter(|(id, _)| id.as_str().ends_with(&suffix))
-            .filter(|(id, _)| {
-                !id.as_str().ends_with("-administration") && !id.as_str().ends_with("-government")
-            })
+            .filter(|(id, _)| !is_text_institution(id))
             .collect();
         full.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         match full.as_slice() {

@@ -30,7 +30,9 @@ mod referents;
 pub mod sentences;
 mod statement_date;
 mod tokens;
-pub use actors::{administration_of, surname_aliases, ActorBook, ActorRelations, Gender};
+pub use actors::{
+    administration_of, is_text_institution, president_of, surname_aliases, ActorBook, ActorRelations, Gender,
+};
 pub use article::{analyze_article, ArticleAnalysis, ANALYZER_VERSION};
 
 pub use error::{Error, Result};

@@ -28,9 +28,7 @@ const TONE_CLEAR: f32 = 0.5;
 /// The evidence a point gives, labelled as proxy speech when the speaker is not `actor`.
 pub fn evidence(actor: &ActorId, point: &StancePoint) -> Evidence {
     let s = &point.statement;
-    let by_proxy = s.proxy.is_some()
-        || s.speaker.actor.as_ref().is_some_and(|a| a != actor)
-        || s.speaker.actor.is_none();
+    let by_proxy = is_by_proxy(actor, point);
     Evidence {
         article_id: s.article_id.clone(),
         statement_index: s.index,
@@ -44,6 +42,12 @@ pub fn evidence(actor: &ActorId, point: &StancePoint) -> Evidence {
         tone: point.features.tone,
         cues: point.features.cues.iter().filter(|c| c.kind != CueKind::Topic).cloned().collect(),
     }
+}
+
+/// Whether someone other than `actor` spoke: a proxy, another actor, or an unnamed speaker.
+pub fn is_by_proxy(actor: &ActorId, point: &StancePoint) -> bool {
+    let s = &point.statement;
+    s.proxy.is_some() || s.speaker.actor.as_ref() != Some(actor)
 }
 
 fn has(f: &StanceFeatures, kind: CueKind) -> bool {

@@ -92,10 +92,7 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         clauses.iter().filter(|r| hits(r) == best).cloned().collect()
     };
 
-    let indirect = matches!(
-        statement.kind,
-        SpeechKind::Indirect | SpeechKind::Mixed | SpeechKind::AccordingTo | SpeechKind::Position
-    );
+    let indirect = is_reported(statement.kind);
     let mut cues = Vec::new();
     let mut parts = Vec::new();
     let mut anchors = Vec::new();
@@ -258,11 +255,17 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     }
 }
 
+/// Reported rather than quoted words, where "would" is the backshifted "will".
+fn is_reported(kind: SpeechKind) -> bool {
+    matches!(kind, SpeechKind::Indirect | SpeechKind::Mixed | SpeechKind::AccordingTo | SpeechKind::Position)
+}
+
 /// Tone of a whole statement, -1..1, from the tone lexicon: its words and
 /// its cue's ("criticized", "praised": a judgement's tone is in its verb).
 pub fn tone(statement: &Statement) -> f32 {
     let ws = words(&statement.content);
-    let indirect = matches!(statement.kind, SpeechKind::Indirect | SpeechKind::Mixed | SpeechKind::Position);
+    // Only commitment reads the backshift; tone words are the same either way.
+    let indirect = is_reported(statement.kind);
     let mut values =
         assess_words(&statement.content, &ws, 0..ws.len(), None, indirect, false, false).tone_words;
     values.extend(cue_tone(statement).iter().map(|(v, _)| *v));

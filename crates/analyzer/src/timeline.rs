@@ -40,7 +40,7 @@
 
 use crate::ledger::ledger;
 use crate::lexicon::{is_cue_word, words};
-use crate::shift::{compare, evidence, is_paraphrase_echo, is_quote};
+use crate::shift::{compare, is_by_proxy, is_paraphrase_echo, is_quote};
 use crate::stance::features;
 use crate::topic::{group, own_name_terms, parse_query_with, statement_matches, Aliases, TopicGroup};
 use chrono::NaiveDate;
@@ -217,7 +217,7 @@ fn shifts_by_day(actor: &ActorId, topic: &Topic, points: &[StancePoint]) -> Vec<
         let end = (i..points.len()).find(|&j| points[j].statement.date.date != day).unwrap_or(points.len());
         let stances: Vec<usize> =
             (i..end).filter(|&j| points[j].statement.kind != SpeechKind::NoComment).collect();
-        let own = |j: &usize| evidence(actor, &points[*j]).proxy_for.is_none();
+        let own = |j: &usize| !is_by_proxy(actor, &points[*j]);
         let own_rep = representative(points, stances.iter().copied().filter(own));
         let proxy_rep = representative(points, stances.iter().copied().filter(|j| !own(j)));
         if let Some(b) = baseline {
@@ -260,13 +260,16 @@ fn representative(points: &[StancePoint], candidates: impl Iterator<Item = usize
 /// reprint.
 fn fold_back_references(points: Vec<StancePoint>) -> Vec<StancePoint> {
     let vague = |p: &StancePoint| p.statement.date.window.start < p.statement.date.window.end;
+    // Each point's text, read once: lowercase with straight quotes, and its words.
+    let texts: Vec<String> = points.iter().map(|p| normalise_quotes(&p.statement.content)).collect();
+    let word_sets: Vec<BTreeSet<String>> =
+        points.iter().map(|p| content_words(&p.statement.content)).collect();
     let mut folded_into: Vec<Option<usize>> = vec![None; points.len()];
     for (i, p) in points.iter().enumerate() {
         if !vague(p) {
             continue;
         }
-        let words = content_words(&p.statement.content);
-        let fragments = quoted_fragments(&p.statement.content);
+        let fragments = quoted_fragments(&texts[i]);
         let target = points.iter().enumerate().position(|(j, q)| {
             j != i
                 && folded_into[j].is_none()
@@ -274,8 +277,8 @@ fn fold_back_references(points: Vec<StancePoint>) -> Vec<StancePoint> {
                 && q.statement.article_id != p.statement.article_id
                 && same_speaker(&q.statement, &p.statement)
                 && p.statement.date.window.contains(q.statement.date.date)
-                && (fragments.iter().any(|f| normalise_quotes(&q.statement.content).contains(f.as_str()))
-                    || jaccard(&words, &content_words(&q.statement.content)) >= REPRINT_SIMILARITY)
+                && (fragments.iter().any(|f| texts[j].contains(f.as_str()))
+                    || jaccard(&word_sets[i], &word_sets[j]) >= REPRINT_SIMILARITY)
         });
         folded_into[i] = target;
     }
@@ -308,9 +311,9 @@ fn fold_back_references(points: Vec<StancePoint>) -> Vec<StancePoint> {
     kept
 }
 
-/// Lowercased quoted fragments of two words or more ("within two weeks or so").
+/// Quoted fragments of two words or more ("within two weeks or so") of a
+/// text already through [`normalise_quotes`].
 fn quoted_fragments(text: &str) -> Vec<String> {
-    let text = normalise_quotes(text);
     text.split('"')
         .skip(1)
         .step_by(2)
@@ -339,18 +342,21 @@ fn occasion_tones(statements: &[&Statement]) -> Vec<f32> {
         }
         i
     };
-    let own: Vec<f32> = statements.iter().map(|s| crate::stance::tone(s)).collect();
     let roots: Vec<usize> = (0..statements.len()).map(root).collect();
-    (0..statements.len())
-        .map(|i| {
-            let members: Vec<f32> =
-                (0..statements.len()).filter(|&j| roots[j] == roots[i]).map(|j| own[j]).collect();
-            let toned: Vec<f32> = members.iter().copied().filter(|t| *t != 0.0).collect();
-            if toned.is_empty() {
-                0.0
-            } else {
-                toned.iter().sum::<f32>() / toned.len() as f32
-            }
+    // (sum, count) of the toned statements of each occasion.
+    let mut occasions: BTreeMap<usize, (f32, usize)> = BTreeMap::new();
+    for (s, &r) in statements.iter().zip(&roots) {
+        let tone = crate::stance::tone(s);
+        let entry = occasions.entry(r).or_default();
+        if tone != 0.0 {
+            *entry = (entry.0 + tone, entry.1 + 1);
+        }
+    }
+    roots
+        .iter()
+        .map(|r| match occasions.get(r) {
+            Some(&(sum, n)) if n > 0 => sum / n as f32,
+            _ => 0.0,
         })
         .collect()
 }

@@ -13,7 +13,9 @@ use chrono::NaiveDate;
 use clap::Args;
 use stanceshift_analyzer::timeline::analyze_actor_with;
 use stanceshift_analyzer::topic::Aliases;
-use stanceshift_analyzer::{administration_of, surname_aliases, ActorBook};
+use stanceshift_analyzer::{
+    administration_of, is_text_institution, president_of, surname_aliases, ActorBook,
+};
 use stanceshift_core::{ActorAnalysis, ActorId, ActorKind, ArticleId, Evidence, ProxyKind, Shift, Statement};
 use stanceshift_index::{Index, Role, Searcher, StatementQuery};
 use stanceshift_report::ReportMeta;
@@ -237,8 +239,7 @@ impl Corpus {
         if let Some(full) = self.surnames.get(id) {
             return full.clone();
         }
-        let president = id.as_str().strip_suffix("-administration").map(ActorId::new);
-        match president.as_ref().and_then(|p| self.surnames.get(p)) {
+        match president_of(id).as_ref().and_then(|p| self.surnames.get(p)) {
             Some(full) => administration_of(full),
             None => id.clone(),
         }
@@ -375,7 +376,7 @@ impl Corpus {
     fn is_person(&self, id: &ActorId) -> bool {
         match self.book.get(id) {
             Some(a) => a.kind == ActorKind::Person,
-            None => !(id.as_str().ends_with("-government") || id.as_str().ends_with("-administration")),
+            None => !is_text_institution(id),
         }
     }
 
@@ -474,9 +475,7 @@ pub(crate) fn learned_spokespeople(statements: &[Statement]) -> BTreeMap<ActorId
         if let (Some(ProxyKind::Spokesperson), Some(speaker), Some(principal)) =
             (s.proxy, &s.speaker.actor, &s.principal)
         {
-            let institution = principal.as_str().ends_with("-government")
-                || principal.as_str().ends_with("-administration");
-            if speaker != principal && !institution {
+            if speaker != principal && !is_text_institution(principal) {
                 *counts.entry((speaker.clone(), principal.clone())).or_default() += 1;
             }
         }
