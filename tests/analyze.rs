@@ -177,12 +177,7 @@ spokesperson_for = "ilse-marten"
     ]);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(&out), stderr(&out)));
-    let points: Vec<&serde_json::Value> = doc["actors"][0]["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|t| t["points"].as_array().unwrap())
-        .collect();
+    let points: Vec<&serde_json::Value> = across_topics(&doc, "points");
     // The spokesman's words are on the mayor's timeline, as a proxy's.
     let wren = points.iter().find(|p| p["speaker"]["actor"] == "tobias-wren");
     let wren = wren.unwrap_or_else(|| panic!("no statement by Wren: {doc:#}"));
@@ -194,12 +189,7 @@ spokesperson_for = "ilse-marten"
     assert_eq!(marten["is_proxy"], false);
     // The dated promise, then "no plans" from her spokesman: a withdrawal.
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let shifts: Vec<&serde_json::Value> = doc["actors"][0]["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|t| t["shifts"].as_array().unwrap())
-        .collect();
+    let shifts: Vec<&serde_json::Value> = across_topics(&doc, "shifts");
     let withdraw = shifts.iter().find(|s| s["kind"] == "withdraw").unwrap_or_else(|| panic!("{doc:#}"));
     assert_eq!(withdraw["before"]["date"], "2025-03-03");
     assert_eq!(withdraw["after"]["date"], "2025-03-10");
@@ -237,22 +227,17 @@ fn surnames_and_spokespeople_are_learned_across_articles() {
     let out = dir.run(&["analyze", "--actor", "Anna Kovac", "--json", "--index", "idx"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let points: Vec<&serde_json::Value> = doc["actors"][0]["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|t| t["points"].as_array().unwrap())
-        .collect();
+    let points: Vec<&serde_json::Value> = across_topics(&doc, "points");
     let articles: std::collections::BTreeSet<&str> =
         points.iter().filter_map(|p| p["article_id"].as_str()).collect();
     assert!(articles.contains("k-2"), "the surname-only article counts: {articles:?}");
     assert!(articles.contains("k-3"), "the learned spokesman counts: {articles:?}");
-    let shifts: Vec<&str> = doc["actors"][0]["topics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|t| t["shifts"].as_array().unwrap())
-        .filter_map(|s| s["kind"].as_str())
-        .collect();
+    let shifts: Vec<&str> = across_topics(&doc, "shifts").iter().filter_map(|s| s["kind"].as_str()).collect();
     assert!(shifts.contains(&"timeline_slip"), "{shifts:?}");
+}
+
+/// The `field` entries ("points", "shifts") of every topic of the first actor of a report document.
+fn across_topics<'a>(doc: &'a serde_json::Value, field: &str) -> Vec<&'a serde_json::Value> {
+    let topics = doc["actors"][0]["topics"].as_array().expect("a report with topics");
+    topics.iter().flat_map(|t| t[field].as_array().expect("a list in every topic")).collect()
 }
