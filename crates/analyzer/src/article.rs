@@ -72,8 +72,10 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
         } else {
             statement_date
         };
-        let statement_date = match inherited_date(body, &attributor.statements, &dates, index) {
-            Some(earlier) if statement_date.basis == stanceshift_core::DateBasis::ArticleDate => earlier,
+        let statement_date = match statement_date.basis {
+            stanceshift_core::DateBasis::ArticleDate => {
+                inherited_date(body, &attributor.statements, &dates, index).unwrap_or(statement_date)
+            }
             _ => statement_date,
         };
         dates.push(statement_date.clone());
