@@ -36,3 +36,7 @@ pub use actors::{
 pub use article::{analyze_article, ArticleAnalysis, ANALYZER_VERSION};
 
 pub use error::{Error, Result};
+
+// Query time: which statements count for an actor.
+mod selection;
+pub use selection::{resolve_name, Selection, SelectionError};

@@ -47,3 +47,18 @@ pub enum Command {
     /// Index the bundled sample corpus, search it and analyze it
     Demo(commands::demo::DemoArgs),
 }
+
+/// Which statements an analysis looks at: one topic, a range of statement
+/// days. Shared by `analyze` and `report`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct AnalysisScope {
+    /// Only this topic, as words every statement must mention ("meet Putin")
+    #[arg(long, value_name = "Q")]
+    pub topic: Option<String>,
+    /// First statement day, inclusive (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<chrono::NaiveDate>,
+    /// Last statement day, inclusive (YYYY-MM-DD); open commitments are judged as of this day
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<chrono::NaiveDate>,
+}

@@ -97,5 +97,7 @@ mod writer;
 pub use checkpoint::{Checkpoint, Counts, FileProgress, FileStamp};
 pub use error::{Error, Result};
 pub use index::{is_index, Index};
-pub use search::{Bucket, Hit, Role, SearchQuery, SearchResults, Searcher, Snippet, Sort, StatementQuery};
+pub use search::{Bucket, Hit, SearchQuery, SearchResults, Searcher, Snippet, Sort};
+// Statement queries are core types so the analyzer can select statements from any source.
+pub use stanceshift_core::{Role, StatementQuery, StatementSource};
 pub use writer::{UpsertOutcome, Writer, WriterOptions, NOT_ANALYZED};

@@ -3,7 +3,7 @@ use std::ops::Bound;
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
-use stanceshift_core::{ActorId, Article, ArticleId, Span, Statement};
+use stanceshift_core::{ActorId, Article, ArticleId, Role, Span, Statement, StatementQuery, StatementSource};
 use tantivy::collector::{Collector, Count, DocSetCollector, FacetCollector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::index::SegmentReader;
@@ -182,38 +182,6 @@ impl Bucket {
             Bucket::Week => start.checked_add_signed(Duration::days(7)),
             Bucket::Month => start.checked_add_months(Months::new(1)),
         }
-    }
-}
-
-/// In which role a [`StatementQuery`] actor must appear.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// As the literal speaker or as the principal spoken for.
-    #[default]
-    Any,
-    Speaker,
-    Principal,
-}
-
-/// Statements by actor, article and statement date. No actors means every statement.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatementQuery {
-    pub actors: Vec<ActorId>,
-    pub role: Role,
-    /// Only the statements found in these articles (none: any article).
-    #[serde(default)]
-    pub articles: Vec<ArticleId>,
-    /// First statement day, inclusive.
-    pub from: Option<NaiveDate>,
-    /// Last statement day, inclusive.
-    pub to: Option<NaiveDate>,
-}
-
-impl StatementQuery {
-    /// Every statement by or for `actor`.
-    pub fn actor(actor: ActorId) -> StatementQuery {
-        StatementQuery { actors: vec![actor], ..StatementQuery::default() }
     }
 }
 
@@ -674,5 +642,18 @@ mod tests {
         assert!(snippet.text.ends_with("word…"), "{}", snippet.text);
         assert!(snippet.text.chars().count() <= SNIPPET_CHARS + 1);
         assert_eq!(lead_snippet("  short body ").text, "short body");
+    }
+}
+
+/// The index as a statement source for the analyzer's actor selection.
+impl StatementSource for Searcher {
+    type Error = Error;
+
+    fn statements(&self, query: &StatementQuery) -> Result<Vec<Statement>> {
+        Searcher::statements(self, query)
+    }
+
+    fn actor_counts(&self) -> Result<Vec<(ActorId, u64)>> {
+        self.actors()
     }
 }

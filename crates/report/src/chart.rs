@@ -17,8 +17,7 @@ use stanceshift_core::{Shift, StancePoint};
 
 use crate::escape::html as esc;
 use crate::model::{
-    display_quote, fixed, plural, shift_label, signed, status_name, window_label, ActorView, Report,
-    TopicView, STATUSES,
+    display_quote, fixed, plural, signed, window_label, ActorView, Report, TopicView, STATUSES,
 };
 
 const WIDTH: f64 = 960.0;
@@ -357,7 +356,7 @@ fn description(
                 } else {
                     String::new()
                 };
-                format!("{} on {} (score {}){via}", shift_label(s.kind), s.after.date, fixed(s.score, 2))
+                format!("{} on {} (score {}){via}", s.kind.label(), s.after.date, fixed(s.score, 2))
             })
             .collect();
         text.push_str(&format!(" Flagged shifts: {}.", listed.join("; ")));
@@ -366,7 +365,7 @@ fn description(
         let listed: Vec<String> = topic
             .commitments
             .iter()
-            .map(|c| format!("{} ({})", window_label(&c.due), status_name(c.status)))
+            .map(|c| format!("{} ({})", window_label(&c.due), c.status.as_str()))
             .collect();
         text.push_str(&format!(" Commitment windows: {}.", listed.join("; ")));
     }
@@ -461,7 +460,7 @@ fn band_labels(scale: &Scale, topic: &TopicView<'_>) -> Vec<BandLabel> {
     let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut labels = Vec::new();
     for entry in &topic.commitments {
-        let text = format!("due {} · {}", window_label(&entry.due), status_name(entry.status));
+        let text = format!("due {} · {}", window_label(&entry.due), entry.status.as_str());
         // Bold 11.5px text: about 6.9px a character, generously.
         let width = text.chars().count() as f64 * 6.9;
         let x0 = scale.x(entry.due.start, 0.0);
@@ -494,7 +493,7 @@ fn bands(svg: &mut String, report: &Report<'_>, topic: &TopicView<'_>, scale: &S
     }
     put!(svg, r#"<g class="bands">"#);
     for (entry, label) in commitments.iter().zip(labels) {
-        let status = status_name(entry.status);
+        let status = entry.status.as_str();
         let x0 = scale.x(entry.due.start, 0.0);
         let x1 = scale.x(entry.due.end, 1.0).max(x0 + 3.0);
         let x2 = scale.x(entry.due.latest(), 1.0);
@@ -612,7 +611,7 @@ fn shifts(
         let (ax, ay) = locate(&shift.after);
         let tooltip = format!(
             "{} (score {}): {} — before {} {}, after {} {}",
-            shift_label(shift.kind),
+            shift.kind.label(),
             fixed(shift.score, 2),
             shift.explanation,
             shift.before.date,
@@ -620,12 +619,7 @@ fn shifts(
             shift.after.date,
             report.evidence_speaker(topic, &shift.after)
         );
-        put!(
-            svg,
-            r#"<g class="shift shift-{}"><title>{}</title>"#,
-            crate::model::shift_name(shift.kind),
-            esc(&tooltip)
-        );
+        put!(svg, r#"<g class="shift shift-{}"><title>{}</title>"#, shift.kind.as_str(), esc(&tooltip));
         let (dx, dy) = (ax - bx, ay - by);
         let length = (dx * dx + dy * dy).sqrt();
         if length > 2.0 * (RADIUS + 3.0) {
@@ -647,7 +641,7 @@ fn shifts(
         put!(svg, "</g>");
         // Near the later marker, where it overlaps no marker and no other
         // label. Drawn after the markers, so a neighbouring marker never hides it.
-        let text = format!("{} {}", shift_label(shift.kind), fixed(shift.score, 2));
+        let text = format!("{} {}", shift.kind.label(), fixed(shift.score, 2));
         let (x, y, anchor) = placer.place((ax, ay), bx <= ax, text.chars().count());
         put!(
             labels,
@@ -799,7 +793,7 @@ fn legend_items(
     }
     for status in STATUSES {
         if topic.commitments.iter().any(|c| c.status == status) {
-            let name = status_name(status);
+            let name = status.as_str();
             items
                 .push(LegendItem { swatch: Swatch::Band(name), label: format!("commitment window: {name}") });
         }

@@ -7,10 +7,8 @@ use stanceshift_core::{CommitmentStatus, Cue, Evidence, Shift, StancePoint};
 
 use crate::chart::topic_chart;
 use crate::escape::{html as esc, id_fragment};
-use crate::markdown::cue_kind;
 use crate::model::{
-    date_note, display_quote, fixed, plural, proxy_label, shift_label, shift_name, signed, status_name,
-    window_label, ActorView, Report, TopicView, SHIFT_KINDS,
+    date_note, display_quote, fixed, plural, signed, window_label, ActorView, Report, TopicView, SHIFT_KINDS,
 };
 
 const STYLE: &str = include_str!("report.css");
@@ -109,7 +107,7 @@ fn render_actor(out: &mut String, report: &Report<'_>, actor: &ActorView<'_>, i:
     card(out, "Topics", summary.topics, &format!("as of {}", analysis.as_of));
     let kinds: Vec<String> = SHIFT_KINDS
         .iter()
-        .filter_map(|kind| summary.changes.get(kind).map(|n| format!("{n} {}", shift_label(*kind))))
+        .filter_map(|kind| summary.changes.get(kind).map(|n| format!("{n} {}", kind.label())))
         .collect();
     let kinds = if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") };
     card(out, "Flagged shifts", summary.flagged(), &kinds);
@@ -223,7 +221,7 @@ fn render_topic(
         );
         put!(out, "<tbody>");
         for entry in &topic.commitments {
-            let status = status_name(entry.status);
+            let status = entry.status.as_str();
             let status_text = match entry.status {
                 CommitmentStatus::Pending => format!("pending as of {}", entry.as_of),
                 _ => status.to_string(),
@@ -255,7 +253,7 @@ fn timeline_row(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, po
     let mut speaker = esc(&statement.speaker.text);
     if proxy {
         let principal = report.name_of(topic.spoke_for(statement));
-        let kind = statement.proxy.map(proxy_label).unwrap_or("proxy");
+        let kind = statement.proxy.map(stanceshift_core::ProxyKind::label).unwrap_or("proxy");
         speaker.push_str(&format!(
             r#" <span class="proxy-tag" title="speaks for {0}">for {0} · {1}</span>"#,
             esc(principal),
@@ -309,11 +307,11 @@ fn proxy_tag(report: &Report<'_>, topic: &TopicView<'_>, evidence: &Evidence) ->
 }
 
 fn render_shift(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, shift: &Shift) {
-    put!(out, r#"<article class="shift-card shift-{}">"#, shift_name(shift.kind));
+    put!(out, r#"<article class="shift-card shift-{}">"#, shift.kind.as_str());
     put!(
         out,
         r#"<h5><span class="kind">{}</span> <span class="score">score {}</span> <span class="muted">{} → {}</span></h5>"#,
-        esc(shift_label(shift.kind)),
+        esc(shift.kind.label()),
         fixed(shift.score, 2),
         shift.before.date,
         shift.after.date
@@ -344,20 +342,13 @@ fn render_shift(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, sh
 }
 
 fn cues(cues: &[Cue]) -> String {
-    if cues.is_empty() {
-        return "none recorded".into();
-    }
-    let listed: Vec<String> = cues
-        .iter()
-        .map(|cue| {
-            let kind = cue_kind(cue.kind);
-            format!(
-                r#"<span class="cue cue-{kind}">{kind} <q>{}</q> <small>{}–{}</small></span>"#,
-                esc(&cue.text),
-                cue.span.start,
-                cue.span.end
-            )
-        })
-        .collect();
-    listed.join(" ")
+    crate::model::list_cues(cues, " ", |cue| {
+        let kind = cue.kind.as_str();
+        format!(
+            r#"<span class="cue cue-{kind}">{kind} <q>{}</q> <small>{}–{}</small></span>"#,
+            esc(&cue.text),
+            cue.span.start,
+            cue.span.end
+        )
+    })
 }

@@ -6,15 +6,9 @@
 //! `null`), and floats are rounded to a fixed precision so reruns compare equal.
 
 use serde::Serialize;
-use stanceshift_core::{
-    CommitmentStatus, Cue, DateBasis, DateWindow, Evidence, Polarity, Shift, ShiftKind, Span, SpeechKind,
-    StancePoint,
-};
+use stanceshift_core::{CommitmentStatus, Cue, DateWindow, Evidence, Shift, ShiftKind, Span, StancePoint};
 
-use crate::markdown::cue_kind;
-use crate::model::{
-    proxy_name, shift_name, status_name, ActorView, Report, Summary as ModelSummary, TopicView,
-};
+use crate::model::{ActorView, Report, Summary as ModelSummary, TopicView};
 
 /// The schema identifier written in every JSON report. A breaking change to
 /// the document bumps the version; adding a field does not.
@@ -256,7 +250,7 @@ fn topic<'a>(view: &TopicView<'a>) -> Topic<'a> {
             .commitments
             .iter()
             .map(|entry| Commitment {
-                status: status_name(entry.status),
+                status: entry.status.as_str(),
                 opened: evidence(view, &entry.opened),
                 due: window(&entry.due),
                 settled_by: entry.settled_by.as_ref().map(|e| evidence(view, e)),
@@ -275,7 +269,7 @@ fn point<'a>(view: &TopicView<'a>, point: &'a StancePoint) -> Point<'a> {
         statement_index: statement.index,
         date: statement.date.date.to_string(),
         date_window: window(&statement.date.window),
-        date_basis: date_basis(statement.date.basis),
+        date_basis: statement.date.basis.as_str(),
         date_evidence: statement.date.evidence.as_deref(),
         timex_value: statement.date.timex_value.as_deref(),
         speaker: Speaker {
@@ -284,17 +278,17 @@ fn point<'a>(view: &TopicView<'a>, point: &'a StancePoint) -> Point<'a> {
             actor: statement.speaker.actor.as_ref().map(|a| a.as_str()),
         },
         principal: statement.principal.as_ref().map(|a| a.as_str()),
-        proxy: statement.proxy.map(proxy_name),
+        proxy: statement.proxy.map(stanceshift_core::ProxyKind::as_str),
         is_proxy: view.is_proxy(statement),
         anonymous: statement.anonymous,
-        speech: speech(statement.kind),
+        speech: statement.kind.as_str(),
         reporting_cue: &statement.cue,
         reporting_cue_span: span(statement.cue_span),
         quote: &statement.content,
         quote_span: span(statement.content_span),
         attribution_confidence: round(statement.confidence),
         stance: Stance {
-            polarity: polarity(features.polarity),
+            polarity: features.polarity.as_str(),
             commitment: features.commitment.factbank_label(),
             commitment_score: features.commitment.score(),
             certainty: round(features.certainty),
@@ -309,7 +303,7 @@ fn point<'a>(view: &TopicView<'a>, point: &'a StancePoint) -> Point<'a> {
 
 fn shift<'a>(view: &TopicView<'a>, shift: &'a Shift) -> ShiftJson<'a> {
     ShiftJson {
-        kind: shift_name(shift.kind),
+        kind: shift.kind.as_str(),
         flagged: shift.kind.is_change(),
         score: round(shift.score),
         explanation: &shift.explanation,
@@ -338,7 +332,7 @@ fn evidence<'a>(view: &TopicView<'a>, evidence: &'a Evidence) -> EvidenceJson<'a
 
 fn cues(cues: &[Cue]) -> Vec<CueJson<'_>> {
     cues.iter()
-        .map(|cue| CueJson { kind: cue_kind(cue.kind), text: &cue.text, span: span(cue.span) })
+        .map(|cue| CueJson { kind: cue.kind.as_str(), text: &cue.text, span: span(cue.span) })
         .collect()
 }
 
@@ -364,35 +358,6 @@ fn round(value: f32) -> f64 {
         0.0
     } else {
         rounded
-    }
-}
-
-fn polarity(polarity: Polarity) -> &'static str {
-    match polarity {
-        Polarity::Positive => "positive",
-        Polarity::Negative => "negative",
-        Polarity::Unknown => "unknown",
-    }
-}
-
-fn speech(kind: SpeechKind) -> &'static str {
-    match kind {
-        SpeechKind::Direct => "direct",
-        SpeechKind::Indirect => "indirect",
-        SpeechKind::Mixed => "mixed",
-        SpeechKind::AccordingTo => "according_to",
-        SpeechKind::Colon => "colon",
-        SpeechKind::NoComment => "no_comment",
-        SpeechKind::Position => "position",
-    }
-}
-
-fn date_basis(basis: DateBasis) -> &'static str {
-    match basis {
-        DateBasis::ArticleDate => "article_date",
-        DateBasis::Relative => "relative",
-        DateBasis::Explicit => "explicit",
-        DateBasis::Context => "context",
     }
 }
 

@@ -1,11 +1,11 @@
 //! The Markdown report (GitHub-flavoured: pipe tables).
 
-use stanceshift_core::{CommitmentStatus, Cue, CueKind, Evidence, Shift, StancePoint};
+use stanceshift_core::{CommitmentStatus, Cue, Evidence, Shift, StancePoint};
 
 use crate::escape::{markdown as esc, markdown_code as code};
 use crate::model::{
-    date_note, display_quote, fixed, plural, shift_label, signed, status_name, window_label, ActorView,
-    Report, Summary, TopicView, SHIFT_KINDS,
+    date_note, display_quote, fixed, plural, signed, window_label, ActorView, Report, Summary, TopicView,
+    SHIFT_KINDS,
 };
 
 pub(crate) fn render(report: &Report<'_>) -> String {
@@ -54,7 +54,7 @@ pub(crate) fn summary_line(summary: &Summary) -> String {
     let mut flagged = plural(summary.flagged(), "flagged shift", "flagged shifts");
     let kinds: Vec<String> = SHIFT_KINDS
         .iter()
-        .filter_map(|kind| summary.changes.get(kind).map(|n| format!("{n} {}", shift_label(*kind))))
+        .filter_map(|kind| summary.changes.get(kind).map(|n| format!("{n} {}", kind.label())))
         .collect();
     if !kinds.is_empty() {
         flagged.push_str(&format!(" ({})", kinds.join(", ")));
@@ -123,7 +123,7 @@ fn render_topic(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>) {
         for entry in &topic.commitments {
             let status = match entry.status {
                 CommitmentStatus::Pending => format!("pending as of {}", entry.as_of),
-                status => status_name(status).to_string(),
+                status => status.as_str().to_string(),
             };
             let settled = match &entry.settled_by {
                 Some(evidence) => format!(
@@ -178,7 +178,7 @@ fn render_shift(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, nu
     put!(
         out,
         "##### {number}. {} · score {} · {} → {}\n",
-        shift_label(shift.kind),
+        shift.kind.label(),
         fixed(shift.score, 2),
         shift.before.date,
         shift.after.date
@@ -217,27 +217,7 @@ fn source(evidence: &Evidence, in_table: bool) -> String {
 }
 
 fn cues(cues: &[Cue]) -> String {
-    if cues.is_empty() {
-        return "none recorded".into();
-    }
-    let listed: Vec<String> = cues
-        .iter()
-        .map(|cue| {
-            format!("{} “{}” (bytes {}–{})", cue_kind(cue.kind), esc(&cue.text), cue.span.start, cue.span.end)
-        })
-        .collect();
-    listed.join("; ")
-}
-
-pub(crate) fn cue_kind(kind: CueKind) -> &'static str {
-    match kind {
-        CueKind::Negation => "negation",
-        CueKind::Hedge => "hedge",
-        CueKind::Booster => "booster",
-        CueKind::Modal => "modal",
-        CueKind::Retreat => "retreat",
-        CueKind::Timeframe => "timeframe",
-        CueKind::Topic => "topic",
-        CueKind::Tone => "tone",
-    }
+    crate::model::list_cues(cues, "; ", |cue| {
+        format!("{} “{}” (bytes {}–{})", cue.kind.as_str(), esc(&cue.text), cue.span.start, cue.span.end)
+    })
 }

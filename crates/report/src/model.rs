@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use stanceshift_core::{
-    ActorAnalysis, ActorId, CommitmentEntry, CommitmentStatus, DateBasis, DateWindow, Evidence, ProxyKind,
-    Shift, ShiftKind, StancePoint, Statement, StatementDate, TopicTimeline,
+    ActorAnalysis, ActorId, CommitmentEntry, CommitmentStatus, Cue, DateBasis, DateWindow, Evidence, Shift,
+    ShiftKind, StancePoint, Statement, StatementDate, TopicTimeline,
 };
 
 use crate::ReportMeta;
@@ -96,7 +96,7 @@ impl Summary {
     }
 
     pub fn status(&self, status: CommitmentStatus) -> usize {
-        self.commitments.get(status_name(status)).copied().unwrap_or(0)
+        self.commitments.get(status.as_str()).copied().unwrap_or(0)
     }
 
     /// Open commitments: pending ones and renewed ones (restated, so still open).
@@ -109,7 +109,7 @@ impl Summary {
         let mut proxies = BTreeSet::new();
         let mut summary = Summary { topics: topics.len(), ..Summary::default() };
         for status in STATUSES {
-            summary.commitments.insert(status_name(status), 0);
+            summary.commitments.insert(status.as_str(), 0);
         }
         for topic in topics {
             for point in &topic.points {
@@ -127,7 +127,7 @@ impl Summary {
                 }
             }
             for entry in &topic.commitments {
-                *summary.commitments.entry(status_name(entry.status)).or_default() += 1;
+                *summary.commitments.entry(entry.status.as_str()).or_default() += 1;
             }
         }
         summary.statements = statements.len();
@@ -137,15 +137,7 @@ impl Summary {
 }
 
 /// Every shift kind, in the order reports list them.
-pub(crate) const SHIFT_KINDS: [ShiftKind; 7] = [
-    ShiftKind::Reaffirm,
-    ShiftKind::Soften,
-    ShiftKind::Harden,
-    ShiftKind::Reverse,
-    ShiftKind::Withdraw,
-    ShiftKind::TimelineSlip,
-    ShiftKind::ToneShift,
-];
+pub(crate) const SHIFT_KINDS: [ShiftKind; 7] = ShiftKind::ALL;
 
 /// Every commitment status, in the order reports list them.
 pub(crate) const STATUSES: [CommitmentStatus; 5] = [
@@ -192,7 +184,7 @@ impl<'a> Report<'a> {
         if !topic.is_proxy(statement) {
             return statement.speaker.text.clone();
         }
-        let kind = statement.proxy.map(|kind| format!(", {}", proxy_label(kind))).unwrap_or_default();
+        let kind = statement.proxy.map(|kind| format!(", {}", kind.label())).unwrap_or_default();
         format!("{} (for {}{kind})", statement.speaker.text, self.name_of(topic.spoke_for(statement)))
     }
 
@@ -236,60 +228,6 @@ fn statement_key(statement: &Statement) -> (NaiveDate, &str, u32) {
 
 fn evidence_key(evidence: &Evidence) -> (NaiveDate, &str, u32) {
     (evidence.date, evidence.article_id.as_str(), evidence.statement_index)
-}
-
-pub(crate) fn proxy_label(kind: ProxyKind) -> &'static str {
-    match kind {
-        ProxyKind::Spokesperson => "spokesperson",
-        ProxyKind::AnonymousOfficial => "anonymous official",
-        ProxyKind::Institution => "institution",
-        ProxyKind::Affiliate => "affiliate",
-    }
-}
-
-pub(crate) fn proxy_name(kind: ProxyKind) -> &'static str {
-    match kind {
-        ProxyKind::Spokesperson => "spokesperson",
-        ProxyKind::AnonymousOfficial => "anonymous_official",
-        ProxyKind::Institution => "institution",
-        ProxyKind::Affiliate => "affiliate",
-    }
-}
-
-/// Stable machine name of a shift kind (the JSON value).
-pub(crate) fn shift_name(kind: ShiftKind) -> &'static str {
-    match kind {
-        ShiftKind::Reaffirm => "reaffirm",
-        ShiftKind::Soften => "soften",
-        ShiftKind::Harden => "harden",
-        ShiftKind::Reverse => "reverse",
-        ShiftKind::Withdraw => "withdraw",
-        ShiftKind::TimelineSlip => "timeline_slip",
-        ShiftKind::ToneShift => "tone_shift",
-    }
-}
-
-/// Human label of a shift kind.
-pub(crate) fn shift_label(kind: ShiftKind) -> &'static str {
-    match kind {
-        ShiftKind::Reaffirm => "reaffirm",
-        ShiftKind::Soften => "soften",
-        ShiftKind::Harden => "harden",
-        ShiftKind::Reverse => "reverse",
-        ShiftKind::Withdraw => "withdraw",
-        ShiftKind::TimelineSlip => "timeline slip",
-        ShiftKind::ToneShift => "tone shift",
-    }
-}
-
-pub(crate) fn status_name(status: CommitmentStatus) -> &'static str {
-    match status {
-        CommitmentStatus::Kept => "kept",
-        CommitmentStatus::Broken => "broken",
-        CommitmentStatus::Withdrawn => "withdrawn",
-        CommitmentStatus::Renewed => "renewed",
-        CommitmentStatus::Pending => "pending",
-    }
 }
 
 /// A window as `2025-10-16 – 2025-10-30 (+3 d slack)`; a one-day window is its date.
@@ -403,4 +341,14 @@ mod tests {
             "2025-10-16 – 2025-10-30 (+3 d slack)"
         );
     }
+}
+
+/// The deciding cues of one piece of evidence, each rendered by `item` and
+/// joined by `separator`; "none recorded" when there are none. Markdown and
+/// HTML differ only in `item`.
+pub(crate) fn list_cues(cues: &[Cue], separator: &str, item: impl Fn(&Cue) -> String) -> String {
+    if cues.is_empty() {
+        return "none recorded".into();
+    }
+    cues.iter().map(item).collect::<Vec<_>>().join(separator)
 }

@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::Settings;
 use crate::exit::Status;
+use crate::session::actor_book;
 
 /// Articles analyzed together in parallel before being written one by one.
 const CHUNK: usize = 256;
@@ -191,17 +192,6 @@ impl Analyzer {
             None => Vec::new(),
         }
     }
-}
-
-/// The built-in actors, extended (and overridden) by the configured actor file.
-pub fn actor_book(settings: &Settings) -> Result<ActorBook> {
-    let mut book = ActorBook::builtin();
-    if let Some(path) = &settings.actors {
-        book.merge(
-            ActorBook::from_file(path).with_context(|| format!("loading actors from {}", path.display()))?,
-        );
-    }
-    Ok(book)
 }
 
 /// FNV-1a of the analyzer version and the actor file, never 0 (which means

@@ -7,15 +7,15 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use chrono::NaiveDate;
 use clap::{ArgGroup, Args};
 use rayon::prelude::*;
 use stanceshift_core::ActorAnalysis;
 use stanceshift_report::Format;
 
-use super::analyze::Corpus;
+use crate::args::AnalysisScope;
 use crate::config::Settings;
 use crate::exit::Status;
+use crate::session::Corpus;
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("who").required(true).args(["actor", "all"])))]
@@ -29,15 +29,8 @@ pub struct ReportArgs {
     /// Every actor in the corpus, analyzed in parallel, in one report
     #[arg(long)]
     pub all: bool,
-    /// Only this topic, as words every statement must mention ("meet Putin")
-    #[arg(long, value_name = "Q")]
-    pub topic: Option<String>,
-    /// First statement day, inclusive (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<NaiveDate>,
-    /// Last statement day, inclusive (YYYY-MM-DD); open commitments are judged as of this day
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<NaiveDate>,
+    #[command(flatten)]
+    pub scope: AnalysisScope,
     /// md, html or json [default: from the output file's extension; md on stdout]
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<Format>,
@@ -53,19 +46,20 @@ pub fn run(args: ReportArgs, settings: Settings) -> Result<Status> {
         None if to_stdout => Format::Markdown,
         None => Format::from_path(&args.output)?,
     };
-    let corpus = Corpus::open(&settings, args.to)?;
-    let topic = args.topic.as_deref();
+    let corpus = Corpus::open(&settings, args.scope.to)?;
+    let topic = args.scope.topic.as_deref();
     let analyses: Vec<ActorAnalysis> = match &args.actor {
         Some(name) => {
             let actor = corpus.resolve(name)?;
-            let statements = corpus.statements_for(&actor, args.from, args.to)?;
+            let statements = corpus.statements_for(&actor, args.scope.from, args.scope.to)?;
             if statements.is_empty() && !settings.quiet {
                 eprintln!("{}", corpus.no_statements_hint(&actor)?);
             }
             vec![corpus.analyze(&actor, &statements, topic)]
         }
         None => {
-            let groups = corpus.group_by_actor(corpus.all_statements(args.from, args.to)?);
+            let groups =
+                corpus.selection().group_by_actor(corpus.all_statements(args.scope.from, args.scope.to)?);
             // One analysis per actor, in parallel; the report sorts them, so
             // the order threads finish in never shows.
             groups
@@ -77,7 +71,7 @@ pub fn run(args: ReportArgs, settings: Settings) -> Result<Status> {
                 .collect()
         }
     };
-    let meta = corpus.meta(&settings, args.topic.clone());
+    let meta = corpus.meta(&settings, args.scope.topic.clone());
     let text = stanceshift_report::render(format, &analyses, &meta);
     if to_stdout {
         let mut stdout = std::io::stdout().lock();

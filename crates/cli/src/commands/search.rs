@@ -1,18 +1,17 @@
 //! `stanceshift search`: full-text search with date, source and actor
 //! filters; hits, a total (`--count`) or counts per day/week/month (`--per`).
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde_json::json;
 use stanceshift_analyzer::ActorBook;
-use stanceshift_core::ActorId;
-use stanceshift_index::{Bucket, Index, SearchQuery, Searcher, Sort};
+use stanceshift_index::{Bucket, SearchQuery, Sort};
 use std::io::IsTerminal;
 
-use super::index::actor_book;
 use crate::config::Settings;
 use crate::exit::Status;
+use crate::session::{actor_book, open_searcher, resolve_actor};
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -66,8 +65,7 @@ pub enum PerArg {
 }
 
 pub fn run(args: SearchArgs, settings: Settings) -> Result<Status> {
-    let index = Index::open(&settings.index)?;
-    let searcher = index.searcher()?;
+    let searcher = open_searcher(&settings)?;
     let book = if args.actors.is_empty() { ActorBook::default() } else { actor_book(&settings)? };
     let query = SearchQuery {
         text: args.query.clone(),
@@ -138,22 +136,4 @@ pub fn run(args: SearchArgs, settings: Settings) -> Result<Status> {
         eprintln!("{first}-{} of {} hits", args.offset + shown, results.total);
     }
     Ok(Status::found(results.total > 0))
-}
-
-/// An actor id for NAME: the actor the actor book knows by that name or
-/// alias ("Trump", "the Kremlin"); else a stored actor id equal to NAME or to
-/// its slug ("Donald Trump" -> `donald-trump`), case-insensitively; else the slug.
-pub fn resolve_actor(searcher: &Searcher, book: &ActorBook, name: &str) -> Result<ActorId> {
-    if let Some(actor) = book.resolve(name) {
-        return Ok(actor.id.clone());
-    }
-    let slug = ActorId::from_name(name);
-    anyhow::ensure!(!slug.as_str().is_empty(), "actor name {name:?} has no letters or digits");
-    let known = searcher.actors().context("listing actors")?;
-    let wanted = name.trim().to_lowercase();
-    Ok(known
-        .into_iter()
-        .map(|(id, _)| id)
-        .find(|id| id.as_str().to_lowercase() == wanted || *id == slug)
-        .unwrap_or(slug))
 }

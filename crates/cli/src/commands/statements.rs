@@ -6,13 +6,11 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde_json::json;
-use stanceshift_core::{ArticleId, Statement, StatementDate};
-use stanceshift_index::{Index, Role, StatementQuery};
+use stanceshift_core::{ActorId, ArticleId, Statement, StatementDate};
 
-use super::index::actor_book;
-use super::search::resolve_actor;
 use crate::config::Settings;
 use crate::exit::Status;
+use crate::session::Corpus;
 
 #[derive(Debug, Args)]
 pub struct StatementsArgs {
@@ -28,7 +26,8 @@ pub struct StatementsArgs {
     /// Last statement day, inclusive (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub to: Option<NaiveDate>,
-    /// Which statements count: the actor's own words, words spoken for the actor, or both
+    /// Which of the actor's statements to list: its own words, words spoken for it (by
+    /// spokespeople, officials, institutions it heads), or both
     #[arg(long, value_enum, default_value_t = RoleArg::Any)]
     pub role: RoleArg,
     /// Print one JSON document
@@ -44,24 +43,22 @@ pub enum RoleArg {
 }
 
 pub fn run(args: StatementsArgs, settings: Settings) -> Result<Status> {
-    let index = Index::open(&settings.index)?;
-    let searcher = index.searcher()?;
+    let corpus = Corpus::open(&settings, None)?;
+    let articles: Vec<ArticleId> = args.article.iter().map(ArticleId::new).collect();
     let actor = match &args.actor {
-        Some(name) => Some(resolve_actor(&searcher, &actor_book(&settings)?, name)?),
+        Some(name) => Some(corpus.resolve(name)?),
         None => None,
     };
-    let query = StatementQuery {
-        actors: actor.iter().cloned().collect(),
-        articles: args.article.iter().map(ArticleId::new).collect(),
-        role: match args.role {
-            RoleArg::Any => Role::Any,
-            RoleArg::Speaker => Role::Speaker,
-            RoleArg::Principal => Role::Principal,
-        },
-        from: args.from,
-        to: args.to,
+    let statements: Vec<Statement> = match &actor {
+        // The statements `analyze` and `report` use for the actor, by the same rule.
+        Some(actor) => corpus
+            .statements_for(actor, args.from, args.to)?
+            .into_iter()
+            .filter(|s| articles.is_empty() || articles.contains(&s.article_id))
+            .filter(|s| args.role.admits(s, actor))
+            .collect(),
+        None => corpus.article_statements(&articles, args.from, args.to)?,
     };
-    let statements = searcher.statements(&query)?;
     if args.json {
         let doc = json!({ "actor": actor, "statements": statements });
         println!("{}", serde_json::to_string_pretty(&doc)?);
@@ -71,21 +68,24 @@ pub fn run(args: StatementsArgs, settings: Settings) -> Result<Status> {
         }
     }
     if statements.is_empty() && !settings.quiet && !args.json {
-        let Some(actor) = actor else {
-            eprintln!("no statements in article(s) {}", args.article.join(", "));
-            return Ok(Status::found(false));
-        };
-        let known: Vec<String> =
-            searcher.actors()?.into_iter().take(10).map(|(id, _)| id.to_string()).collect();
-        if known.is_empty() {
-            eprintln!(
-                "no statements for {actor}: the index holds no statements (was it built with --no-analyze?)"
-            );
-        } else {
-            eprintln!("no statements for {actor}; actors with the most statements: {}", known.join(", "));
+        match actor {
+            Some(actor) => eprintln!("{}", corpus.no_statements_hint(&actor)?),
+            None => eprintln!("no statements in article(s) {}", args.article.join(", ")),
         }
     }
     Ok(Status::found(!statements.is_empty()))
+}
+
+impl RoleArg {
+    /// Whether a statement that counts for `actor` is one this role lists.
+    fn admits(self, statement: &Statement, actor: &ActorId) -> bool {
+        let own_words = statement.speaker.actor.as_ref() == Some(actor);
+        match self {
+            RoleArg::Any => true,
+            RoleArg::Speaker => own_words,
+            RoleArg::Principal => !own_words,
+        }
+    }
 }
 
 /// `2025-10-16  Karoline Leavitt (for donald-trump) said: "..."  [article-id]`

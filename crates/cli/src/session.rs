@@ -1,0 +1,128 @@
+//! The one contact point between settings and the libraries, as ripgrep's
+//! `HiArgs` is: commands get an index, an actor book and an actor selection
+//! from here, and never from each other.
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use stanceshift_analyzer::{resolve_name, ActorBook, Selection, SelectionError};
+use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, Statement, StatementQuery};
+use stanceshift_index::{Index, Searcher};
+use stanceshift_report::ReportMeta;
+
+use crate::config::Settings;
+
+/// The built-in actors, extended (and overridden) by the configured actor file.
+pub fn actor_book(settings: &Settings) -> Result<ActorBook> {
+    let mut book = ActorBook::builtin();
+    if let Some(path) = &settings.actors {
+        book.merge(
+            ActorBook::from_file(path).with_context(|| format!("loading actors from {}", path.display()))?,
+        );
+    }
+    Ok(book)
+}
+
+/// A searcher on the configured index's last commit.
+pub fn open_searcher(settings: &Settings) -> Result<Searcher> {
+    let index = Index::open(&settings.index)
+        .with_context(|| format!("opening index {}", settings.index.display()))?;
+    Ok(index.searcher()?)
+}
+
+/// What `search --actor NAME` filters on: an alias of the book, an actor of
+/// the index written that way, else the name's slug.
+pub fn resolve_actor(searcher: &Searcher, book: &ActorBook, name: &str) -> Result<ActorId> {
+    resolve_name(searcher, book, name).map_err(selection_error)
+}
+
+fn selection_error(err: SelectionError<stanceshift_index::Error>) -> anyhow::Error {
+    match err {
+        SelectionError::Source(e) => anyhow::Error::new(e).context("listing actors"),
+        other => anyhow::Error::new(other),
+    }
+}
+
+/// The index seen from the analysis side: its statements and the analyzer's
+/// [`Selection`] of them for an actor.
+pub struct Corpus {
+    searcher: Searcher,
+    selection: Selection,
+}
+
+impl Corpus {
+    /// The index and the same actor book it was built with (when the same
+    /// `--actors` is given), judged as of its last day or `to` when earlier.
+    pub fn open(settings: &Settings, to: Option<NaiveDate>) -> Result<Corpus> {
+        let searcher = open_searcher(settings)?;
+        let book = actor_book(settings)?;
+        let (_, last) = searcher
+            .date_range()?
+            .with_context(|| format!("the index {} holds no articles", settings.index.display()))?;
+        let as_of = to.map_or(last, |to| to.min(last));
+        let selection = Selection::new(book, &searcher, as_of)?;
+        Ok(Corpus { searcher, selection })
+    }
+
+    pub fn resolve(&self, name: &str) -> Result<ActorId> {
+        self.selection.resolve(&self.searcher, name).map_err(selection_error)
+    }
+
+    /// Every statement that counts for `actor`, in date order.
+    pub fn statements_for(
+        &self,
+        actor: &ActorId,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Statement>> {
+        Ok(self.selection.statements_for(&self.searcher, actor, from, to)?)
+    }
+
+    /// Every statement in the date range, named canonically.
+    pub fn all_statements(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<Statement>> {
+        Ok(self.selection.all_statements(&self.searcher, from, to)?)
+    }
+
+    /// Every statement found in these articles (all articles when none), named canonically.
+    pub fn article_statements(
+        &self,
+        articles: &[ArticleId],
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Statement>> {
+        let query = StatementQuery { articles: articles.to_vec(), from, to, ..StatementQuery::default() };
+        let statements = self.searcher.statements(&query)?;
+        Ok(statements.into_iter().map(|s| self.selection.canonicalized(s)).collect())
+    }
+
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    pub fn analyze(&self, actor: &ActorId, statements: &[Statement], topic: Option<&str>) -> ActorAnalysis {
+        self.selection.analyze(actor, statements, topic)
+    }
+
+    /// Report metadata: no clock, so the same index gives the same report.
+    pub fn meta(&self, settings: &Settings, topic: Option<String>) -> ReportMeta {
+        let names = self.selection.book().actors().map(|a| (a.id.clone(), a.name.clone())).collect();
+        ReportMeta::new(settings.index.display().to_string(), self.selection.as_of())
+            .with_topic_query(topic)
+            .with_tool_version(env!("CARGO_PKG_VERSION"))
+            .with_actor_names(names)
+    }
+
+    /// Why an actor may have no statements, for the terminal.
+    pub fn no_statements_hint(&self, actor: &ActorId) -> Result<String> {
+        no_statements_hint(&self.searcher, actor)
+    }
+}
+
+/// Why an actor may have no statements, for the terminal.
+pub fn no_statements_hint(searcher: &Searcher, actor: &ActorId) -> Result<String> {
+    let known: Vec<String> = searcher.actors()?.into_iter().take(10).map(|(id, _)| id.to_string()).collect();
+    Ok(if known.is_empty() {
+        "the index holds no statements (was it built with --no-analyze?)".to_string()
+    } else {
+        format!("no statements count for {actor}; actors with the most statements: {}", known.join(", "))
+    })
+}
