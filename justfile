@@ -4,7 +4,7 @@
 default: ci
 
 # Everything CI runs.
-ci: fmt-check lint test
+ci: fmt-check lint deps test
 
 fmt:
     cargo fmt --all
@@ -14,6 +14,10 @@ fmt-check:
 
 lint:
     cargo clippy --workspace --all-targets --locked -- -D warnings
+
+# Dependencies a crate lists but never uses (cargo install cargo-machete).
+deps:
+    cargo machete
 
 test:
     cargo test --workspace --locked

@@ -5,7 +5,8 @@ use anyhow::Result;
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
 
-use stanceshift_core::Article;
+use stanceshift_analyzer::{analyze_article, ActorBook, Selection};
+use stanceshift_core::{Article, Statement};
 
 use crate::reuters::ReutersArticle;
 use crate::stats::{thousands, Table, MB};
@@ -74,6 +75,49 @@ pub fn table(passes: &[Pass], articles: usize, bytes: u64) -> String {
     table.render()
 }
 
+/// One timed run of the query-time analysis over a corpus's statements.
+#[derive(Debug, Clone, Copy)]
+pub struct QueryTime {
+    pub statements: usize,
+    pub actors: usize,
+    pub bytes: u64,
+    pub wall: Duration,
+}
+
+/// Analyzes `articles` (untimed), then times what `report --all` does with
+/// their statements: group them by actor and analyze each actor.
+pub fn query_time(articles: &[Article], book: &ActorBook) -> Result<QueryTime> {
+    let statements: Vec<Statement> =
+        articles.par_iter().flat_map_iter(|a| analyze_article(a, book).statements).collect();
+    let as_of = articles.iter().map(|a| a.date.date_naive()).max().unwrap_or_default();
+    let selection = Selection::new(book.clone(), &statements[..], as_of)?;
+    let started = Instant::now();
+    let all = selection.all_statements(&statements[..], None, None)?;
+    let analyses = selection.analyze_all(all, None);
+    Ok(QueryTime {
+        statements: statements.len(),
+        actors: analyses.len(),
+        bytes: text_bytes(articles),
+        wall: started.elapsed(),
+    })
+}
+
+impl QueryTime {
+    pub fn table(&self) -> String {
+        let secs = self.wall.as_secs_f64();
+        let mut table =
+            Table::new(&["statements", "actors with topics", "seconds", "statements/s", "article MB/s"]);
+        table.row(vec![
+            thousands(self.statements as f64),
+            thousands(self.actors as f64),
+            format!("{secs:.2}"),
+            thousands(self.statements as f64 / secs),
+            format!("{:.1}", self.bytes as f64 / MB / secs),
+        ]);
+        table.render()
+    }
+}
+
 /// Reuters articles as stanceshift articles (replica 0: original dates).
 pub fn as_articles(reuters: &[ReutersArticle]) -> Vec<Article> {
     reuters.iter().map(|a| crate::generate::replicate(a, 0)).collect()
@@ -92,5 +136,24 @@ mod tests {
         assert!(passes.iter().all(|p| p.outputs == expected));
         assert_eq!(passes[0].threads, 1);
         assert_eq!(text_bytes(&articles), expected as u64);
+    }
+
+    #[test]
+    fn query_time_analyzes_every_actor_with_statements() {
+        let date = "2025-10-16T00:00:00Z".parse().unwrap();
+        let articles = vec![
+            Article::new(
+                date,
+                "Donald Trump said he would meet Vladimir Putin within two weeks or so.".into(),
+            ),
+            Article::new(
+                "2025-10-21T00:00:00Z".parse().unwrap(),
+                "Donald Trump said there were no plans to meet Vladimir Putin in the immediate future."
+                    .into(),
+            ),
+        ];
+        let run = query_time(&articles, &ActorBook::builtin()).unwrap();
+        assert_eq!(run.statements, 2);
+        assert_eq!(run.actors, 1);
     }
 }

@@ -406,6 +406,15 @@ impl Bench {
             "analyze",
             "Analyzer throughput",
             &format!("{intro}\n{}", analyze::table(&passes, articles.len(), bytes)),
+        )?;
+        let query_time = analyze::query_time(&articles, &book)?;
+        let intro = "The query-time side over the same articles' statements, held in memory: \
+             `Selection::group_by_actor` and one `Selection::analyze` per actor, as `report --all` does, \
+             on one thread.\n";
+        self.publish(
+            "analyze-query-time",
+            "Stance analysis throughput",
+            &format!("{intro}\n{}", query_time.table()),
         )
     }
 }
