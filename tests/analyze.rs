@@ -234,6 +234,21 @@ fn surnames_and_spokespeople_are_learned_across_articles() {
     assert!(articles.contains("k-3"), "the learned spokesman counts: {articles:?}");
     let shifts: Vec<&str> = across_topics(&doc, "shifts").iter().filter_map(|s| s["kind"].as_str()).collect();
     assert!(shifts.contains(&"timeline_slip"), "{shifts:?}");
+
+    // Regression: `statements --actor` ran a raw query and listed only the
+    // statements stored under the full-name id; it lists what `analyze` uses.
+    let out = dir.run(&["statements", "--actor", "Anna Kovac", "--json", "--index", "idx"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let listed: std::collections::BTreeSet<&str> =
+        listed["statements"].as_array().unwrap().iter().filter_map(|s| s["article_id"].as_str()).collect();
+    assert_eq!(
+        listed,
+        ["k-1", "k-2", "k-3"].into_iter().collect(),
+        "statements --actor lists what analyze uses"
+    );
+    let out = dir.run(&["statements", "--actor", "Anna Kovac", "--role", "speaker", "--index", "idx"]);
+    assert!(!stdout(&out).contains("Ivo Dren"), "--role speaker lists her own words only: {}", stdout(&out));
 }
 
 /// The `field` entries ("points", "shifts") of every topic of the first actor of a report document.

@@ -589,6 +589,19 @@ impl SegmentCollector for DaySegmentCounts {
     }
 }
 
+/// The index as a statement source for the analyzer's actor selection.
+impl StatementSource for Searcher {
+    type Error = Error;
+
+    fn statements(&self, query: &StatementQuery) -> Result<Vec<Statement>> {
+        Searcher::statements(self, query)
+    }
+
+    fn actor_counts(&self) -> Result<Vec<(ActorId, u64)>> {
+        self.actors()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -642,18 +655,5 @@ mod tests {
         assert!(snippet.text.ends_with("word…"), "{}", snippet.text);
         assert!(snippet.text.chars().count() <= SNIPPET_CHARS + 1);
         assert_eq!(lead_snippet("  short body ").text, "short body");
-    }
-}
-
-/// The index as a statement source for the analyzer's actor selection.
-impl StatementSource for Searcher {
-    type Error = Error;
-
-    fn statements(&self, query: &StatementQuery) -> Result<Vec<Statement>> {
-        Searcher::statements(self, query)
-    }
-
-    fn actor_counts(&self) -> Result<Vec<(ActorId, u64)>> {
-        self.actors()
     }
 }

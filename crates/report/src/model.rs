@@ -308,6 +308,16 @@ pub(crate) fn plural(count: usize, singular: &str, plural: &str) -> String {
     format!("{count} {}", if count == 1 { singular } else { plural })
 }
 
+/// The deciding cues of one piece of evidence, each rendered by `item` and
+/// joined by `separator`; "none recorded" when there are none. Markdown and
+/// HTML differ only in `item`.
+pub(crate) fn list_cues(cues: &[Cue], separator: &str, item: impl Fn(&Cue) -> String) -> String {
+    if cues.is_empty() {
+        return "none recorded".into();
+    }
+    cues.iter().map(item).collect::<Vec<_>>().join(separator)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -341,14 +351,4 @@ mod tests {
             "2025-10-16 – 2025-10-30 (+3 d slack)"
         );
     }
-}
-
-/// The deciding cues of one piece of evidence, each rendered by `item` and
-/// joined by `separator`; "none recorded" when there are none. Markdown and
-/// HTML differ only in `item`.
-pub(crate) fn list_cues(cues: &[Cue], separator: &str, item: impl Fn(&Cue) -> String) -> String {
-    if cues.is_empty() {
-        return "none recorded".into();
-    }
-    cues.iter().map(item).collect::<Vec<_>>().join(separator)
 }
