@@ -15,6 +15,13 @@
 //! assert_eq!(assess("I will not attend.", None).commitment, Commitment::CertainNot);
 //! ```
 
+pub mod ledger;
+pub mod shift;
+pub mod timeline;
+pub mod topic;
+
+pub use crate::clauses::clauses;
+use crate::clauses::statement_words;
 use crate::lexicon::{is_negation_word, lexicon, topic_term, words, Word};
 use stanceshift_core::{
     Commitment, Cue, CueKind, DateWindow, Polarity, Span, SpeechKind, StanceFeatures, Statement, Topic,
@@ -75,7 +82,7 @@ pub fn assess_with(text: &str, anchor: Option<usize>, options: AssessOptions) ->
 pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     let text = statement.content.as_str();
     let base = statement.content_span.start;
-    let ws = crate::topic::statement_words(statement);
+    let ws = statement_words(statement);
     let topic_terms: Vec<String> = topic.key.split_whitespace().map(str::to_string).collect();
     let clauses = clauses(&ws);
 
@@ -352,61 +359,6 @@ fn kind_rank(kind: CueKind) -> u8 {
         CueKind::Timeframe => 6,
         CueKind::Tone => 7,
     }
-}
-
-/// Clause boundaries: `;`, `:`, dashes, "but", "although", "though", "while",
-/// "whereas", ", and", and "and" when a modal or auxiliary follows within four
-/// words (so "meet Putin and Zelensky" stays one clause but "he would meet X and
-/// the ministers would meet" splits), unless it joins a compound subject
-/// ("Putin and I will meet").
-pub fn clauses(ws: &[Word]) -> Vec<Range<usize>> {
-    let lex = lexicon();
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 0..ws.len() {
-        let w = ws[i].lower.as_str();
-        let hard = matches!(w, ";" | ":" | "—" | "–" | "but" | "although" | "though" | "whereas" | "while");
-        // "Putin and I will meet": a compound subject, not a new clause.
-        let compound_subject = i > 0
-            && ws[i - 1].capitalized
-            && ws.get(i + 1).is_some_and(|n| {
-                n.capitalized || matches!(n.lower.as_str(), "i" | "we" | "he" | "she" | "they" | "you")
-            });
-        let soft_and = w == "and"
-            && ((i > 0 && ws[i - 1].lower == ",")
-                // "that X and that Y": two reported clauses.
-                || ws.get(i + 1).is_some_and(|n| n.lower == "that")
-                || (!compound_subject
-                    && (i + 1..(i + 5).min(ws.len())).any(|j| {
-                        lex.modals.match_at(ws, j).is_some()
-                            || matches!(
-                                ws[j].lower.as_str(),
-                                "was"
-                                    | "were"
-                                    | "is"
-                                    | "are"
-                                    | "has"
-                                    | "have"
-                                    | "had"
-                                    | "said"
-                                    | "says"
-                                    | "told"
-                                    | "added"
-                            )
-                            || is_negation_word(&ws[j].lower)
-                    })));
-        if (hard || soft_and) && i > start {
-            out.push(start..i);
-            start = i + 1;
-        }
-    }
-    if start < ws.len() {
-        out.push(start..ws.len());
-    }
-    if out.is_empty() {
-        out.push(0..ws.len());
-    }
-    out
 }
 
 /// An adjective that makes an event a particular kind of event ("a wasted

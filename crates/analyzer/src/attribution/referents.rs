@@ -21,12 +21,12 @@
 //! with names is found, and it only ever adds words for topic matching; the
 //! statement's own words are never changed.
 
+use crate::actors::names::{EntityKind, NameMention};
 use crate::actors::ActorBook;
 use crate::attribution::RawStatement;
 use crate::lexicon::{words, Word};
-use crate::names::{EntityKind, NameMention};
-use crate::quotes::Quote;
-use crate::sentences::Sentence;
+use crate::text::quotes::Quote;
+use crate::text::sentences::Sentence;
 use stanceshift_core::{ActorId, Span};
 
 /// Plural personal pronouns that can stand for a pair of people.
@@ -58,7 +58,7 @@ const EVENT_VERBS: &[&str] = &["meet", "meets", "met"];
 /// Words that refer to an event named elsewhere: event nouns, and words for
 /// the date, preparation or timetable *of* an event.
 fn refers_to_event(lower: &str) -> bool {
-    EVENT_NOUNS.contains(&lower) || crate::topic::RELATIONAL_NOUNS.contains(&lower)
+    EVENT_NOUNS.contains(&lower) || crate::lexicon::RELATIONAL_NOUNS.contains(&lower)
 }
 
 /// Words that can head an antecedent event.
@@ -119,7 +119,7 @@ pub(crate) fn resolve(
                 if !ws.iter().any(|w| refers(&w.lower)) {
                     continue;
                 }
-                let clauses = crate::stance::clauses(&ws);
+                let clauses = crate::clauses::clauses(&ws);
                 for (i, w) in ws.iter().enumerate() {
                     let at = Span::new(piece.start + w.start, piece.start + w.end);
                     let lower = w.lower.as_str();
@@ -226,7 +226,9 @@ fn coordinated_pairs(body: &str, people: &[&NameMention]) -> Vec<(Span, [ActorId
                 };
                 rest.is_empty()
                     || rest.starts_with(' ')
-                        && rest.split_whitespace().all(|w| crate::names::is_capitalised(w) || w == "of")
+                        && rest
+                            .split_whitespace()
+                            .all(|w| crate::actors::names::is_capitalised(w) || w == "of")
             })
         })
         .map(|w| (Span::new(w[0].span.start, w[1].span.end), [w[0].id.clone(), w[1].id.clone()]))

@@ -13,7 +13,7 @@
 //!   the above, or a retreat, report or restatement came only after it closed;
 //! - **Pending**: still open as of `as_of`.
 
-use crate::shift::{evidence, is_quote};
+use crate::stance::shift::{evidence, is_quote};
 use stanceshift_core::{ActorId, CommitmentEntry, CommitmentStatus, CueKind, SpeechKind, StancePoint, Topic};
 
 /// Whether a point opens a commitment: positive (≥ PR+), about the future, with a window not already past.

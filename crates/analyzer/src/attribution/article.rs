@@ -1,9 +1,11 @@
 //! From one article to its statements.
 
 use crate::actors::ActorBook;
+use crate::attribution::referents;
+use crate::attribution::statement_date::{article_date, date_statement};
 use crate::attribution::{Attributor, RawStatement};
-use crate::statement_date::{article_date, date_statement};
-use crate::{quotes, referents, sentences};
+use crate::lexicon::speech::is_speech_verb;
+use crate::text::{quotes, sentences};
 use stanceshift_core::{Article, Diagnostic, Referent, Span, Statement, StatementDate};
 
 /// Version of the attribution output; bump whenever statements for the same
@@ -36,7 +38,7 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
             None,
         ));
     }
-    let sentences = sentences::split(body);
+    let sentences = sentences::split(body, is_speech_verb);
     let quotes = quotes::find(body, &sentences, &mut diagnostics);
     let mut attributor = Attributor::new(body, actors, &sentences, &quotes);
     attributor.run();
@@ -63,7 +65,7 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
                 let span = sentences[raw.sentence].span;
                 let times = times_by_sentence
                     .entry(raw.sentence)
-                    .or_insert_with(|| crate::statement_date::sentence_times(body, span, date));
+                    .or_insert_with(|| crate::attribution::statement_date::sentence_times(body, span, date));
                 date_statement(body, span, raw, &quotes, date, dates.last(), times)
             }
         };
@@ -307,7 +309,7 @@ mod tests {
 
     fn sample_book() -> ActorBook {
         let mut book = ActorBook::builtin();
-        book.merge(ActorBook::from_toml_str(include_str!("../../../data/actors.toml")).unwrap());
+        book.merge(ActorBook::from_toml_str(include_str!("../../../../data/actors.toml")).unwrap());
         book
     }
 

@@ -19,12 +19,16 @@
 //! words. A participle or coordinated verb takes the subject of the sentence
 //! ("X defended the plan, saying …", "X praised Y and said …").
 
+pub(crate) mod article;
+pub(crate) mod referents;
+pub(crate) mod statement_date;
+
+use crate::actors::names::{self, EntityKind, FoundName, Names};
 use crate::actors::{ActorBook, Gender};
-use crate::cues::{VerbInfo, LEXICONS};
-use crate::names::{self, EntityKind, FoundName, Names};
-use crate::quotes::Quote;
-use crate::sentences::Sentence;
-use crate::tokens::{tokenize_into, Tok, TokKind};
+use crate::lexicon::speech::{VerbInfo, LEXICONS};
+use crate::text::quotes::Quote;
+use crate::text::sentences::Sentence;
+use crate::text::tokens::{tokenize_into, Tok, TokKind};
 use stanceshift_core::{ActorId, Mention, ProxyKind, Span, SpeechKind};
 
 /// A statement before dating and numbering.

@@ -5,8 +5,8 @@
 //! The [`ActorBook`] wins whenever it knows the full name or the surname.
 
 use crate::actors::{normalize_name, ActorBook, Gender};
-use crate::cues::LEXICONS;
-use crate::tokens::{Tok, TokKind};
+use crate::lexicon::speech::LEXICONS;
+use crate::text::tokens::{Tok, TokKind};
 use crate::{FastMap, FastSet};
 use stanceshift_core::{ActorId, ActorKind, Span};
 use std::sync::LazyLock;

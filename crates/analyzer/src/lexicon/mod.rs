@@ -1,5 +1,5 @@
-//! Word lists that decide stance features, and a tiny word splitter that keeps
-//! byte offsets so every decision can be shown as a cue over the article text.
+//! Word lists, each parsed once: the stance lists here, the attribution
+//! lists in [`speech`], closed-class words in [`closed`].
 //!
 //! The lists are our own files under `data/lexicons/`, embedded at compile
 //! time: `modals.txt`, `negation.txt`, `retreat.txt`, `hedges.txt`,
@@ -11,93 +11,26 @@ use stanceshift_core::Commitment;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-/// One word of a text: byte offsets into the text it came from, its
-/// lowercase form (curly apostrophes straightened) and whether it was capitalised.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
-    pub start: usize,
-    pub end: usize,
-    pub lower: String,
-    pub capitalized: bool,
-}
+pub use crate::text::words::{words, Word};
 
-/// Splits `text` into words and punctuation marks. Clitics `'ll`, `'d`, `'re`,
-/// `'ve`, `'s`, `'m` become words of their own; negated auxiliaries ("wasn't") stay whole.
-pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, n)) = chars.peek() {
-                let joins_word = n.is_alphanumeric()
-                    || matches!(n, '-' | '\'' | '’' | '%')
-                        && text[i + n.len_utf8()..].chars().next().is_some_and(|a| a.is_alphanumeric())
-                    || n == '%'
-                    || (n == '.' || n == ',')
-                        && c.is_ascii_digit()
-                        && text[i + 1..].chars().next().is_some_and(|a| a.is_ascii_digit());
-                if !joins_word {
-                    break;
-                }
-                end = i + n.len_utf8();
-                chars.next();
-            }
-            push_word(text, start, end, &mut out);
-        } else if let Some(len) = clitic_at(text, start, c) {
-            // A clitic written on its own ("'ll" in a word list) is one word, as when split off.
-            let end = start + c.len_utf8() + len;
-            out.push(Word {
-                start,
-                end,
-                lower: format!("'{}", text[start + c.len_utf8()..end].to_lowercase()),
-                capitalized: false,
-            });
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
-        } else if !c.is_whitespace() {
-            let end = start + c.len_utf8();
-            out.push(Word { start, end, lower: c.to_string(), capitalized: false });
-        }
-    }
-    out
-}
+pub(crate) mod closed;
+pub(crate) mod speech;
 
-/// Byte length of the letters of a stand-alone clitic ("'ll", "'re", ...) after
-/// the apostrophe `c` at `start`, when one follows and ends there.
-fn clitic_at(text: &str, start: usize, c: char) -> Option<usize> {
-    if c != '\'' && c != '’' {
-        return None;
-    }
-    let rest = &text[start + c.len_utf8()..];
-    let letters = rest.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(rest.len());
-    let joined_before = text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
-    (!joined_before
-        && matches!(rest[..letters].to_lowercase().as_str(), "ll" | "d" | "re" | "ve" | "s" | "m"))
-    .then_some(letters)
-}
-
-fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
-    let raw = &text[start..end];
-    let lower = raw.to_lowercase().replace('’', "'");
-    let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
-    for clitic in ["'ll", "'d", "'re", "'ve", "'s", "'m"] {
-        if lower.len() > clitic.len() && lower.ends_with(clitic) {
-            // The raw text may use a 3-byte curly apostrophe, so split on the raw form.
-            let raw_cut = raw.rfind(['\'', '’']).unwrap_or(raw.len());
-            out.push(Word {
-                start,
-                end: start + raw_cut,
-                lower: lower[..lower.len() - clitic.len()].to_string(),
-                capitalized,
-            });
-            out.push(Word { start: start + raw_cut, end, lower: clitic.to_string(), capitalized: false });
-            return;
-        }
-    }
-    out.push(Word { start, end, lower, capitalized });
-}
+/// Nouns that stand in a relation to an event rather than name one.
+pub(crate) const RELATIONAL_NOUNS: &[&str] = &[
+    "date",
+    "dates",
+    "preparation",
+    "preparations",
+    "timetable",
+    "timing",
+    "schedule",
+    "plan",
+    "plans",
+    "agenda",
+    "details",
+    "venue",
+];
 
 /// A phrase found in a word sequence: words `[first, last]` (inclusive) and its value.
 #[derive(Debug, Clone, PartialEq)]
@@ -246,18 +179,18 @@ pub fn lexicon() -> &'static Lexicon {
         let level = |v: Option<&str>| v.and_then(parse_level);
         let unit = |_: Option<&str>| Some(());
         Lexicon {
-            modals: PhraseList::parse(include_str!("../../../data/lexicons/modals.txt"), level),
-            negation: PhraseList::parse(include_str!("../../../data/lexicons/negation.txt"), unit),
-            retreat: PhraseList::parse(include_str!("../../../data/lexicons/retreat.txt"), level),
-            hedges: PhraseList::parse(include_str!("../../../data/lexicons/hedges.txt"), unit),
-            boosters: PhraseList::parse(include_str!("../../../data/lexicons/boosters.txt"), unit),
-            tone: PhraseList::parse(include_str!("../../../data/lexicons/tone.txt"), |v| {
+            modals: PhraseList::parse(include_str!("../../../../data/lexicons/modals.txt"), level),
+            negation: PhraseList::parse(include_str!("../../../../data/lexicons/negation.txt"), unit),
+            retreat: PhraseList::parse(include_str!("../../../../data/lexicons/retreat.txt"), level),
+            hedges: PhraseList::parse(include_str!("../../../../data/lexicons/hedges.txt"), unit),
+            boosters: PhraseList::parse(include_str!("../../../../data/lexicons/boosters.txt"), unit),
+            tone: PhraseList::parse(include_str!("../../../../data/lexicons/tone.txt"), |v| {
                 v.and_then(|s| s.parse::<f32>().ok()).filter(|x| (-1.0..=1.0).contains(x))
             }),
-            stopwords: word_lines(include_str!("../../../data/lexicons/stopwords.txt"))
+            stopwords: word_lines(include_str!("../../../../data/lexicons/stopwords.txt"))
                 .flat_map(|l| words(l).into_iter().map(|w| w.lower))
                 .collect(),
-            topic_words: word_lines(include_str!("../../../data/lexicons/topic_words.txt"))
+            topic_words: word_lines(include_str!("../../../../data/lexicons/topic_words.txt"))
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(w, c)| (w.trim().to_lowercase(), c.trim().to_lowercase()))
                 .collect(),
@@ -394,9 +327,9 @@ mod tests {
     fn every_embedded_list_parses_fully() {
         let lex = lexicon();
         let count = |text: &str| word_lines(text).count();
-        assert_eq!(lex.modals.len(), count(include_str!("../../../data/lexicons/modals.txt")));
-        assert_eq!(lex.retreat.len(), count(include_str!("../../../data/lexicons/retreat.txt")));
-        assert_eq!(lex.tone.len(), count(include_str!("../../../data/lexicons/tone.txt")));
+        assert_eq!(lex.modals.len(), count(include_str!("../../../../data/lexicons/modals.txt")));
+        assert_eq!(lex.retreat.len(), count(include_str!("../../../../data/lexicons/retreat.txt")));
+        assert_eq!(lex.tone.len(), count(include_str!("../../../../data/lexicons/tone.txt")));
         assert!(lex.tone.len() > 300);
         assert_eq!(lex.topic_words.get("summit").map(String::as_str), Some("meet"));
     }
