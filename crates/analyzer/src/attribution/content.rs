@@ -30,28 +30,26 @@ impl Attributor<'_> {
                 let t = self.text(k);
                 let np_word = seen == 0
                     || names::is_capitalised(t)
-                    || contains(DETERMINERS, w)
+                    || DETERMINERS.contains(&w)
                     || self.toks[k].kind == TokKind::Possessive
                     || LEXICONS.is_role(w)
-                    || contains(
-                        &[
-                            "reporters",
-                            "journalists",
-                            "lawmakers",
-                            "supporters",
-                            "voters",
-                            "crowd",
-                            "audience",
-                            "newspaper",
-                        ],
-                        w,
-                    );
+                    || [
+                        "reporters",
+                        "journalists",
+                        "lawmakers",
+                        "supporters",
+                        "voters",
+                        "crowd",
+                        "audience",
+                        "newspaper",
+                    ]
+                    .contains(&w);
                 if !np_word {
                     break;
                 }
                 seen += 1;
                 k += 1;
-                if contains(&["him", "her", "them", "me", "us", "reporters", "journalists"], w) {
+                if ["him", "her", "them", "me", "us", "reporters", "journalists"].contains(&w) {
                     break;
                 }
             }
@@ -148,35 +146,34 @@ impl Attributor<'_> {
             return self.complement_follows(c).then(|| (Span::new(self.toks[c].start, end), false, 0.8));
         }
         let w = self.lower(c);
-        if contains(
-            &[
-                "to",
-                "and",
-                "but",
-                "or",
-                "as",
-                "for",
-                "about",
-                "of",
-                "so",
-                "by",
-                "with",
-                "goodbye",
-                "hello",
-                "yes",
-                "no",
-                "nothing",
-                "something",
-                "anything",
-                "thanks",
-            ],
-            w,
-        ) {
+        if [
+            "to",
+            "and",
+            "but",
+            "or",
+            "as",
+            "for",
+            "about",
+            "of",
+            "so",
+            "by",
+            "with",
+            "goodbye",
+            "hello",
+            "yes",
+            "no",
+            "nothing",
+            "something",
+            "anything",
+            "thanks",
+        ]
+        .contains(&w)
+        {
             return None;
         }
         // Positions are not stated with a preposition next: "thinking about
         // it", "backed away", "opposed to".
-        if (info.attitude || info.clause) && contains(PREPOSITIONS, w) {
+        if (info.attitude || info.clause) && PREPOSITIONS.contains(&w) {
             return None;
         }
         // Skip a dating adverbial directly after the cue ("said last week he would").
@@ -197,13 +194,12 @@ impl Attributor<'_> {
         if start == 0 {
             return false;
         }
-        if contains(&["whom", "what", "which", "whether", "if"], self.lower(start - 1)) {
+        if ["whom", "what", "which", "whether", "if"].contains(&self.lower(start - 1)) {
             return true;
         }
         // "the plan that Trump supported", but not "the point is that Republicans think".
         if self.lower(start - 1) == "that"
-            && !(start >= 2
-                && contains(&["is", "was", "are", "were", "be", "'s", ","], self.lower(start - 2)))
+            && !(start >= 2 && ["is", "was", "are", "were", "be", "'s", ","].contains(&self.lower(start - 2)))
         {
             return true;
         }
@@ -239,17 +235,17 @@ impl Attributor<'_> {
             || names::is_capitalised(t)
             || w.len() < 4
             || !w.chars().all(|c| c.is_ascii_lowercase())
-            || contains(NP_STOP, w)
-            || contains(PREPOSITIONS, w)
-            || contains(AUX_ADVERBS, w)
-            || contains(NOT_THAT_VERBS, w)
+            || NP_STOP_SET.contains(w)
+            || PREPOSITIONS.contains(&w)
+            || WORDS.cue_adverbs.contains(w)
+            || WORDS.not_that_verbs.contains(w)
         {
             return false;
         }
         // "-s" forms are as often plural nouns ("the results that"): past forms only.
         let verb_form = w.ends_with("ed") && !LEXICONS.is_role(w);
-        let after_subject = contains(&["he", "she", "they", "we", "i", "who"], self.lower(i - 1))
-            || contains(AUX_ADVERBS, self.lower(i - 1));
+        let after_subject = ["he", "she", "they", "we", "i", "who"].contains(&self.lower(i - 1))
+            || WORDS.cue_adverbs.contains(self.lower(i - 1));
         (verb_form || after_subject) && self.clause_follows(i + 2)
     }
 
@@ -258,7 +254,7 @@ impl Attributor<'_> {
     pub(super) fn is_contraction(&self, k: usize) -> bool {
         self.toks[k].kind == TokKind::Possessive
             && k > 0
-            && contains(&["he", "she", "it", "who", "that", "there", "what"], self.lower(k - 1))
+            && ["he", "she", "it", "who", "that", "there", "what"].contains(&self.lower(k - 1))
     }
 
     /// Whether token `v` lies inside the content of a statement already found
@@ -277,7 +273,7 @@ impl Attributor<'_> {
         (names::is_capitalised(self.text(end - 1)) && !names::is_not_name(head))
             || LEXICONS.is_role(head)
             || LEXICONS.is_evidence(head)
-            || (end - start == 1 && contains(PRONOUNS, head))
+            || (end - start == 1 && PRONOUNS.contains(&head))
             || head.ends_with("ers")
             || head.ends_with("ists")
             || head.ends_with("ans")
@@ -296,11 +292,11 @@ impl Attributor<'_> {
         while k < n && k < c + 5 && self.is_word(k) && !self.in_quote[k] {
             let w = self.lower(k);
             let np_word = names::is_capitalised(self.text(k))
-                || contains(DETERMINERS, w)
-                || contains(OBJECT_PRONOUNS, w)
+                || DETERMINERS.contains(&w)
+                || OBJECT_PRONOUNS.contains(&w)
                 || LEXICONS.is_role(w)
                 || self.toks[k].kind == TokKind::Possessive
-                || (k > c && contains(DETERMINERS, self.lower(c)) && !contains(NP_STOP, w));
+                || (k > c && DETERMINERS.contains(&self.lower(c)) && !NP_STOP_SET.contains(w));
             if !np_word {
                 break;
             }
@@ -319,15 +315,15 @@ impl Attributor<'_> {
                 && (self.toks[k].kind == TokKind::Quote
                     || (self.is_word(k) && {
                         let w = self.lower(k);
-                        !contains(NP_STOP, w)
-                            && !contains(PREPOSITIONS, w)
+                        !NP_STOP_SET.contains(w)
+                            && !PREPOSITIONS.contains(&w)
                             && !is_time_word(w)
-                            && !contains(&["back", "up", "out", "off", "down", "next"], w)
+                            && !["back", "up", "out", "off", "down", "next"].contains(&w)
                             && !names::is_capitalised(self.text(k))
                     }))
         };
         let first = self.lower(c);
-        if contains(OBJECT_PRONOUNS, first) {
+        if OBJECT_PRONOUNS.contains(&first) {
             return complement_at(c + 1) || (c + 1 < n && self.lower(c + 1) == "as");
         }
         let mut k = c;
@@ -349,7 +345,7 @@ impl Attributor<'_> {
             } else if names_seen > 0 && k > c {
                 // "Cruz dishonest": a lowercase word after a name.
                 return complement_at(k);
-            } else if contains(NP_STOP, w) || contains(PREPOSITIONS, w) {
+            } else if NP_STOP_SET.contains(w) || PREPOSITIONS.contains(&w) {
                 return false;
             }
             k += 1;
@@ -363,26 +359,24 @@ impl Attributor<'_> {
     pub(super) fn clause_follows(&self, c: usize) -> bool {
         let n = self.toks.len();
         let first = self.lower(c);
-        if contains(&["whether", "if", "what", "how", "why", "who", "where", "when"], first) {
+        if ["whether", "if", "what", "how", "why", "who", "where", "when"].contains(&first) {
             return true;
         }
         // A subject: not a preposition, conjunction or adverb ("thinks so").
-        let subject = contains(PRONOUNS, first)
-            || contains(DETERMINERS, first)
-            || contains(&["there", "this", "these", "those", "all", "no"], first)
-            || !contains(NP_STOP, first) && !contains(PREPOSITIONS, first) && !first.ends_with("ly");
+        let subject = PRONOUNS.contains(&first)
+            || DETERMINERS.contains(&first)
+            || ["there", "this", "these", "those", "all", "no"].contains(&first)
+            || !NP_STOP_SET.contains(first) && !PREPOSITIONS.contains(&first) && !first.ends_with("ly");
         // "found himself embroiled": an object, not a subject.
-        let object = contains(
-            &["him", "them", "me", "us", "himself", "herself", "themselves", "itself", "myself"],
-            first,
-        );
+        let object = ["him", "them", "me", "us", "himself", "herself", "themselves", "itself", "myself"]
+            .contains(&first);
         if !self.is_word(c) || !subject || object {
             return false;
         }
         (c + 1..n.min(c + 12)).take_while(|&k| !matches!(self.text(k), ";" | ":")).any(|k| {
             let w = self.lower(k);
             self.toks[k].kind == TokKind::Possessive && k == c + 1
-                || contains(FINITE_MARKERS, w)
+                || WORDS.finite_markers.contains(w)
                 || w.ends_with("n't")
                 || (w.ends_with("ed") && w.len() > 3 && !names::is_capitalised(self.text(k)))
         })
@@ -392,7 +386,7 @@ impl Attributor<'_> {
     /// "On Oct. 3, Lopez said …", "At the time, Stone said …".
     pub(super) fn starts_with_adverbial(&self, end: usize) -> bool {
         let quoted = (0..end).any(|k| self.toks[k].kind == TokKind::Quote);
-        !quoted && end <= 12 && contains(ADVERBIAL_STARTS, self.lower(0))
+        !quoted && end <= 12 && WORDS.adverbial_starts.contains(self.lower(0))
     }
 
     /// True when the cue ends its clause: nothing but a dating adverbial,
@@ -415,7 +409,7 @@ impl Attributor<'_> {
         }
         // Only skip when a real time word was consumed, not just "in the".
         let consumed_time =
-            (start..c).any(|k| !contains(&["on", "at", "in", "the", "this", "last", "past"], self.lower(k)));
+            (start..c).any(|k| !["on", "at", "in", "the", "this", "last", "past"].contains(&self.lower(k)));
         if consumed_time {
             c
         } else {

@@ -90,10 +90,9 @@ impl Attributor<'_> {
         // Nouns and passives are not cues: "the report", "was told".
         if v > 0 {
             let prev = self.lower(v - 1);
-            if contains(
-                &["the", "a", "an", "his", "her", "their", "its", "this", "these", "new", "recent", "such"],
-                prev,
-            ) || (contains(&["to"], prev) && !info.no_content)
+            if ["the", "a", "an", "his", "her", "their", "its", "this", "these", "new", "recent", "such"]
+                .contains(&prev)
+                || (["to"].contains(&prev) && !info.no_content)
             {
                 return None;
             }
@@ -106,8 +105,8 @@ impl Attributor<'_> {
             if counted && self.lower(v).ends_with("ed") {
                 return None;
             }
-            if contains(&["is", "was", "were", "are", "been", "be", "being"], prev)
-                && (self.lower(v).ends_with("ed") || contains(&["told", "said", "written"], self.lower(v)))
+            if ["is", "was", "were", "are", "been", "be", "being"].contains(&prev)
+                && (self.lower(v).ends_with("ed") || ["told", "said", "written"].contains(&self.lower(v)))
             {
                 return None;
             }
@@ -116,7 +115,7 @@ impl Attributor<'_> {
         if info.no_content {
             if cue_end + 1 < n
                 && self.lower(cue_end) == "to"
-                && contains(NO_COMMENT_OBJECTS, self.lower(cue_end + 1))
+                && WORDS.no_comment_objects.contains(self.lower(cue_end + 1))
             {
                 cue_end += 2;
                 kind = Some(SpeechKind::NoComment);
@@ -129,7 +128,7 @@ impl Attributor<'_> {
         while cue_start > 0
             && !self.in_quote[cue_start - 1]
             && self.is_word(cue_start - 1)
-            && (contains(AUX_ADVERBS, self.lower(cue_start - 1)) || self.is_contraction(cue_start - 1))
+            && (WORDS.cue_adverbs.contains(self.lower(cue_start - 1)) || self.is_contraction(cue_start - 1))
         {
             cue_start -= 1;
         }
@@ -145,7 +144,7 @@ impl Attributor<'_> {
             return None;
         }
         // "said in a statement"
-        for tail in CUE_TAILS {
+        for tail in &WORDS.cue_tails {
             if cue_end + tail.len() <= n
                 && tail.iter().enumerate().all(|(k, w)| self.lower(cue_end + k) == *w)
             {
@@ -286,7 +285,7 @@ impl Attributor<'_> {
                 let ends_clause = |k: usize| {
                     k >= n
                         || !self.is_word(k)
-                        || contains(PREPOSITIONS, self.lower(k))
+                        || PREPOSITIONS.contains(&self.lower(k))
                         || is_time_word(self.lower(k))
                         || matches!(self.lower(k), "who" | "whose" | "when" | "while")
                         || self.lower(k).ends_with("ing")

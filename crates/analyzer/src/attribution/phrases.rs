@@ -23,7 +23,7 @@ impl Attributor<'_> {
                 | "email"
                 | "message"
         );
-        if !document || s == 0 || !contains(DETERMINERS, self.lower(s)) {
+        if !document || s == 0 || !DETERMINERS.contains(&self.lower(s)) {
             return None;
         }
         let verb = s - 1;
@@ -50,7 +50,7 @@ impl Attributor<'_> {
             return None;
         }
         let mut start = verb;
-        while start > 0 && self.is_word(start - 1) && contains(AUX_ADVERBS, self.lower(start - 1)) {
+        while start > 0 && self.is_word(start - 1) && WORDS.cue_adverbs.contains(self.lower(start - 1)) {
             start -= 1;
         }
         let issuer = self.speaker_left(start).or_else(|| self.speaker_before_time(start))?;
@@ -63,7 +63,7 @@ impl Attributor<'_> {
         let mut k = cue_start;
         let mut dated = false;
         while k > 0 && cue_start - k < 4 && self.is_word(k - 1) && is_time_word(self.lower(k - 1)) {
-            dated |= !contains(&["on", "at", "in", "the", "this", "last", "past"], self.lower(k - 1));
+            dated |= !["on", "at", "in", "the", "this", "last", "past"].contains(&self.lower(k - 1));
             k -= 1;
         }
         if !dated || k == 0 || k == cue_start {
@@ -139,24 +139,24 @@ impl Attributor<'_> {
                 s = dash + 1;
             }
         }
-        if contains(&["but", "and", "yet", "so", "still", "meanwhile"], self.lower(s)) {
+        if ["but", "and", "yet", "so", "still", "meanwhile"].contains(&self.lower(s)) {
             s += 1;
             if s < n && self.text(s) == "," {
                 s += 1;
             }
         }
-        if s < n && (contains(ADVERBIAL_STARTS, self.lower(s)) || self.lower(s).ends_with("ing")) {
+        if s < n && (WORDS.adverbial_starts.contains(self.lower(s)) || self.lower(s).ends_with("ing")) {
             let comma = (s..n.min(s + 20)).find(|&k| self.text(k) == ",")?;
             s = comma + 1;
         }
         let mut e = s;
         while e < n && self.is_word(e) && !self.in_quote[e] {
             let w = self.lower(e);
-            if e == s && contains(PRONOUNS, w) && w != "it" && w != "who" {
+            if e == s && PRONOUNS.contains(&w) && w != "it" && w != "who" {
                 e += 1;
                 break;
             }
-            let ok = (e == s && contains(DETERMINERS, w))
+            let ok = (e == s && DETERMINERS.contains(&w))
                 || (names::is_capitalised(self.text(e)) && !names::is_not_name(w))
                 || LEXICONS.is_role(w)
                 || LEXICONS.is_modifier(w)
@@ -189,13 +189,13 @@ impl Attributor<'_> {
             // The speaker span keeps the closing comma out.
             let verb = self.lower(end);
             let lowercase = self.is_word(end) && !names::is_capitalised(self.text(end));
-            return (lowercase && !contains(&["and", "or", "but", "who", "which", "that"], verb))
+            return (lowercase && !["and", "or", "but", "who", "which", "that"].contains(&verb))
                 .then_some((s, close));
         }
         // Its verb follows: a lowercase word, not "'s plan" or "and".
         let verb = self.lower(end);
         let lowercase = self.is_word(end) && !names::is_capitalised(self.text(end));
-        (lowercase && !contains(&["and", "or", "but", "of", "to"], verb)).then_some((s, end))
+        (lowercase && !["and", "or", "but", "of", "to"].contains(&verb)).then_some((s, end))
     }
 
     /// The speaker phrase ending right before token `end` (exclusive), if any.
@@ -205,7 +205,7 @@ impl Attributor<'_> {
             return None;
         }
         let t = self.toks[j];
-        if t.kind == TokKind::Word && contains(PRONOUNS, self.lower(j)) {
+        if t.kind == TokKind::Word && PRONOUNS.contains(&self.lower(j)) {
             return Some((j, j + 1));
         }
         // "Stone, who calls the plan “a disgrace,” said": a relative clause
@@ -222,7 +222,7 @@ impl Attributor<'_> {
             // The phrase keeps a closing quote, not a closing comma.
             let close = if quoted_relative { j + 1 } else { j };
             let first = self.lower(p + 1);
-            let interjection = contains(INTERJECTIONS, first);
+            let interjection = WORDS.interjections.contains(first);
             // Appositive or relative clause after a name: "Dmitry Peskov, the
             // Kremlin spokesman, said"; "Chris Cox, who runs the group, says";
             // "Jim Bennett, 57, told".
@@ -397,7 +397,7 @@ impl Attributor<'_> {
         let object_ok = (of + 1..end).all(|k| {
             self.is_word(k)
                 && !self.in_quote[k]
-                && (!contains(NP_STOP, self.lower(k)) || contains(DETERMINERS, self.lower(k)))
+                && (!NP_STOP_SET.contains(self.lower(k)) || DETERMINERS.contains(&self.lower(k)))
         });
         if !object_ok || of + 1 == end {
             return None;
@@ -431,7 +431,7 @@ impl Attributor<'_> {
             let w = self.lower(i);
             let t = self.text(i);
             let possessive = self.toks[i].kind == TokKind::Possessive;
-            if contains(DETERMINERS, w) && !names::is_capitalised(t) || (contains(DETERMINERS, w) && i == 0) {
+            if DETERMINERS.contains(&w) && !names::is_capitalised(t) || (DETERMINERS.contains(&w) && i == 0) {
                 start = Some(i);
                 break;
             }
@@ -448,7 +448,7 @@ impl Attributor<'_> {
                 && i + 1 < end
                 && LEXICONS.is_role(self.lower(i - 1))
                 && (i + 1..end).all(|k| names::is_capitalised(self.text(k)));
-            if contains(NP_STOP, w) && !possessive && !inner_of && !role_in_place {
+            if NP_STOP_SET.contains(w) && !possessive && !inner_of && !role_in_place {
                 break;
             }
             let capital = names::is_capitalised(t);
@@ -465,14 +465,14 @@ impl Attributor<'_> {
             // of a compound before a role head, at the start of the phrase.
             let plain = |m: usize| self.is_word(m) && self.lower(m).chars().all(|c| c.is_ascii_lowercase());
             let phrase_start =
-                |m: usize| m == 0 || !self.is_word(m - 1) || contains(DETERMINERS, self.lower(m - 1));
+                |m: usize| m == 0 || !self.is_word(m - 1) || DETERMINERS.contains(&self.lower(m - 1));
             let compound = !ok
                 && i + 3 >= end
                 && (LEXICONS.is_role(self.lower(end - 1)) || LEXICONS.is_evidence(self.lower(end - 1)))
                 && plain(i)
-                && !contains(NP_STOP, w)
+                && !NP_STOP_SET.contains(w)
                 && (phrase_start(i)
-                    || (plain(i - 1) && !contains(NP_STOP, self.lower(i - 1)) && phrase_start(i - 1)));
+                    || (plain(i - 1) && !NP_STOP_SET.contains(self.lower(i - 1)) && phrase_start(i - 1)));
             if compound {
                 start = Some(i);
                 k -= 1;
@@ -480,11 +480,11 @@ impl Attributor<'_> {
             }
             if !ok {
                 // Unknown lowercase word: part of the phrase only if a determiner is further left.
-                let det = (i.saturating_sub(3)..i).rev().find(|&d| contains(DETERMINERS, self.lower(d)));
+                let det = (i.saturating_sub(3)..i).rev().find(|&d| DETERMINERS.contains(&self.lower(d)));
                 match det {
                     Some(d)
                         if (d + 1..i).all(|m| {
-                            self.is_word(m) && !self.in_quote[m] && !contains(NP_STOP, self.lower(m))
+                            self.is_word(m) && !self.in_quote[m] && !NP_STOP_SET.contains(self.lower(m))
                         }) =>
                     {
                         start = Some(d);
@@ -503,7 +503,7 @@ impl Attributor<'_> {
         let head_ok = names::is_capitalised(head_text)
             || LEXICONS.is_role(self.lower(head))
             || LEXICONS.is_evidence(self.lower(head))
-            || (contains(DETERMINERS, self.lower(start)) && end - start >= 2)
+            || (DETERMINERS.contains(&self.lower(start)) && end - start >= 2)
             || self.lower(head).ends_with("ers")
             || self.lower(head).ends_with("ists")
             || self.lower(head).ends_with("ans");
@@ -512,10 +512,10 @@ impl Attributor<'_> {
         }
         // Drop sentence-initial non-name capitals ("But Trump said", "Later, …").
         let mut s = start;
-        while s < head && names::is_not_name(self.lower(s)) && !contains(DETERMINERS, self.lower(s)) {
+        while s < head && names::is_not_name(self.lower(s)) && !DETERMINERS.contains(&self.lower(s)) {
             s += 1;
         }
-        if names::is_not_name(self.lower(s)) && !contains(DETERMINERS, self.lower(s)) {
+        if names::is_not_name(self.lower(s)) && !DETERMINERS.contains(&self.lower(s)) {
             return None;
         }
         Some((s, end))
@@ -531,8 +531,8 @@ impl Attributor<'_> {
         let first = self.text(start);
         let first_lower = self.lower(start);
         let plausible = names::is_capitalised(first)
-            || contains(DETERMINERS, first_lower)
-            || contains(PRONOUNS, first_lower)
+            || DETERMINERS.contains(&first_lower)
+            || PRONOUNS.contains(&first_lower)
             || LEXICONS.is_role(first_lower)
             || LEXICONS.is_modifier(first_lower);
         plausible.then_some(k)
@@ -548,10 +548,10 @@ impl Attributor<'_> {
             }
             let w = self.lower(k);
             let t = self.text(k);
-            if k > start && contains(NP_STOP, w) && !contains(&["of", "for", "with"], w) {
+            if k > start && NP_STOP_SET.contains(w) && !["of", "for", "with"].contains(&w) {
                 break;
             }
-            if k > start && contains(&["of", "for", "with"], w) && !(k + 1 < n && self.is_word(k + 1)) {
+            if k > start && ["of", "for", "with"].contains(&w) && !(k + 1 < n && self.is_word(k + 1)) {
                 break;
             }
             let _ = t;
@@ -561,9 +561,9 @@ impl Attributor<'_> {
             return start;
         }
         // Appositive: "said Peskov, the Kremlin spokesman."
-        if k + 2 < n && self.text(k) == "," && contains(DETERMINERS, self.lower(k + 1)) {
+        if k + 2 < n && self.text(k) == "," && DETERMINERS.contains(&self.lower(k + 1)) {
             let mut m = k + 1;
-            while m < n && self.is_word(m) && !self.in_quote[m] && !contains(NP_STOP, self.lower(m)) {
+            while m < n && self.is_word(m) && !self.in_quote[m] && !NP_STOP_SET.contains(self.lower(m)) {
                 m += 1;
             }
             if (k + 1..m).any(|x| LEXICONS.is_role(self.lower(x))) {

@@ -54,7 +54,7 @@ impl Attributor<'_> {
             _ => end,
         };
         // Pronouns.
-        if end - start == 1 && contains(PRONOUNS, self.lower(start)) {
+        if end - start == 1 && PRONOUNS.contains(&self.lower(start)) {
             let w = self.lower(start).to_string();
             return match self.resolve_pronoun(&w, span.start) {
                 Some(mut antecedent) => {

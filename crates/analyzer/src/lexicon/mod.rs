@@ -9,12 +9,70 @@
 
 use stanceshift_core::Commitment;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 pub use crate::text::words::{words, Word};
 
 pub(crate) mod closed;
 pub(crate) mod speech;
+
+/// Lines of a sectioned list file: `[section]` headers, one word or phrase
+/// a line, `#` comments. Each section's lines in file order.
+pub(crate) fn sections(text: &str) -> crate::FastMap<&str, Vec<&str>> {
+    let mut out: crate::FastMap<&str, Vec<&str>> = crate::FastMap::default();
+    let mut section = "";
+    for line in word_lines(text) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+        } else {
+            out.entry(section).or_default().push(line);
+        }
+    }
+    out
+}
+
+/// Open-class words attribution reads around a cue, from `attribution.txt`.
+pub(crate) struct AttributionWords {
+    /// Between a speaker and the verb, part of the cue ("has also said").
+    pub cue_adverbs: crate::FastSet<String>,
+    /// Make a word sequence a finite clause.
+    pub finite_markers: crate::FastSet<String>,
+    /// Open a fronted adverbial ("On Monday, …").
+    pub adverbial_starts: crate::FastSet<String>,
+    /// Open a comma-delimited adverbial between speaker and verb.
+    pub interjections: crate::FastSet<String>,
+    /// Before "that" but no verb of saying or thinking ("so that", "means that").
+    pub not_that_verbs: crate::FastSet<String>,
+    /// Label a line before a colon ("Breaking:", "Watch:").
+    pub colon_labels: crate::FastSet<String>,
+    /// After "declined to": a no-comment statement.
+    pub no_comment_objects: crate::FastSet<String>,
+    /// Phrases after the verb that belong to the cue, in file order.
+    pub cue_tails: Vec<Vec<String>>,
+}
+
+pub(crate) static ATTRIBUTION: LazyLock<AttributionWords> = LazyLock::new(|| {
+    let text = include_str!("../../../../data/lexicons/attribution.txt");
+    let sections = sections(text);
+    let set = |name: &str| -> crate::FastSet<String> {
+        sections.get(name).into_iter().flatten().map(|w| w.to_string()).collect()
+    };
+    AttributionWords {
+        cue_adverbs: set("cue_adverb"),
+        finite_markers: set("finite_marker"),
+        adverbial_starts: set("adverbial_start"),
+        interjections: set("interjection"),
+        not_that_verbs: set("not_that_verb"),
+        colon_labels: set("colon_label"),
+        no_comment_objects: set("no_comment_object"),
+        cue_tails: sections
+            .get("cue_tail")
+            .into_iter()
+            .flatten()
+            .map(|l| l.split_whitespace().map(str::to_string).collect())
+            .collect(),
+    }
+});
 
 /// Nouns that stand in a relation to an event rather than name one.
 pub(crate) const RELATIONAL_NOUNS: &[&str] = &[
