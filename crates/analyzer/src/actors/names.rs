@@ -327,6 +327,16 @@ pub(crate) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether [`Names::scan`] keeps what it finds as the article's name mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ScanMode {
+    /// The article's own pass over a sentence: found names become mentions
+    /// (for referents and later pronouns).
+    RecordMentions,
+    /// A look inside a speaker phrase: names are learned but not recorded again.
+    LookOnly,
+}
+
 /// Article-local actors learned from names in the text.
 #[derive(Debug, Default)]
 pub(crate) struct Names {
@@ -383,7 +393,7 @@ impl Names {
         in_quote: &[bool],
         range: std::ops::Range<usize>,
         book: &ActorBook,
-        record: bool,
+        mode: ScanMode,
         out: &mut Vec<FoundName>,
     ) {
         let mut i = range.start;
@@ -443,7 +453,7 @@ impl Names {
             // "Kremlin spokesman": a lone capitalised modifier before a role noun is an institution.
             let found = self.classify(body, toks, lower, start, end, title.as_deref(), book);
             if let Some(found) = found {
-                if record {
+                if mode == ScanMode::RecordMentions {
                     self.mentions.push(NameMention {
                         span: Span::new(toks[start].start, toks[end - 1].end),
                         id: found.id.clone(),

@@ -30,7 +30,7 @@ pub(crate) mod statement_date;
 #[cfg(test)]
 mod tests;
 
-use crate::actors::names::{self, EntityKind, FoundName, Names};
+use crate::actors::names::{self, EntityKind, FoundName, Names, ScanMode};
 use crate::actors::{ActorBook, Gender};
 use crate::lexicon::speech::{VerbInfo, LEXICONS};
 use crate::text::quotes::Quote;
@@ -174,7 +174,16 @@ impl<'a> Attributor<'a> {
             let lower: Vec<&str> = self.lower_rng.iter().map(|&(s, e)| &buf[s..e]).collect();
             let mut found = std::mem::take(&mut self.found);
             found.clear();
-            self.names.scan(self.body, &self.toks, &lower, &self.in_quote, 0..n, self.book, true, &mut found);
+            self.names.scan(
+                self.body,
+                &self.toks,
+                &lower,
+                &self.in_quote,
+                0..n,
+                self.book,
+                ScanMode::RecordMentions,
+                &mut found,
+            );
             self.found = found;
             drop(lower);
             self.lower_buf = buf;

@@ -83,7 +83,7 @@ impl Attributor<'_> {
             &self.in_quote,
             start..end,
             self.book,
-            false,
+            ScanMode::LookOnly,
             &mut found,
         );
         // "Trump, who has told aides …": a relative clause describes, its nouns are no role.
@@ -142,7 +142,7 @@ impl Attributor<'_> {
                 &self.in_quote,
                 start..c,
                 self.book,
-                false,
+                ScanMode::LookOnly,
                 &mut head,
             );
             if let Some(first) = head.iter().find(|f| f.kind == EntityKind::Person) {

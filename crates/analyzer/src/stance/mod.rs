@@ -71,9 +71,12 @@ pub fn assess_with(text: &str, anchor: Option<usize>, options: AssessOptions) ->
         Some(a) => clauses(&ws).into_iter().find(|r| r.contains(&a)).unwrap_or(0..ws.len()),
         None => 0..ws.len(),
     };
-    let strict = anchor_word.is_some();
-    let infinitives = strict && options.infinitives_unasserted;
-    assess_words(text, &ws, range, anchor_word, false, strict, infinitives)
+    let reading = if anchor_word.is_some() {
+        Reading::Strict { infinitives_unasserted: options.infinitives_unasserted }
+    } else {
+        Reading::Statement
+    };
+    assess_words(text, &ws, range, anchor_word, Voice::Direct, reading)
 }
 
 /// Features of `statement` on `topic`. Only the clauses of the statement that
@@ -99,7 +102,7 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         clauses.iter().filter(|r| hits(r) == best).cloned().collect()
     };
 
-    let indirect = is_reported(statement.kind);
+    let voice = Voice::of(statement.kind);
     let mut cues = Vec::new();
     let mut parts = Vec::new();
     let mut anchors = Vec::new();
@@ -113,7 +116,7 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
                 cues.push(cue(CueKind::Topic, text, &ws[i..=i]));
             }
         }
-        parts.push(assess_words(text, &ws, range.clone(), anchor, indirect, false, false));
+        parts.push(assess_words(text, &ws, range.clone(), anchor, voice, Reading::Statement));
     }
     // With several equally relevant clauses, one after "but" or "though" carries
     // the point ("preparations were continuing but no dates had been set");
@@ -135,7 +138,7 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     });
     let mut main = best_part
         .map(|i| parts[i].clone())
-        .unwrap_or_else(|| assess_words(text, &ws, 0..0, None, indirect, false, false));
+        .unwrap_or_else(|| assess_words(text, &ws, 0..0, None, voice, Reading::Statement));
     // "he might still meet Putin, but only if there was a real chance": the
     // condition in the next clause qualifies the main one.
     if let Some(range) = best_part.and_then(|i| scope.get(i)) {
@@ -155,7 +158,7 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     cues.extend(parts.iter().flat_map(|p| p.cues.iter().filter(|c| c.kind != CueKind::Tone).cloned()));
     // Tone is the speaker's, over the whole statement: "…, but we will not be
     // bullied" colours the intention in the clause before it.
-    let whole = assess_words(text, &ws, 0..ws.len(), None, indirect, false, false);
+    let whole = assess_words(text, &ws, 0..ws.len(), None, voice, Reading::Statement);
     cues.extend(whole.cues.iter().filter(|c| c.kind == CueKind::Tone).cloned());
     let cue_tones = cue_tone(statement);
     let values: Vec<f32> =
@@ -272,9 +275,9 @@ fn is_reported(kind: SpeechKind) -> bool {
 pub fn tone(statement: &Statement) -> f32 {
     let ws = words(&statement.content);
     // Only commitment reads the backshift; tone words are the same either way.
-    let indirect = is_reported(statement.kind);
+    let voice = Voice::of(statement.kind);
     let mut values =
-        assess_words(&statement.content, &ws, 0..ws.len(), None, indirect, false, false).tone_words;
+        assess_words(&statement.content, &ws, 0..ws.len(), None, voice, Reading::Statement).tone_words;
     values.extend(cue_tone(statement).iter().map(|(v, _)| *v));
     combined_tone(&values)
 }
@@ -417,19 +420,50 @@ fn base_certainty(level: Commitment) -> f32 {
     }
 }
 
+/// Whose words are assessed: reported speech backshifts "will" to "would".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Voice {
+    /// The speaker's own words, or a text read on its own.
+    Direct,
+    /// Reported speech, where "would" is the backshifted "will".
+    Reported,
+}
+
+impl Voice {
+    fn of(kind: SpeechKind) -> Voice {
+        if is_reported(kind) {
+            Voice::Reported
+        } else {
+            Voice::Direct
+        }
+    }
+}
+
+/// How cues around the anchor count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// A statement's later modal still governs an earlier topic word ("a
+    /// summit with X will happen").
+    Statement,
+    /// Cues after the anchor never count (the factuality reading);
+    /// `infinitives_unasserted` as in [`AssessOptions`].
+    Strict { infinitives_unasserted: bool },
+}
+
 /// The core decision over `ws[range]`, with `anchor` the predicate word if known.
-/// `indirect`: reported speech, where "would" is the backshifted "will".
-/// `strict`: cues after the anchor never count (the factuality reading); otherwise a
-/// statement's later modal still governs an earlier topic word ("a summit with X will happen").
 fn assess_words(
     text: &str,
     ws: &[Word],
     range: Range<usize>,
     anchor: Option<usize>,
-    indirect: bool,
-    strict: bool,
-    infinitives_unasserted: bool,
+    voice: Voice,
+    reading: Reading,
 ) -> Assessment {
+    let indirect = voice == Voice::Reported;
+    let (strict, infinitives_unasserted) = match reading {
+        Reading::Statement => (false, false),
+        Reading::Strict { infinitives_unasserted } => (true, infinitives_unasserted),
+    };
     let lex = lexicon();
     let mut cues: Vec<Cue> = Vec::new();
     let mut taken = vec![false; ws.len()];
