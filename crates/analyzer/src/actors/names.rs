@@ -9,6 +9,7 @@ use crate::lexicon::speech::LEXICONS;
 use crate::text::tokens::{Tok, TokKind};
 use crate::{FastMap, FastSet};
 use stanceshift_core::{ActorId, ActorKind, Span};
+use stanceshift_timex::words;
 use std::sync::LazyLock;
 
 /// Whether a mention denotes a person, an organisation or a group.
@@ -81,35 +82,6 @@ const NOT_NAMES: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "aug.",
-    "sept.",
-    "sep.",
-    "oct.",
-    "nov.",
-    "dec.",
     "what",
     "who",
     "why",
@@ -320,7 +292,13 @@ static NOT_NAME_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| NOT_NAME
 static ORG_HEAD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| ORG_HEADS.iter().copied().collect());
 
 pub(crate) fn is_not_name(lower: &str) -> bool {
-    NOT_NAME_SET.contains(lower)
+    NOT_NAME_SET.contains(lower) || words::is_weekday(lower) || words::is_month(lower) || dotted_month(lower)
+}
+
+/// A month abbreviation with its period, as this list always had them
+/// ("jan.", "sept.", "sep.", …): "jun." and "jul." were never in it; kept so.
+fn dotted_month(lower: &str) -> bool {
+    lower.strip_suffix('.').and_then(words::month_abbreviation).is_some() && !matches!(lower, "jun." | "jul.")
 }
 
 pub(crate) fn is_capitalised(word: &str) -> bool {

@@ -38,6 +38,7 @@ use crate::text::sentences::Sentence;
 use crate::text::tokens::{tokenize_into, Tok, TokKind};
 use lists::*;
 use stanceshift_core::{ActorId, Mention, ProxyKind, Span, SpeechKind};
+use stanceshift_timex::words;
 
 /// A statement before dating and numbering.
 #[derive(Debug, Clone)]
@@ -388,13 +389,6 @@ impl<'a> Attributor<'a> {
 /// Words of a dating adverbial ("last week", "on Monday", "at the time").
 fn is_time_word(w: &str) -> bool {
     [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "week",
         "month",
         "year",
@@ -427,28 +421,20 @@ fn is_time_word(w: &str) -> bool {
         "once",
         "twice",
         "previously",
-        "jan.",
-        "feb.",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "aug.",
-        "sept.",
-        "oct.",
-        "nov.",
-        "dec.",
-        "january",
-        "february",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
     ]
     .contains(&w)
+        || words::is_weekday(w)
+        || words::is_month(w)
+        || dotted_month(w)
         || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
+/// A month abbreviation with its period, as this list always had them:
+/// "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.". "mar.", "apr.",
+/// "jun.", "jul." and "sep." were never time words here; kept so.
+fn dotted_month(w: &str) -> bool {
+    w.strip_suffix('.').and_then(words::month_abbreviation).is_some()
+        && !matches!(w, "mar." | "apr." | "jun." | "jul." | "sep.")
 }
 
 /// End of a sentence's content: drops final punctuation outside quotes.

@@ -275,27 +275,9 @@ pub fn is_cue_word(lower: &str) -> bool {
 /// "dozen", "several").
 pub fn is_number_word(lower: &str) -> bool {
     lower.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || matches!(
-            lower,
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "twenty"
-                | "thirty"
-                | "fifty"
-                | "hundred"
-                | "half"
-                | "dozen"
-                | "few"
-                | "several"
-        )
+        // timex knows every cardinal; this list always took only these.
+        || matches!(stanceshift_timex::words::cardinal(lower), Some(1..=10 | 20 | 30 | 50))
+        || matches!(lower, "hundred" | "half" | "dozen" | "few" | "several")
 }
 
 /// Whether a word is a negation on its own (including any "-n't" contraction).
