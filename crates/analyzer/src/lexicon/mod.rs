@@ -74,6 +74,38 @@ pub(crate) static ATTRIBUTION: LazyLock<AttributionWords> = LazyLock::new(|| {
     }
 });
 
+/// Words the name learner reads, from `names.txt`.
+pub(crate) struct NameWords {
+    /// Capitalised but no name ("However", "The"); weekdays and months aside.
+    pub not_names: crate::FastSet<String>,
+    /// Head words of organisation names that are not names on their own.
+    pub org_heads: crate::FastSet<String>,
+    /// Institutions named by one word ("kremlin", "cnn").
+    pub org_names: crate::FastSet<String>,
+    /// Particles inside personal names ("de", "bin").
+    pub particles: crate::FastSet<String>,
+}
+
+impl NameWords {
+    /// Heads an organisation name: an org head or a one-word institution.
+    pub fn is_org_head(&self, lower: &str) -> bool {
+        self.org_heads.contains(lower) || self.org_names.contains(lower)
+    }
+}
+
+pub(crate) static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
+    let sections = sections(include_str!("../../../../data/lexicons/names.txt"));
+    let set = |name: &str| -> crate::FastSet<String> {
+        sections.get(name).into_iter().flatten().map(|w| w.to_string()).collect()
+    };
+    NameWords {
+        not_names: set("not_name"),
+        org_heads: set("org_head"),
+        org_names: set("org_name"),
+        particles: set("particle"),
+    }
+});
+
 /// Nouns that stand in a relation to an event rather than name one.
 pub(crate) const RELATIONAL_NOUNS: &[&str] = &[
     "date",
