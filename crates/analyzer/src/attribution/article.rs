@@ -4,6 +4,7 @@ use crate::actors::ActorBook;
 use crate::attribution::referents;
 use crate::attribution::statement_date::{article_date, date_statement};
 use crate::attribution::{Attributor, RawStatement};
+use crate::lexicon::closed::{FINITE_VERBS, FRONTED_SUBORDINATORS};
 use crate::lexicon::speech::is_speech_verb;
 use crate::text::{quotes, sentences};
 use stanceshift_core::{Article, Diagnostic, Referent, Span, Statement, StatementDate};
@@ -177,15 +178,6 @@ fn split_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
         Some((start, &text[start..start + len]))
     })
 }
-
-/// Words that open a fronted time clause ("After X said …, Y", "Two weeks after X said …, Y").
-const FRONTED_SUBORDINATORS: &[&str] = &["after", "before", "since", "when", "until", "once"];
-
-/// Finite verbs that show a new clause has begun after a comma.
-const FINITE_VERBS: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "did", "does", "do",
-    "remains", "remained", "appears", "appeared", "seems", "seemed",
-];
 
 /// "Two weeks after Trump said he would meet Putin “within two weeks or so,”
 /// no summit has been scheduled": when the reporting clause sits inside a

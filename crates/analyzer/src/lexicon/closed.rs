@@ -40,3 +40,15 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
 /// [`NP_STOP`] as a hash set: it is asked about several times per token.
 pub(crate) static NP_STOP_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| NP_STOP.iter().copied().collect());
+
+/// Plural pronouns that refer to a pair or group of people.
+pub(crate) const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their"];
+
+/// Words that open a fronted time clause ("After X said …, Y").
+pub(crate) const FRONTED_SUBORDINATORS: &[&str] = &["after", "before", "since", "when", "until", "once"];
+
+/// Auxiliaries and copular verbs that show a new clause has begun after a comma.
+pub(crate) const FINITE_VERBS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "did", "does", "do",
+    "remains", "remained", "appears", "appeared", "seems", "seemed",
+];

@@ -74,6 +74,40 @@ pub(crate) static ATTRIBUTION: LazyLock<AttributionWords> = LazyLock::new(|| {
     }
 });
 
+/// Words about events, from `events.txt`.
+pub(crate) struct EventWords {
+    /// Event nouns ("meeting", "summit", "talks").
+    pub event_nouns: crate::FastSet<String>,
+    /// Verb forms of an event ("meet", "met").
+    pub event_verbs: crate::FastSet<String>,
+    /// Nouns in a relation to an event ("dates", "venue").
+    pub relational_nouns: crate::FastSet<String>,
+    /// Plural nouns for a pair of people ("ministers", "leaders").
+    pub group_nouns: crate::FastSet<String>,
+    /// Verbs too light to name a proposition ("hold", "take place").
+    pub light_verbs: crate::FastSet<String>,
+    /// Stemmed verbs of happening or telling ("happen", "announc").
+    pub weak_predicates: crate::FastSet<String>,
+    /// Irregular pasts that report a promised thing as done ("met", "held").
+    pub done_pasts: crate::FastSet<String>,
+}
+
+pub(crate) static EVENT_WORDS: LazyLock<EventWords> = LazyLock::new(|| {
+    let sections = sections(include_str!("../../../../data/lexicons/events.txt"));
+    let set = |name: &str| -> crate::FastSet<String> {
+        sections.get(name).into_iter().flatten().map(|w| w.to_string()).collect()
+    };
+    EventWords {
+        event_nouns: set("event_noun"),
+        event_verbs: set("event_verb"),
+        relational_nouns: set("relational_noun"),
+        group_nouns: set("group_noun"),
+        light_verbs: set("light_verb"),
+        weak_predicates: set("weak_predicate"),
+        done_pasts: set("done_past"),
+    }
+});
+
 /// Words the name learner reads, from `names.txt`.
 pub(crate) struct NameWords {
     /// Capitalised but no name ("However", "The"); weekdays and months aside.
@@ -105,22 +139,6 @@ pub(crate) static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
         particles: set("particle"),
     }
 });
-
-/// Nouns that stand in a relation to an event rather than name one.
-pub(crate) const RELATIONAL_NOUNS: &[&str] = &[
-    "date",
-    "dates",
-    "preparation",
-    "preparations",
-    "timetable",
-    "timing",
-    "schedule",
-    "plan",
-    "plans",
-    "agenda",
-    "details",
-    "venue",
-];
 
 /// A phrase found in a word sequence: words `[first, last]` (inclusive) and its value.
 #[derive(Debug, Clone, PartialEq)]

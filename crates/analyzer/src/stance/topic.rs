@@ -19,22 +19,10 @@
 
 use crate::clauses::clauses;
 pub use crate::clauses::statement_words;
+use crate::lexicon::EVENT_WORDS;
 use crate::lexicon::{is_negation_word, lexicon, topic_term, words, PhraseList, PhraseMatch, Word};
 use stanceshift_core::{ActorId, Statement, Topic};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Verbs too light to name a proposition: the object does ("hold a summit" -> summit).
-const LIGHT_VERBS: &[&str] =
-    &["hold", "have", "make", "take", "give", "get", "be", "do", "see", "come", "go", "happen", "take place"];
-
-/// Verbs of happening or telling (stemmed) that say nothing of their own
-/// about a proposition ("take place", "begin", "report"): the event named with
-/// them is the predicate.
-const WEAK_PREDICATES: &[&str] = &[
-    "place", "happen", "start", "begin", "continu", "go", "proceed", "need", "set", "come", "resum",
-    "report", "announc", "discuss", "say", "prepar", "work", "plan", "want", "wish", "hope", "expect",
-    "seek", "tri",
-];
 
 /// Known actor names and aliases, so that "Putin", "Vladimir Putin" and (when
 /// the actor file says so) "the Russian leader" are one argument: the actor id.
@@ -274,7 +262,9 @@ fn frames_of_words(
         after_cue.sort_unstable();
         let after = after_cue.iter().find_map(|&start| {
             (start..clause.len())
-                .find(|&i| content(i) && !is_name(i) && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
+                .find(|&i| {
+                    content(i) && !is_name(i) && !EVENT_WORDS.light_verbs.contains(clause[i].lower.as_str())
+                })
                 .filter(|&i| i <= start + 3)
         });
         let is_event = |i: usize| content(i) && lex.topic_words.contains_key(&clause[i].lower);
@@ -285,7 +275,8 @@ fn frames_of_words(
         // yields the predicate to the event it is about (the next one, else any).
         let yields = |i: usize| {
             let w = clause[i].lower.as_str();
-            crate::lexicon::RELATIONAL_NOUNS.contains(&w) || WEAK_PREDICATES.contains(&topic_term(w).as_str())
+            EVENT_WORDS.relational_nouns.contains(w)
+                || EVENT_WORDS.weak_predicates.contains(topic_term(w).as_str())
         };
         let after = match after {
             Some(i) if yields(i) => (i + 1..clause.len()).find(|&k| is_event(k)).or(event_noun).or(Some(i)),
@@ -324,7 +315,7 @@ fn frames_of_words(
                 (i < clause.len()
                     && content(i)
                     && !is_name(i)
-                    && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
+                    && !EVENT_WORDS.light_verbs.contains(clause[i].lower.as_str()))
                 .then_some(i)
             });
         let named = after.or(event_noun).or(copula_state).or(past_verb);
@@ -336,9 +327,9 @@ fn frames_of_words(
         let mut names = BTreeMap::new();
         let mut nouns = BTreeMap::new();
         let mut objects = BTreeSet::new();
-        for i in (0..clause.len())
-            .filter(|&i| i != pred_at && content(i) && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
-        {
+        for i in (0..clause.len()).filter(|&i| {
+            i != pred_at && content(i) && !EVENT_WORDS.light_verbs.contains(clause[i].lower.as_str())
+        }) {
             let term = terms[i].clone();
             // A verb after "to" is a purpose ("to prepare the summit"), not an argument.
             if term == predicate || (i > 0 && clause[i - 1].lower == "to" && !is_name(i)) {
