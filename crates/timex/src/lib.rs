@@ -56,6 +56,33 @@ use chrono::NaiveDate;
 use parse::{Amount, Anchor, Clock, Found, Parser, Position, Sem};
 use serde::{Deserialize, Serialize};
 pub use stanceshift_core::{DateWindow, Span};
+
+/// Calendar and number words, exported once for other crates (lowercase input).
+pub mod words {
+    use crate::lexicon;
+
+    /// A weekday name: "monday" … "sunday".
+    pub fn is_weekday(lower: &str) -> bool {
+        lexicon::weekday(lower).is_some()
+    }
+
+    /// A full month name: "january" … "december".
+    pub fn is_month(lower: &str) -> bool {
+        lexicon::month(lower).is_some()
+    }
+
+    /// The month of an abbreviation without its period ("jan", "sept"; "may"
+    /// is a full name, not an abbreviation).
+    pub fn month_abbreviation(lower: &str) -> Option<u32> {
+        lexicon::month_abbr(lower)
+    }
+
+    /// A cardinal number word below a hundred that stands alone: "zero" …
+    /// "nineteen" and the tens ("twenty", "thirty", …).
+    pub fn cardinal(lower: &str) -> Option<u32> {
+        lexicon::small_number(lower).or_else(|| lexicon::tens(lower))
+    }
+}
 use std::fmt;
 
 /// TIMEX3 types.

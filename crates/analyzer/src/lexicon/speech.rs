@@ -6,8 +6,8 @@
 use crate::FastMap;
 use std::sync::LazyLock;
 
-const REPORTING_VERBS: &str = include_str!("../../../data/lexicons/reporting_verbs.txt");
-const SPEAKER_WORDS: &str = include_str!("../../../data/lexicons/speaker_words.txt");
+const REPORTING_VERBS: &str = include_str!("../../../../data/lexicons/reporting_verbs.txt");
+const SPEAKER_WORDS: &str = include_str!("../../../../data/lexicons/speaker_words.txt");
 
 /// What a reporting verb form allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +90,12 @@ impl Lexicons {
     pub fn is_evidence(&self, lower: &str) -> bool {
         self.evidence.contains_key(lower)
     }
+}
+
+/// A verb of saying that may attribute a quote ("asked", "said"): any
+/// reading of the form that is not an `outer` cue.
+pub(crate) fn is_speech_verb(lower: &str) -> bool {
+    LEXICONS.verb(lower).is_some_and(|infos| infos.iter().any(|i| !i.outer))
 }
 
 pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {

@@ -17,39 +17,12 @@
 //! assert_eq!(matched, ["meeting", "Putin"]);
 //! ```
 
+use crate::clauses::clauses;
+pub use crate::clauses::statement_words;
+use crate::lexicon::EVENT_WORDS;
 use crate::lexicon::{is_negation_word, lexicon, topic_term, words, PhraseList, PhraseMatch, Word};
-use crate::stance::clauses;
 use stanceshift_core::{ActorId, Statement, Topic};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Verbs too light to name a proposition: the object does ("hold a summit" -> summit).
-const LIGHT_VERBS: &[&str] =
-    &["hold", "have", "make", "take", "give", "get", "be", "do", "see", "come", "go", "happen", "take place"];
-
-/// Verbs of happening or telling (stemmed) that say nothing of their own
-/// about a proposition ("take place", "begin", "report"): the event named with
-/// them is the predicate.
-const WEAK_PREDICATES: &[&str] = &[
-    "place", "happen", "start", "begin", "continu", "go", "proceed", "need", "set", "come", "resum",
-    "report", "announc", "discuss", "say", "prepar", "work", "plan", "want", "wish", "hope", "expect",
-    "seek", "tri",
-];
-
-/// Nouns that stand in a relation to an event rather than name one.
-pub(crate) const RELATIONAL_NOUNS: &[&str] = &[
-    "date",
-    "dates",
-    "preparation",
-    "preparations",
-    "timetable",
-    "timing",
-    "schedule",
-    "plan",
-    "plans",
-    "agenda",
-    "details",
-    "venue",
-];
 
 /// Known actor names and aliases, so that "Putin", "Vladimir Putin" and (when
 /// the actor file says so) "the Russian leader" are one argument: the actor id.
@@ -121,43 +94,6 @@ pub struct Frame {
     /// intention or retreat cue, event word, state or past-tense verb named it.
     /// Such frames ("There's a problem", "Sure") never found a topic of their own.
     pub guessed: bool,
-}
-
-/// The words of a statement's content, with each [`Referent`]'s antecedent
-/// names and event words added at the end of the referring words' clause
-/// (carrying their offsets), so "They're going to meet" is about Rubio and Lavrov and "No dates
-/// have been set" about the summit. Only capitalised words and event words of
-/// the antecedent are added: never cue words, which would change the stance.
-///
-/// [`Referent`]: stanceshift_core::Referent
-pub fn statement_words(statement: &Statement) -> Vec<Word> {
-    let mut ws = words(&statement.content);
-    if statement.referents.is_empty() {
-        return ws;
-    }
-    let lex = lexicon();
-    // At the end of the referent's clause, so they never split a cue phrase
-    // ("serious preparation is needed").
-    let clause_ends: Vec<usize> = clauses(&ws).into_iter().map(|r| r.end).collect();
-    for referent in statement.referents.iter().rev() {
-        let (start, end) = (referent.content_offset, referent.content_offset + referent.text.len());
-        let Some(last) = ws.iter().rposition(|w| w.start >= start && w.end <= end) else { continue };
-        let mut at = clause_ends.iter().copied().find(|&e| e > last).unwrap_or(ws.len());
-        // Before the clause's closing punctuation, which may mark the boundary (", and").
-        while at > last + 1 && !ws[at - 1].lower.chars().any(char::is_alphanumeric) {
-            at -= 1;
-        }
-        let implied: Vec<Word> = words(&referent.antecedent)
-            .into_iter()
-            .filter(|w| {
-                (w.capitalized && !lex.stopwords.contains(&w.lower))
-                    || matches!(topic_term(&w.lower).as_str(), "meet" | "visit" | "sign" | "attend")
-            })
-            .map(|w| Word { start, end, lower: w.lower, capitalized: w.capitalized })
-            .collect();
-        ws.splice(at..at, implied);
-    }
-    ws
 }
 
 /// A parsed topic query: canonical terms (all must match) and the topic it names.
@@ -299,8 +235,8 @@ fn frames_of_words(
             // describe an argument; the name is the argument.
             let title_word = w.capitalized
                 && !alias_word[i]
-                && (crate::cues::LEXICONS.title_starts.contains(&w.lower)
-                    || crate::cues::LEXICONS.is_demonym(&w.lower)
+                && (crate::lexicon::speech::LEXICONS.title_starts.contains(&w.lower)
+                    || crate::lexicon::speech::LEXICONS.is_demonym(&w.lower)
                     || matches!(w.lower.as_str(), "minister" | "state" | "secretary" | "general"));
             !cue_word[i]
                 && !title_word
@@ -326,7 +262,9 @@ fn frames_of_words(
         after_cue.sort_unstable();
         let after = after_cue.iter().find_map(|&start| {
             (start..clause.len())
-                .find(|&i| content(i) && !is_name(i) && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
+                .find(|&i| {
+                    content(i) && !is_name(i) && !EVENT_WORDS.light_verbs.contains(clause[i].lower.as_str())
+                })
                 .filter(|&i| i <= start + 3)
         });
         let is_event = |i: usize| content(i) && lex.topic_words.contains_key(&clause[i].lower);
@@ -337,7 +275,8 @@ fn frames_of_words(
         // yields the predicate to the event it is about (the next one, else any).
         let yields = |i: usize| {
             let w = clause[i].lower.as_str();
-            RELATIONAL_NOUNS.contains(&w) || WEAK_PREDICATES.contains(&topic_term(w).as_str())
+            EVENT_WORDS.relational_nouns.contains(w)
+                || EVENT_WORDS.weak_predicates.contains(topic_term(w).as_str())
         };
         let after = match after {
             Some(i) if yields(i) => (i + 1..clause.len()).find(|&k| is_event(k)).or(event_noun).or(Some(i)),
@@ -376,7 +315,7 @@ fn frames_of_words(
                 (i < clause.len()
                     && content(i)
                     && !is_name(i)
-                    && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
+                    && !EVENT_WORDS.light_verbs.contains(clause[i].lower.as_str()))
                 .then_some(i)
             });
         let named = after.or(event_noun).or(copula_state).or(past_verb);
@@ -388,9 +327,9 @@ fn frames_of_words(
         let mut names = BTreeMap::new();
         let mut nouns = BTreeMap::new();
         let mut objects = BTreeSet::new();
-        for i in (0..clause.len())
-            .filter(|&i| i != pred_at && content(i) && !LIGHT_VERBS.contains(&clause[i].lower.as_str()))
-        {
+        for i in (0..clause.len()).filter(|&i| {
+            i != pred_at && content(i) && !EVENT_WORDS.light_verbs.contains(clause[i].lower.as_str())
+        }) {
             let term = terms[i].clone();
             // A verb after "to" is a purpose ("to prepare the summit"), not an argument.
             if term == predicate || (i > 0 && clause[i - 1].lower == "to" && !is_name(i)) {

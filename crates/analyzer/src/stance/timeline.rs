@@ -38,11 +38,11 @@
 //! assert_eq!(topic.commitments[0].status, CommitmentStatus::Withdrawn);
 //! ```
 
-use crate::ledger::ledger;
 use crate::lexicon::{is_cue_word, words};
-use crate::shift::{compare, is_by_proxy, is_paraphrase_echo, is_quote};
 use crate::stance::features;
-use crate::topic::{group, own_name_terms, parse_query_with, statement_matches, Aliases, TopicGroup};
+use crate::stance::ledger::ledger;
+use crate::stance::shift::{compare, is_by_proxy, is_paraphrase_echo, is_quote};
+use crate::stance::topic::{group, own_name_terms, parse_query_with, statement_matches, Aliases, TopicGroup};
 use chrono::NaiveDate;
 use stanceshift_core::{
     ActorAnalysis, ActorId, ArticleId, CueKind, Shift, SpeechKind, StancePoint, Statement, Topic,

@@ -21,49 +21,25 @@
 //! with names is found, and it only ever adds words for topic matching; the
 //! statement's own words are never changed.
 
+use crate::actors::names::{EntityKind, NameMention};
 use crate::actors::ActorBook;
 use crate::attribution::RawStatement;
+use crate::lexicon::closed::PLURAL_PRONOUNS;
+use crate::lexicon::EVENT_WORDS;
 use crate::lexicon::{words, Word};
-use crate::names::{EntityKind, NameMention};
-use crate::quotes::Quote;
-use crate::sentences::Sentence;
+use crate::text::quotes::Quote;
+use crate::text::sentences::Sentence;
 use stanceshift_core::{ActorId, Span};
-
-/// Plural personal pronouns that can stand for a pair of people.
-const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their"];
-
-/// Plural nouns that, after "the", "the two" or "both", stand for a pair of people.
-const GROUP_NOUNS: &[&str] =
-    &["ministers", "leaders", "presidents", "men", "women", "sides", "diplomats", "envoys", "negotiators"];
-
-/// Event nouns that take their participants from the story when the clause
-/// names none, and that start an antecedent when people are named around them.
-const EVENT_NOUNS: &[&str] = &[
-    "meeting",
-    "meetings",
-    "summit",
-    "summits",
-    "talks",
-    "visit",
-    "trip",
-    "signing",
-    "sit-down",
-    "face-to-face",
-    "negotiations",
-];
-
-/// Verb forms of an event that start an antecedent ("Trump said he would meet Putin").
-const EVENT_VERBS: &[&str] = &["meet", "meets", "met"];
 
 /// Words that refer to an event named elsewhere: event nouns, and words for
 /// the date, preparation or timetable *of* an event.
 fn refers_to_event(lower: &str) -> bool {
-    EVENT_NOUNS.contains(&lower) || crate::topic::RELATIONAL_NOUNS.contains(&lower)
+    EVENT_WORDS.event_nouns.contains(lower) || EVENT_WORDS.relational_nouns.contains(lower)
 }
 
 /// Words that can head an antecedent event.
 fn names_an_event(lower: &str) -> bool {
-    EVENT_NOUNS.contains(&lower) || EVENT_VERBS.contains(&lower)
+    EVENT_WORDS.event_nouns.contains(lower) || EVENT_WORDS.event_verbs.contains(lower)
 }
 
 /// How far around an event word its participants may be named, in words.
@@ -119,7 +95,7 @@ pub(crate) fn resolve(
                 if !ws.iter().any(|w| refers(&w.lower)) {
                     continue;
                 }
-                let clauses = crate::stance::clauses(&ws);
+                let clauses = crate::clauses::clauses(&ws);
                 for (i, w) in ws.iter().enumerate() {
                     let at = Span::new(piece.start + w.start, piece.start + w.end);
                     let lower = w.lower.as_str();
@@ -130,7 +106,7 @@ pub(crate) fn resolve(
                         referring_to(body, sentence, pairs(), piece.end)
                             .or_else(|| nearest_pair(pairs(), at.start, sentences, st.sentence))
                             .map(|a| (at, a))
-                    } else if GROUP_NOUNS.contains(&lower) && is_definite_group(&ws, i) {
+                    } else if EVENT_WORDS.group_nouns.contains(lower) && is_definite_group(&ws, i) {
                         let phrase = Span::new(piece.start + ws[group_start(&ws, i)].start, at.end);
                         let fits =
                             |pair: &[ActorId; 2]| pair.iter().all(|p| fits_group(lower, titles().get(p)));
@@ -196,7 +172,7 @@ fn fits_group(noun: &str, title: Option<&String>) -> bool {
 fn names_a_group(ws: &[Word], clause: &std::ops::Range<usize>) -> bool {
     clause.clone().any(|k| {
         PLURAL_PRONOUNS.contains(&ws[k].lower.as_str())
-            || GROUP_NOUNS.contains(&ws[k].lower.as_str()) && is_definite_group(ws, k)
+            || EVENT_WORDS.group_nouns.contains(ws[k].lower.as_str()) && is_definite_group(ws, k)
     })
 }
 
@@ -226,7 +202,9 @@ fn coordinated_pairs(body: &str, people: &[&NameMention]) -> Vec<(Span, [ActorId
                 };
                 rest.is_empty()
                     || rest.starts_with(' ')
-                        && rest.split_whitespace().all(|w| crate::names::is_capitalised(w) || w == "of")
+                        && rest
+                            .split_whitespace()
+                            .all(|w| crate::actors::names::is_capitalised(w) || w == "of")
             })
         })
         .map(|w| (Span::new(w[0].span.start, w[1].span.end), [w[0].id.clone(), w[1].id.clone()]))
@@ -254,7 +232,7 @@ fn nearest_pair(
 
 /// Whether any word could refer to something named elsewhere.
 fn refers(lower: &str) -> bool {
-    PLURAL_PRONOUNS.contains(&lower) || GROUP_NOUNS.contains(&lower) || refers_to_event(lower)
+    PLURAL_PRONOUNS.contains(&lower) || EVENT_WORDS.group_nouns.contains(lower) || refers_to_event(lower)
 }
 
 /// Whether `clause` names a person other than the speaker (then an event
@@ -289,7 +267,8 @@ fn event_mentions(
     let mut out = Vec::new();
     for sentence in sentences {
         let Some(text) = body.get(sentence.span.start..sentence.span.end) else { continue };
-        if !EVENT_NOUNS.iter().chain(EVENT_VERBS).any(|e| text.contains(e)) {
+        if !EVENT_WORDS.event_nouns.iter().chain(&EVENT_WORDS.event_verbs).any(|e| text.contains(e.as_str()))
+        {
             continue;
         }
         let ws = words(text);

@@ -7,7 +7,7 @@
 //! paragraph that is not continued, or a stray closing mark, yields a
 //! diagnostic and the quote is closed at the paragraph end.
 
-use crate::sentences::Sentence;
+use crate::text::sentences::Sentence;
 use stanceshift_core::{Diagnostic, Span};
 
 /// One quotation: `span` covers the marks, `closed` is false when the closing
@@ -127,11 +127,12 @@ pub fn find(text: &str, sentences: &[Sentence], diagnostics: &mut Vec<Diagnostic
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sentences;
+    use crate::lexicon::speech::is_speech_verb;
+    use crate::text::sentences;
 
     fn check(text: &str) -> String {
         let mut diags = Vec::new();
-        let quotes = find(text, &sentences::split(text), &mut diags);
+        let quotes = find(text, &sentences::split(text, is_speech_verb), &mut diags);
         let mut out: Vec<String> = quotes
             .iter()
             .map(|q| {

@@ -5,11 +5,12 @@
 //! The [`ActorBook`] wins whenever it knows the full name or the surname.
 
 use crate::actors::{normalize_name, ActorBook, Gender};
-use crate::cues::LEXICONS;
-use crate::tokens::{Tok, TokKind};
-use crate::{FastMap, FastSet};
+use crate::lexicon::speech::LEXICONS;
+use crate::lexicon::NAME_WORDS;
+use crate::text::tokens::{Tok, TokKind};
+use crate::FastMap;
 use stanceshift_core::{ActorId, ActorKind, Span};
-use std::sync::LazyLock;
+use stanceshift_timex::words;
 
 /// Whether a mention denotes a person, an organisation or a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,302 +30,31 @@ pub(crate) struct NameMention {
     pub in_quote: bool,
 }
 
-/// Capitalised words that start sentences or clauses but are not names.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "or",
-    "in",
-    "on",
-    "at",
-    "for",
-    "with",
-    "as",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "although",
-    "though",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "its",
-    "there",
-    "here",
-    "asked",
-    "still",
-    "yet",
-    "so",
-    "meanwhile",
-    "however",
-    "later",
-    "earlier",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "aug.",
-    "sept.",
-    "sep.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "what",
-    "who",
-    "why",
-    "how",
-    "where",
-    "which",
-    "both",
-    "all",
-    "some",
-    "many",
-    "most",
-    "no",
-    "not",
-    "now",
-    "then",
-    "also",
-    "even",
-    "just",
-    "only",
-    "last",
-    "next",
-    "according",
-    "by",
-    "from",
-    "to",
-    "of",
-    "about",
-    "during",
-    "under",
-    "over",
-    "despite",
-    "because",
-    "until",
-    "instead",
-    "indeed",
-    "speaking",
-    "one",
-    "two",
-    "three",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "said",
-    "says",
-    "told",
-    "one",
-    "every",
-    "each",
-    "any",
-    "other",
-    "another",
-    "such",
-    "more",
-    "like",
-    "do",
-    "does",
-    "did",
-    "is",
-    "was",
-    "are",
-    "were",
-    "be",
-    "been",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "has",
-    "have",
-    "had",
-    "let",
-    "yes",
-    "oh",
-    "well",
-    "please",
-    "thank",
-    "thanks",
-    "dear",
-    "sen.",
-    "rep.",
-    "gov.",
-    "gen.",
-];
-
-/// Last words that make a capitalised sequence an organisation, not a person.
-const ORG_HEADS: &[&str] = &[
-    "house",
-    "department",
-    "ministry",
-    "party",
-    "committee",
-    "court",
-    "senate",
-    "congress",
-    "times",
-    "post",
-    "news",
-    "journal",
-    "press",
-    "agency",
-    "university",
-    "council",
-    "administration",
-    "campaign",
-    "office",
-    "commission",
-    "bureau",
-    "service",
-    "union",
-    "bank",
-    "fund",
-    "group",
-    "inc.",
-    "corp.",
-    "network",
-    "foundation",
-    "institute",
-    "association",
-    "organization",
-    "kremlin",
-    "pentagon",
-    "cnn",
-    "msnbc",
-    "reuters",
-    "tass",
-    "fox",
-    "abc",
-    "nbc",
-    "cbs",
-    "npr",
-    "club",
-    "center",
-    "centre",
-    "board",
-    "council",
-    "parliament",
-    "government",
-    "republicans",
-    "democrats",
-    "media",
-    "magazine",
-    "tribune",
-    "herald",
-    "daily",
-    "guardian",
-    "caucus",
-    "coalition",
-    "movement",
-    "company",
-    "co.",
-    "ltd",
-    "llc",
-    "pac",
-    "airlines",
-    "review",
-    "institution",
-    "cabinet",
-    "assembly",
-    "police",
-    "army",
-    "navy",
-    "forces",
-    "command",
-    "state",
-    "states",
-    "nations",
-    "alliance",
-    "federation",
-    "republic",
-    "forum",
-    "bloc",
-    "league",
-    "motors",
-    "industries",
-    "holdings",
-    "authority",
-    "delegation",
-    "summit",
-];
-
-/// Head words that are names on their own ("the Kremlin", "the Pentagon", "CNN").
-const ORG_NAMES: &[&str] = &[
-    "kremlin",
-    "pentagon",
-    "cnn",
-    "msnbc",
-    "reuters",
-    "tass",
-    "fox",
-    "abc",
-    "nbc",
-    "cbs",
-    "npr",
-    "congress",
-    "senate",
-    "parliament",
-];
-
-const PARTICLES: &[&str] =
-    &["de", "van", "von", "der", "bin", "al", "la", "du", "del", "da", "di", "le", "ibn"];
-
-static NOT_NAME_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
-static ORG_HEAD_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| ORG_HEADS.iter().copied().collect());
-
 pub(crate) fn is_not_name(lower: &str) -> bool {
-    NOT_NAME_SET.contains(lower)
+    NAME_WORDS.not_names.contains(lower)
+        || words::is_weekday(lower)
+        || words::is_month(lower)
+        || dotted_month(lower)
+}
+
+/// A month abbreviation with its period, as this list always had them
+/// ("jan.", "sept.", "sep.", …): "jun." and "jul." were never in it; kept so.
+fn dotted_month(lower: &str) -> bool {
+    lower.strip_suffix('.').and_then(words::month_abbreviation).is_some() && !matches!(lower, "jun." | "jul.")
 }
 
 pub(crate) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether [`Names::scan`] keeps what it finds as the article's name mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ScanMode {
+    /// The article's own pass over a sentence: found names become mentions
+    /// (for referents and later pronouns).
+    RecordMentions,
+    /// A look inside a speaker phrase: names are learned but not recorded again.
+    LookOnly,
 }
 
 /// Article-local actors learned from names in the text.
@@ -383,7 +113,7 @@ impl Names {
         in_quote: &[bool],
         range: std::ops::Range<usize>,
         book: &ActorBook,
-        record: bool,
+        mode: ScanMode,
         out: &mut Vec<FoundName>,
     ) {
         let mut i = range.start;
@@ -417,7 +147,7 @@ impl Names {
                 let text = w.text(body);
                 let capital = is_capitalised(text) && !is_not_name(lower[end]);
                 // Particles inside a name: "Charles de Gaulle".
-                let particle = PARTICLES.contains(&lower[end])
+                let particle = NAME_WORDS.particles.contains(lower[end])
                     && end > start
                     && end + 1 < range.end
                     && is_capitalised(toks[end + 1].text(body));
@@ -425,7 +155,7 @@ impl Names {
                 // institution's head word is part of its name.
                 let of_institution = lower[end] == "of"
                     && end > start
-                    && ORG_HEAD_SET.contains(lower[end - 1])
+                    && NAME_WORDS.is_org_head(lower[end - 1])
                     && end + 1 < range.end
                     && is_capitalised(toks[end + 1].text(body))
                     && !is_not_name(lower[end + 1]);
@@ -443,7 +173,7 @@ impl Names {
             // "Kremlin spokesman": a lone capitalised modifier before a role noun is an institution.
             let found = self.classify(body, toks, lower, start, end, title.as_deref(), book);
             if let Some(found) = found {
-                if record {
+                if mode == ScanMode::RecordMentions {
                     self.mentions.push(NameMention {
                         span: Span::new(toks[start].start, toks[end - 1].end),
                         id: found.id.clone(),
@@ -484,7 +214,10 @@ impl Names {
         let last_lower = lower[end - 1];
         // "the Bank", "the Ministry": the institution of that kind the article
         // named last ("the Bank of England"); a bare head word names no one.
-        if end - start == 1 && ORG_HEAD_SET.contains(last_lower) && !ORG_NAMES.contains(&last_lower) {
+        if end - start == 1
+            && NAME_WORDS.is_org_head(last_lower)
+            && !NAME_WORDS.org_names.contains(last_lower)
+        {
             let named = self
                 .mentions
                 .iter()
@@ -495,7 +228,7 @@ impl Names {
                 .map(|m| m.id.clone())?;
             return Some(mk(named, EntityKind::Organization, None));
         }
-        if ORG_HEAD_SET.contains(last_lower)
+        if NAME_WORDS.is_org_head(last_lower)
             || (end - start == 1 && full.len() > 1 && full.chars().all(|c| c.is_uppercase() || c == '.'))
         {
             let id = ActorId::from_name(full);

@@ -21,7 +21,9 @@ pub struct Sentence {
 }
 
 /// Splits `text` into sentences. Never panics; empty input gives no sentences.
-pub fn split(text: &str) -> Vec<Sentence> {
+/// `is_speech_verb` tells a verb of saying (from the lexicon, which sits
+/// above this module) for merging a quote with its attribution.
+pub fn split(text: &str, is_speech_verb: impl Fn(&str) -> bool) -> Vec<Sentence> {
     let mut out: Vec<Sentence> = Vec::with_capacity(text.len() / 120 + 1);
     let mut paragraph = 0usize;
     let mut last_end = 0usize;
@@ -39,7 +41,11 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 first.is_lowercase()
                     || first.is_ascii_digit()
                     || ends_with_title(&text[prev.span.start..prev.span.end])
-                    || attribution_of_quote(&text[prev.span.start..prev.span.end], &text[start..end])
+                    || attribution_of_quote(
+                        &text[prev.span.start..prev.span.end],
+                        &text[start..end],
+                        &is_speech_verb,
+                    )
             }
         });
         match out.last_mut() {
@@ -65,7 +71,7 @@ fn split_before_opening_quotes(text: &str, out: &mut Vec<Sentence>) {
         let short = word_before.len() <= 2 && word_before.chars().next().is_some_and(char::is_uppercase);
         if after.chars().next().is_some_and(char::is_uppercase)
             && !short
-            && !crate::tokens::is_title_abbreviation(word_before)
+            && !super::tokens::is_title_abbreviation(word_before)
         {
             cut = Some(i + 2);
             break;
@@ -85,14 +91,14 @@ fn split_before_opening_quotes(text: &str, out: &mut Vec<Sentence>) {
 fn ends_with_title(prev: &str) -> bool {
     prev.strip_suffix('.').is_some_and(|p| {
         let word = p.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        crate::tokens::is_title_abbreviation(word)
+        super::tokens::is_title_abbreviation(word)
     })
 }
 
 /// `next` attributes the quote that ends `prev` with "?" or "!": "“Why
 /// not?” Trump asked.", "“We won!” said the mayor, smiling." A speech verb
 /// among its first words, after at most a short name or a pronoun.
-fn attribution_of_quote(prev: &str, next: &str) -> bool {
+fn attribution_of_quote(prev: &str, next: &str, is_speech_verb: impl Fn(&str) -> bool) -> bool {
     let prev = prev.trim_end();
     let without_quotes = prev.trim_end_matches(['”', '"', '\'', '’', '»']);
     if without_quotes.len() == prev.len() || !without_quotes.ends_with(['?', '!']) {
@@ -101,7 +107,7 @@ fn attribution_of_quote(prev: &str, next: &str) -> bool {
     let words: Vec<&str> = next.split_whitespace().take(6).collect();
     words.iter().enumerate().any(|(k, w)| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        let speech = crate::cues::LEXICONS.verb(&w).is_some_and(|infos| infos.iter().any(|i| !i.outer));
+        let speech = is_speech_verb(&w);
         // Everything before the verb is the speaker: capitalised words or a pronoun.
         speech
             && words[..k].iter().all(|b| {
@@ -142,6 +148,10 @@ fn paragraph_break_between(gap: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn split(text: &str) -> Vec<Sentence> {
+        super::split(text, crate::lexicon::speech::is_speech_verb)
+    }
 
     fn check(text: &str) -> String {
         split(text)

@@ -1,5 +1,5 @@
-//! Word lists that decide stance features, and a tiny word splitter that keeps
-//! byte offsets so every decision can be shown as a cue over the article text.
+//! Word lists, each parsed once: the stance lists here, the attribution
+//! lists in [`speech`], closed-class words in [`closed`].
 //!
 //! The lists are our own files under `data/lexicons/`, embedded at compile
 //! time: `modals.txt`, `negation.txt`, `retreat.txt`, `hedges.txt`,
@@ -9,95 +9,136 @@
 
 use stanceshift_core::Commitment;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
-/// One word of a text: byte offsets into the text it came from, its
-/// lowercase form (curly apostrophes straightened) and whether it was capitalised.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
-    pub start: usize,
-    pub end: usize,
-    pub lower: String,
-    pub capitalized: bool,
-}
+pub use crate::text::words::{words, Word};
 
-/// Splits `text` into words and punctuation marks. Clitics `'ll`, `'d`, `'re`,
-/// `'ve`, `'s`, `'m` become words of their own; negated auxiliaries ("wasn't") stay whole.
-pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, n)) = chars.peek() {
-                let joins_word = n.is_alphanumeric()
-                    || matches!(n, '-' | '\'' | '’' | '%')
-                        && text[i + n.len_utf8()..].chars().next().is_some_and(|a| a.is_alphanumeric())
-                    || n == '%'
-                    || (n == '.' || n == ',')
-                        && c.is_ascii_digit()
-                        && text[i + 1..].chars().next().is_some_and(|a| a.is_ascii_digit());
-                if !joins_word {
-                    break;
-                }
-                end = i + n.len_utf8();
-                chars.next();
-            }
-            push_word(text, start, end, &mut out);
-        } else if let Some(len) = clitic_at(text, start, c) {
-            // A clitic written on its own ("'ll" in a word list) is one word, as when split off.
-            let end = start + c.len_utf8() + len;
-            out.push(Word {
-                start,
-                end,
-                lower: format!("'{}", text[start + c.len_utf8()..end].to_lowercase()),
-                capitalized: false,
-            });
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
-        } else if !c.is_whitespace() {
-            let end = start + c.len_utf8();
-            out.push(Word { start, end, lower: c.to_string(), capitalized: false });
+pub(crate) mod closed;
+pub(crate) mod speech;
+
+/// Lines of a sectioned list file: `[section]` headers, one word or phrase
+/// a line, `#` comments. Each section's lines in file order.
+pub(crate) fn sections(text: &str) -> crate::FastMap<&str, Vec<&str>> {
+    let mut out: crate::FastMap<&str, Vec<&str>> = crate::FastMap::default();
+    let mut section = "";
+    for line in word_lines(text) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+        } else {
+            out.entry(section).or_default().push(line);
         }
     }
     out
 }
 
-/// Byte length of the letters of a stand-alone clitic ("'ll", "'re", ...) after
-/// the apostrophe `c` at `start`, when one follows and ends there.
-fn clitic_at(text: &str, start: usize, c: char) -> Option<usize> {
-    if c != '\'' && c != '’' {
-        return None;
-    }
-    let rest = &text[start + c.len_utf8()..];
-    let letters = rest.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(rest.len());
-    let joined_before = text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
-    (!joined_before
-        && matches!(rest[..letters].to_lowercase().as_str(), "ll" | "d" | "re" | "ve" | "s" | "m"))
-    .then_some(letters)
+/// Open-class words attribution reads around a cue, from `attribution.txt`.
+pub(crate) struct AttributionWords {
+    /// Between a speaker and the verb, part of the cue ("has also said").
+    pub cue_adverbs: crate::FastSet<String>,
+    /// Make a word sequence a finite clause.
+    pub finite_markers: crate::FastSet<String>,
+    /// Open a fronted adverbial ("On Monday, …").
+    pub adverbial_starts: crate::FastSet<String>,
+    /// Open a comma-delimited adverbial between speaker and verb.
+    pub interjections: crate::FastSet<String>,
+    /// Before "that" but no verb of saying or thinking ("so that", "means that").
+    pub not_that_verbs: crate::FastSet<String>,
+    /// Label a line before a colon ("Breaking:", "Watch:").
+    pub colon_labels: crate::FastSet<String>,
+    /// After "declined to": a no-comment statement.
+    pub no_comment_objects: crate::FastSet<String>,
+    /// Phrases after the verb that belong to the cue, in file order.
+    pub cue_tails: Vec<Vec<String>>,
 }
 
-fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Word>) {
-    let raw = &text[start..end];
-    let lower = raw.to_lowercase().replace('’', "'");
-    let capitalized = raw.chars().next().is_some_and(char::is_uppercase);
-    for clitic in ["'ll", "'d", "'re", "'ve", "'s", "'m"] {
-        if lower.len() > clitic.len() && lower.ends_with(clitic) {
-            // The raw text may use a 3-byte curly apostrophe, so split on the raw form.
-            let raw_cut = raw.rfind(['\'', '’']).unwrap_or(raw.len());
-            out.push(Word {
-                start,
-                end: start + raw_cut,
-                lower: lower[..lower.len() - clitic.len()].to_string(),
-                capitalized,
-            });
-            out.push(Word { start: start + raw_cut, end, lower: clitic.to_string(), capitalized: false });
-            return;
-        }
+pub(crate) static ATTRIBUTION: LazyLock<AttributionWords> = LazyLock::new(|| {
+    let text = include_str!("../../../../data/lexicons/attribution.txt");
+    let sections = sections(text);
+    let set = |name: &str| -> crate::FastSet<String> {
+        sections.get(name).into_iter().flatten().map(|w| w.to_string()).collect()
+    };
+    AttributionWords {
+        cue_adverbs: set("cue_adverb"),
+        finite_markers: set("finite_marker"),
+        adverbial_starts: set("adverbial_start"),
+        interjections: set("interjection"),
+        not_that_verbs: set("not_that_verb"),
+        colon_labels: set("colon_label"),
+        no_comment_objects: set("no_comment_object"),
+        cue_tails: sections
+            .get("cue_tail")
+            .into_iter()
+            .flatten()
+            .map(|l| l.split_whitespace().map(str::to_string).collect())
+            .collect(),
     }
-    out.push(Word { start, end, lower, capitalized });
+});
+
+/// Words about events, from `events.txt`.
+pub(crate) struct EventWords {
+    /// Event nouns ("meeting", "summit", "talks").
+    pub event_nouns: crate::FastSet<String>,
+    /// Verb forms of an event ("meet", "met").
+    pub event_verbs: crate::FastSet<String>,
+    /// Nouns in a relation to an event ("dates", "venue").
+    pub relational_nouns: crate::FastSet<String>,
+    /// Plural nouns for a pair of people ("ministers", "leaders").
+    pub group_nouns: crate::FastSet<String>,
+    /// Verbs too light to name a proposition ("hold", "take place").
+    pub light_verbs: crate::FastSet<String>,
+    /// Stemmed verbs of happening or telling ("happen", "announc").
+    pub weak_predicates: crate::FastSet<String>,
+    /// Irregular pasts that report a promised thing as done ("met", "held").
+    pub done_pasts: crate::FastSet<String>,
 }
+
+pub(crate) static EVENT_WORDS: LazyLock<EventWords> = LazyLock::new(|| {
+    let sections = sections(include_str!("../../../../data/lexicons/events.txt"));
+    let set = |name: &str| -> crate::FastSet<String> {
+        sections.get(name).into_iter().flatten().map(|w| w.to_string()).collect()
+    };
+    EventWords {
+        event_nouns: set("event_noun"),
+        event_verbs: set("event_verb"),
+        relational_nouns: set("relational_noun"),
+        group_nouns: set("group_noun"),
+        light_verbs: set("light_verb"),
+        weak_predicates: set("weak_predicate"),
+        done_pasts: set("done_past"),
+    }
+});
+
+/// Words the name learner reads, from `names.txt`.
+pub(crate) struct NameWords {
+    /// Capitalised but no name ("However", "The"); weekdays and months aside.
+    pub not_names: crate::FastSet<String>,
+    /// Head words of organisation names that are not names on their own.
+    pub org_heads: crate::FastSet<String>,
+    /// Institutions named by one word ("kremlin", "cnn").
+    pub org_names: crate::FastSet<String>,
+    /// Particles inside personal names ("de", "bin").
+    pub particles: crate::FastSet<String>,
+}
+
+impl NameWords {
+    /// Heads an organisation name: an org head or a one-word institution.
+    pub fn is_org_head(&self, lower: &str) -> bool {
+        self.org_heads.contains(lower) || self.org_names.contains(lower)
+    }
+}
+
+pub(crate) static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
+    let sections = sections(include_str!("../../../../data/lexicons/names.txt"));
+    let set = |name: &str| -> crate::FastSet<String> {
+        sections.get(name).into_iter().flatten().map(|w| w.to_string()).collect()
+    };
+    NameWords {
+        not_names: set("not_name"),
+        org_heads: set("org_head"),
+        org_names: set("org_name"),
+        particles: set("particle"),
+    }
+});
 
 /// A phrase found in a word sequence: words `[first, last]` (inclusive) and its value.
 #[derive(Debug, Clone, PartialEq)]
@@ -246,18 +287,18 @@ pub fn lexicon() -> &'static Lexicon {
         let level = |v: Option<&str>| v.and_then(parse_level);
         let unit = |_: Option<&str>| Some(());
         Lexicon {
-            modals: PhraseList::parse(include_str!("../../../data/lexicons/modals.txt"), level),
-            negation: PhraseList::parse(include_str!("../../../data/lexicons/negation.txt"), unit),
-            retreat: PhraseList::parse(include_str!("../../../data/lexicons/retreat.txt"), level),
-            hedges: PhraseList::parse(include_str!("../../../data/lexicons/hedges.txt"), unit),
-            boosters: PhraseList::parse(include_str!("../../../data/lexicons/boosters.txt"), unit),
-            tone: PhraseList::parse(include_str!("../../../data/lexicons/tone.txt"), |v| {
+            modals: PhraseList::parse(include_str!("../../../../data/lexicons/modals.txt"), level),
+            negation: PhraseList::parse(include_str!("../../../../data/lexicons/negation.txt"), unit),
+            retreat: PhraseList::parse(include_str!("../../../../data/lexicons/retreat.txt"), level),
+            hedges: PhraseList::parse(include_str!("../../../../data/lexicons/hedges.txt"), unit),
+            boosters: PhraseList::parse(include_str!("../../../../data/lexicons/boosters.txt"), unit),
+            tone: PhraseList::parse(include_str!("../../../../data/lexicons/tone.txt"), |v| {
                 v.and_then(|s| s.parse::<f32>().ok()).filter(|x| (-1.0..=1.0).contains(x))
             }),
-            stopwords: word_lines(include_str!("../../../data/lexicons/stopwords.txt"))
+            stopwords: word_lines(include_str!("../../../../data/lexicons/stopwords.txt"))
                 .flat_map(|l| words(l).into_iter().map(|w| w.lower))
                 .collect(),
-            topic_words: word_lines(include_str!("../../../data/lexicons/topic_words.txt"))
+            topic_words: word_lines(include_str!("../../../../data/lexicons/topic_words.txt"))
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(w, c)| (w.trim().to_lowercase(), c.trim().to_lowercase()))
                 .collect(),
@@ -284,27 +325,9 @@ pub fn is_cue_word(lower: &str) -> bool {
 /// "dozen", "several").
 pub fn is_number_word(lower: &str) -> bool {
     lower.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || matches!(
-            lower,
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "twenty"
-                | "thirty"
-                | "fifty"
-                | "hundred"
-                | "half"
-                | "dozen"
-                | "few"
-                | "several"
-        )
+        // timex knows every cardinal; this list always took only these.
+        || matches!(stanceshift_timex::words::cardinal(lower), Some(1..=10 | 20 | 30 | 50))
+        || matches!(lower, "hundred" | "half" | "dozen" | "few" | "several")
 }
 
 /// Whether a word is a negation on its own (including any "-n't" contraction).
@@ -394,9 +417,9 @@ mod tests {
     fn every_embedded_list_parses_fully() {
         let lex = lexicon();
         let count = |text: &str| word_lines(text).count();
-        assert_eq!(lex.modals.len(), count(include_str!("../../../data/lexicons/modals.txt")));
-        assert_eq!(lex.retreat.len(), count(include_str!("../../../data/lexicons/retreat.txt")));
-        assert_eq!(lex.tone.len(), count(include_str!("../../../data/lexicons/tone.txt")));
+        assert_eq!(lex.modals.len(), count(include_str!("../../../../data/lexicons/modals.txt")));
+        assert_eq!(lex.retreat.len(), count(include_str!("../../../../data/lexicons/retreat.txt")));
+        assert_eq!(lex.tone.len(), count(include_str!("../../../../data/lexicons/tone.txt")));
         assert!(lex.tone.len() > 300);
         assert_eq!(lex.topic_words.get("summit").map(String::as_str), Some("meet"));
     }

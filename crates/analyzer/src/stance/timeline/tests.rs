@@ -113,7 +113,7 @@ fn render(analyses: &[ActorAnalysis]) -> String {
                 let proxy = s.after.proxy_for.as_ref().map_or(String::new(), |p| format!(" proxy_for={p}"));
                 out.push(format!(
                     "  {} {:.2}{proxy}: {}",
-                    crate::shift::kind_name(s.kind),
+                    crate::stance::shift::kind_name(s.kind),
                     s.score,
                     s.explanation
                 ));

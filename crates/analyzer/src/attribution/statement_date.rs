@@ -7,7 +7,7 @@
 //! are expressions inside quotation marks and ones pointing to the future.
 
 use crate::attribution::RawStatement;
-use crate::quotes::Quote;
+use crate::text::quotes::Quote;
 use chrono::NaiveDate;
 use stanceshift_core::{DateBasis, DateWindow, Span, StatementDate};
 use stanceshift_timex::{Direction, Options, TenseHint, TimexKind};

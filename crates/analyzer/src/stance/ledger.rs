@@ -13,7 +13,8 @@
 //!   the above, or a retreat, report or restatement came only after it closed;
 //! - **Pending**: still open as of `as_of`.
 
-use crate::shift::{evidence, is_quote};
+use crate::lexicon::EVENT_WORDS;
+use crate::stance::shift::{evidence, is_quote};
 use stanceshift_core::{ActorId, CommitmentEntry, CommitmentStatus, CueKind, SpeechKind, StancePoint, Topic};
 
 /// Whether a point opens a commitment: positive (≥ PR+), about the future, with a window not already past.
@@ -24,12 +25,6 @@ pub fn opens_commitment(point: &StancePoint) -> bool {
         && f.timeframe.is_some_and(|w| w.latest() >= point.statement.date.date)
 }
 
-/// Irregular past forms of verbs that report a promised thing as done.
-const IRREGULAR_PAST: &[&str] = &[
-    "met", "held", "began", "begun", "took", "went", "came", "spoke", "sat", "made", "won", "built", "gave",
-    "paid", "sent", "sold", "left", "brought", "put", "set", "cut", "struck", "fought",
-];
-
 /// Whether a point reports the proposition as done (not promised): a certain,
 /// non-future statement whose topic word is a past form ("met", "signed"), or
 /// that says "held talks" / "took place".
@@ -37,7 +32,7 @@ fn reports_event(point: &StancePoint) -> bool {
     let f = &point.features;
     let past_topic_word = f.cues.iter().filter(|c| c.kind == CueKind::Topic).any(|c| {
         let w = c.text.to_lowercase();
-        (w.len() > 3 && w.ends_with("ed")) || IRREGULAR_PAST.contains(&w.as_str())
+        (w.len() > 3 && w.ends_with("ed")) || EVENT_WORDS.done_pasts.contains(w.as_str())
     });
     let lower = point.statement.content.to_lowercase();
     let past_phrase =

@@ -51,6 +51,8 @@
 //! [`ProxyKind::AnonymousOfficial`]: stanceshift_core::ProxyKind::AnonymousOfficial
 //! [`ProxyKind::Affiliate`]: stanceshift_core::ProxyKind::Affiliate
 
+pub(crate) mod names;
+
 use crate::FastMap;
 use crate::{Error, Result};
 use serde::Deserialize;

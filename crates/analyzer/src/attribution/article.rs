@@ -1,0 +1,246 @@
+//! From one article to its statements.
+
+use crate::actors::ActorBook;
+use crate::attribution::referents;
+use crate::attribution::statement_date::{article_date, date_statement};
+use crate::attribution::{Attributor, RawStatement};
+use crate::lexicon::closed::{FINITE_VERBS, FRONTED_SUBORDINATORS};
+use crate::lexicon::speech::is_speech_verb;
+use crate::text::{quotes, sentences};
+use stanceshift_core::{Article, Diagnostic, Referent, Span, Statement, StatementDate};
+
+/// Version of the attribution output; bump whenever statements for the same
+/// text can change, so indexes know to re-analyze.
+pub const ANALYZER_VERSION: u32 = 3;
+
+/// Bodies longer than this are analyzed up to this length only (with a diagnostic).
+const MAX_BODY_BYTES: usize = 4 << 20;
+
+/// The statements of one article and what was noticed on the way.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleAnalysis {
+    pub statements: Vec<Statement>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Finds who said what, for whom and when in `article`. Never panics and
+/// never fails: problems are reported as diagnostics.
+pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis {
+    let mut diagnostics = Vec::new();
+    let mut body = article.body.as_str();
+    if body.len() > MAX_BODY_BYTES {
+        let mut cut = MAX_BODY_BYTES;
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        body = &body[..cut];
+        diagnostics.push(Diagnostic::warning(
+            format!("body longer than {MAX_BODY_BYTES} bytes: analyzed the first {cut} bytes only"),
+            None,
+        ));
+    }
+    let sentences = sentences::split(body, is_speech_verb);
+    let quotes = quotes::find(body, &sentences, &mut diagnostics);
+    let mut attributor = Attributor::new(body, actors, &sentences, &quotes);
+    attributor.run();
+    for raw in &mut attributor.statements {
+        end_content_at_main_clause(body, sentences[raw.sentence].span, raw);
+    }
+    let referents = referents::resolve(
+        body,
+        &sentences,
+        &attributor.names.mentions,
+        &attributor.statements,
+        &quotes,
+        actors,
+    );
+    let date = article.date.date_naive();
+    let mut statements: Vec<Statement> = Vec::with_capacity(attributor.statements.len());
+    let mut dates: Vec<StatementDate> = Vec::with_capacity(attributor.statements.len());
+    let mut times_by_sentence: crate::FastMap<usize, Vec<stanceshift_timex::TimeExpr>> =
+        crate::FastMap::default();
+    for (index, raw) in attributor.statements.iter().enumerate() {
+        let statement_date = match raw.continues.and_then(|i| dates.get(i)) {
+            Some(d) => StatementDate { basis: stanceshift_core::DateBasis::Context, ..d.clone() },
+            None => {
+                let span = sentences[raw.sentence].span;
+                let times = times_by_sentence
+                    .entry(raw.sentence)
+                    .or_insert_with(|| crate::attribution::statement_date::sentence_times(body, span, date));
+                date_statement(body, span, raw, &quotes, date, dates.last(), times)
+            }
+        };
+        let statement_date = if raw.continues.is_some() && statement_date.evidence.is_none() {
+            article_date(date)
+        } else {
+            statement_date
+        };
+        let statement_date = match statement_date.basis {
+            stanceshift_core::DateBasis::ArticleDate => {
+                inherited_date(body, &attributor.statements, &dates, index).unwrap_or(statement_date)
+            }
+            _ => statement_date,
+        };
+        dates.push(statement_date.clone());
+        let content_span = raw.content_span();
+        let content = ContentText::new(body, &raw.content_pieces);
+        let referents = referents
+            .get(index)
+            .into_iter()
+            .flatten()
+            .filter_map(|found| {
+                Some(Referent {
+                    text: body.get(found.span.start..found.span.end)?.to_string(),
+                    span: found.span,
+                    content_offset: content.offset_of(found.span.start)?,
+                    antecedent: body
+                        .get(found.antecedent.start..found.antecedent.end)?
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    antecedent_span: found.antecedent,
+                })
+            })
+            .collect();
+        let content = content.text;
+        statements.push(Statement {
+            article_id: article.id.clone(),
+            index: index as u32,
+            speaker: raw.speaker.clone(),
+            principal: raw.principal.clone(),
+            proxy: raw.proxy,
+            anonymous: raw.anonymous,
+            cue: body[raw.cue_span.start..raw.cue_span.end].to_string(),
+            cue_span: raw.cue_span,
+            content,
+            content_span,
+            kind: raw.kind,
+            date: statement_date,
+            confidence: raw.confidence,
+            referents,
+            continues: raw.continues.map(|i| i as u32),
+        });
+    }
+    ArticleAnalysis { statements, diagnostics }
+}
+
+/// A statement's content as stored: each piece's whitespace collapsed (so
+/// multi-paragraph quotes read as one passage), pieces joined by " … ", with
+/// the body offset of every whitespace-separated run kept to map offsets.
+struct ContentText {
+    text: String,
+    /// (body start, body end, content start) of each run.
+    runs: Vec<(usize, usize, usize)>,
+}
+
+impl ContentText {
+    fn new(body: &str, pieces: &[Span]) -> ContentText {
+        let mut text = String::new();
+        let mut runs = Vec::new();
+        for (n, piece) in pieces.iter().enumerate() {
+            if n > 0 {
+                text.push_str(" … ");
+            }
+            let Some(piece_text) = body.get(piece.start..piece.end) else { continue };
+            let mut first = true;
+            for (offset, run) in split_runs(piece_text) {
+                if !first {
+                    text.push(' ');
+                }
+                first = false;
+                runs.push((piece.start + offset, piece.start + offset + run.len(), text.len()));
+                text.push_str(run);
+            }
+        }
+        ContentText { text, runs }
+    }
+
+    /// Where the body byte `at` landed in the content, if it is inside a run.
+    fn offset_of(&self, at: usize) -> Option<usize> {
+        self.runs
+            .iter()
+            .find(|(start, end, _)| *start <= at && at < *end)
+            .map(|(start, _, c)| c + (at - start))
+    }
+}
+
+/// Whitespace-separated runs of `text` with their byte offsets.
+fn split_runs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = 0usize;
+    std::iter::from_fn(move || {
+        let tail = &text[rest..];
+        let start = rest + (tail.len() - tail.trim_start().len());
+        if start >= text.len() {
+            return None;
+        }
+        let len = text[start..].find(char::is_whitespace).unwrap_or(text.len() - start);
+        rest = start + len;
+        Some((start, &text[start..start + len]))
+    })
+}
+
+/// "Two weeks after Trump said he would meet Putin “within two weeks or so,”
+/// no summit has been scheduled": when the reporting clause sits inside a
+/// fronted time clause, the content ends where the sentence's main clause begins.
+fn end_content_at_main_clause(body: &str, sentence: Span, raw: &mut RawStatement) {
+    let Some(last) = raw.content_pieces.last_mut() else { return };
+    let Some(lead) = body.get(sentence.start..raw.speaker.span.start.min(raw.cue_span.start)) else { return };
+    let lead_words: Vec<String> = lead
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let opens_clause =
+        lead_words.iter().take(5).position(|w| FRONTED_SUBORDINATORS.contains(&w.as_str())).is_some_and(
+            |at| at == 0 || lead_words[..at].iter().any(|w| w.ends_with('s') || w == "week" || w == "day"),
+        );
+    if !opens_clause || lead.contains(',') {
+        return;
+    }
+    let Some(content) = body.get(last.start..last.end) else { return };
+    for (comma, _) in content.match_indices(',') {
+        let mut cut = comma + 1;
+        // Keep a closing quotation mark that follows the comma (“… or so,”).
+        while let Some(c) = content[cut..].chars().next().filter(|c| matches!(c, '"' | '”' | '’' | '\''))
+        {
+            cut += c.len_utf8();
+        }
+        let next: Vec<String> = content[cut..]
+            .split_whitespace()
+            .take(6)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .collect();
+        let starts_clause = next.first().is_some_and(|w| {
+            !matches!(w.as_str(), "and" | "but" | "or" | "which" | "who" | "that" | "where" | "while")
+        }) && next.iter().any(|w| FINITE_VERBS.contains(&w.as_str()));
+        if starts_clause {
+            last.end = last.start + cut;
+            return;
+        }
+    }
+}
+
+/// The date of the speaker's earlier statement in the article when that one was
+/// dated by its own words: the quotes and paraphrases after a lead such as
+/// "Trump said on Tuesday evening …" report the same occasion. Statements in the
+/// present tense ("says", "tells") are taken as current and inherit nothing.
+fn inherited_date(
+    body: &str,
+    raws: &[RawStatement],
+    dates: &[StatementDate],
+    index: usize,
+) -> Option<StatementDate> {
+    let raw = &raws[index];
+    let actor = raw.speaker.actor.as_ref()?;
+    let cue = body.get(raw.cue_span.start..raw.cue_span.end).unwrap_or("");
+    let present = cue.split_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !matches!(w.as_str(), "has" | "was" | "is")
+    });
+    if present {
+        return None;
+    }
+    let earlier = (0..index).rev().find(|&j| raws[j].speaker.actor.as_ref() == Some(actor))?;
+    let date = dates.get(earlier)?;
+    (date.basis != stanceshift_core::DateBasis::ArticleDate)
+        .then(|| StatementDate { basis: stanceshift_core::DateBasis::Context, ..date.clone() })
+}
