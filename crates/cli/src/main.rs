@@ -1,6 +1,23 @@
 //! The `stanceshift` command line. Thin on purpose: parsing lives in
 //! `args.rs`, each subcommand in `commands/`, and exit codes in `exit.rs`.
 
+/// `println!` to stdout, returning the write error (`?`) instead of panicking
+/// on a closed pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*).map_err(anyhow::Error::from)?
+    }};
+}
+
+/// `print!` to stdout, returning the write error; see [`outln`].
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*).map_err(anyhow::Error::from)?
+    }};
+}
+
 mod args;
 mod commands;
 mod config;
@@ -18,9 +35,41 @@ fn main() -> ExitCode {
     let args = args::Cli::parse();
     match commands::run(args) {
         Ok(code) => code.into(),
+        // The reader of our output went away (`| head -1`): end quietly, as ripgrep does.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", error_chain(&err));
             exit::Status::Error.into()
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        let kind = if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            Some(io.kind())
+        } else {
+            cause.downcast_ref::<serde_json::Error>().and_then(|e| e.io_error_kind())
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The error and its causes joined by ": ", leaving out a cause whose text the
+/// message before it already holds (errors that print their source themselves).
+fn error_chain(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    let mut previous = String::new();
+    for cause in err.chain() {
+        let message = cause.to_string();
+        if !previous.is_empty() && previous.contains(&message) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&message);
+        previous = message;
+    }
+    text
 }

@@ -53,6 +53,9 @@ pub enum RecordError {
     Csv(String),
     #[error("read error: {0}")]
     Io(String),
+    /// The analyzer failed on this article; it was indexed without statements.
+    #[error("analysis failed for article {id}: {message} (indexed without statements)")]
+    AnalysisFailed { id: String, message: String },
 }
 
 /// Where a record came from.
@@ -89,6 +92,11 @@ impl Reject {
     pub(crate) fn new(origin: Origin, error: RecordError, raw: &[u8]) -> Reject {
         let total = raw.len() as u64;
         Reject { origin, error, raw: raw_text(raw, total) }
+    }
+
+    /// A reject made outside the readers (by the indexer), keeping no raw bytes.
+    pub fn without_raw(origin: Origin, error: RecordError) -> Reject {
+        Reject { origin, error, raw: String::new() }
     }
 
     /// For records of which only a prefix was kept (`kept`), `total` bytes long.

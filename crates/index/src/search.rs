@@ -408,6 +408,8 @@ impl Searcher {
     }
 
     /// The whole query and, separately, its text part (for snippets).
+    /// Parentheses nested deeper than [`MAX_QUERY_NESTING`] are refused before
+    /// the query parser (which recurses per level) sees them.
     fn article_query(&self, query: &SearchQuery) -> Result<(BooleanQuery, Option<Box<dyn Query>>)> {
         let f = &self.fields;
         let mut clauses = vec![filter(kind_query(f, KIND_ARTICLE))];
@@ -415,6 +417,15 @@ impl Searcher {
         let text_query = if text.is_empty() || text == "*" {
             None
         } else {
+            let depth = paren_depth(text);
+            if depth > MAX_QUERY_NESTING {
+                return Err(Error::Query {
+                    query: short(text),
+                    message: format!(
+                        "parentheses nested {depth} deep; at most {MAX_QUERY_NESTING} levels are allowed"
+                    ),
+                });
+            }
             let parsed = self
                 .parser
                 .parse_query(&and_not_as_not(text))
@@ -676,3 +687,32 @@ mod tests {
         assert_eq!(lead_snippet("  short body ").text, "short body");
     }
 }
+
+/// Deepest parenthesis nesting a query may have.
+pub const MAX_QUERY_NESTING: usize = 64;
+
+/// How deep the parentheses of `text` nest (outside double quotes).
+fn paren_depth(text: &str) -> usize {
+    let (mut depth, mut deepest, mut quoted) = (0usize, 0usize, false);
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' if !quoted => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The first 60 characters of a query, for error messages.
+fn short(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+

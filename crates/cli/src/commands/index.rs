@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use stanceshift_analyzer::{analyze_article, ActorBook, ANALYZER_VERSION};
 use stanceshift_core::{Article, Statement};
-use stanceshift_corpus::{Corpus, Origin, ReadOptions, Record, Reject, RejectsWriter};
+use stanceshift_corpus::{Corpus, Origin, ReadOptions, Record, RecordError, Reject, RejectsWriter};
 use stanceshift_index::{
     Checkpoint, Counts, FileProgress, FileStamp, Index, UpsertOutcome, Writer, WriterOptions, NOT_ANALYZED,
 };
@@ -87,6 +87,7 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
         before: Counts::default(),
         rejects_seen: 0,
         since_commit: 0,
+        analysis_failures: 0,
         bytes: 0,
         articles: 0,
         statements: 0,
@@ -123,7 +124,7 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
         eprintln!("resumed an interrupted run: skipped {skipped} records indexed before it stopped");
     }
     let secs = elapsed.as_secs_f64().max(1e-9);
-    println!(
+    outln!(
         "added {}, updated {}, unchanged {}, rejected {} in {:.1} s ({:.0} docs/s, {:.1} MB/s)",
         counts.added,
         counts.updated,
@@ -135,6 +136,13 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
     );
     if !settings.quiet && statements > 0 {
         eprintln!("{statements} statements found");
+    }
+    if job.analysis_failures > 0 {
+        eprintln!(
+            "analysis failed on {} articles, indexed without statements (see {})",
+            job.analysis_failures,
+            job.rejects_path.display()
+        );
     }
     Ok(Status::Success)
 }
@@ -185,11 +193,60 @@ impl Analyzer {
         Ok(Analyzer { version, book: Some(book) })
     }
 
-    fn analyze(&self, article: &Article) -> Vec<Statement> {
-        match &self.book {
-            Some(book) => analyze_article(article, book).statements,
-            None => Vec::new(),
-        }
+    /// The article's statements, or the panic message if the analyzer failed
+    /// on it: one article must not stop a job.
+    fn analyze(&self, article: &Article) -> Result<Vec<Statement>, String> {
+        let Some(book) = &self.book else { return Ok(Vec::new()) };
+        let _quiet = QuietPanics::enter();
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            // Debug builds only: lets the tests make the analyzer fail on one article.
+            #[cfg(debug_assertions)]
+            if std::env::var("STANCESHIFT_TEST_FAIL_ANALYSIS").is_ok_and(|id| id == article.id.as_str()) {
+                panic!("analysis failure forced for a test");
+            }
+            analyze_article(article, book).statements
+        }))
+        .map_err(|payload| panic_message(payload.as_ref()))
+    }
+}
+
+thread_local! {
+    /// Set while this thread analyzes an article: its panics are caught and reported.
+    static ANALYZING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks the current thread as analyzing, so the panic hook stays silent for
+/// panics that `Analyzer::analyze` catches and reports itself.
+struct QuietPanics(bool);
+
+impl QuietPanics {
+    fn enter() -> QuietPanics {
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(|| {
+            let default = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if !ANALYZING.with(|a| a.get()) {
+                    default(info);
+                }
+            }));
+        });
+        QuietPanics(ANALYZING.with(|a| a.replace(true)))
+    }
+}
+
+impl Drop for QuietPanics {
+    fn drop(&mut self) {
+        ANALYZING.with(|a| a.set(self.0));
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".to_string()
     }
 }
 
@@ -301,6 +358,8 @@ struct Job {
     /// Bad records met so far (they are counted in `run` when their chunk is written).
     rejects_seen: u64,
     since_commit: u64,
+    /// Articles indexed without statements because the analyzer failed on them.
+    analysis_failures: u64,
     bytes: u64,
     articles: u64,
     statements: u64,
@@ -368,6 +427,17 @@ impl Job {
         Ok(())
     }
 
+    /// Records an article the analyzer failed on in the rejects file and on
+    /// stderr; the article is still indexed, without statements.
+    fn analysis_failed(&mut self, article: &Article, origin: &Origin, message: String) -> Result<()> {
+        let error = RecordError::AnalysisFailed { id: article.id.as_str().to_string(), message };
+        let reject = Reject::without_raw(origin.clone(), error);
+        self.rejects.write(&reject)?;
+        self.analysis_failures += 1;
+        self.progress.suspend(|| eprintln!("{reject}"));
+        Ok(())
+    }
+
     /// Analyzes the chunk's new or changed articles in parallel, then writes
     /// them in input order.
     fn process(&mut self, chunk: Vec<Item>) -> Result<()> {
@@ -379,17 +449,24 @@ impl Job {
             });
         }
         let analyzer = &self.analyzer;
-        let statements: Vec<Vec<Statement>> = chunk
+        let statements: Vec<Result<Vec<Statement>, String>> = chunk
             .par_iter()
             .zip(stale.par_iter())
             .map(|(item, &stale)| match item {
                 Item::Article(article, _) if stale => analyzer.analyze(article),
-                _ => Vec::new(),
+                _ => Ok(Vec::new()),
             })
             .collect();
         for (item, statements) in chunk.into_iter().zip(statements) {
             match item {
                 Item::Article(article, origin) => {
+                    let statements = match statements {
+                        Ok(statements) => statements,
+                        Err(message) => {
+                            self.analysis_failed(&article, &origin, message)?;
+                            Vec::new()
+                        }
+                    };
                     match self.writer.upsert(&article, &statements, self.analyzer.version)? {
                         UpsertOutcome::Added => self.run.added += 1,
                         UpsertOutcome::Updated => self.run.updated += 1,

@@ -1,0 +1,222 @@
+//! Robustness on real archives: multi-byte text, analyzer failures, broken
+//! pipes, bounded query and paging sizes, dates real archives hold, and
+//! durability of the rejects file across a kill and resume.
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+use crate::util::{bin, stderr, stdout, TestDir};
+
+fn jsonl(id: &str, date: &str, body: &str) -> String {
+    serde_json::json!({ "id": id, "date": date, "title": id, "body": body }).to_string()
+}
+
+fn rejects(dir: &TestDir, index: &str) -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(dir.path().join(index).join("rejects.jsonl")).unwrap_or_default();
+    text.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:?}"))).collect()
+}
+
+/// A small deterministic generator (xorshift), so the property test is reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+#[test]
+fn duration_before_multibyte_punctuation_does_not_panic() {
+    let book = stanceshift_analyzer::ActorBook::builtin();
+    let date = chrono::DateTime::parse_from_rfc3339("2025-10-21T00:00:00Z").unwrap();
+    for text in [
+        "Two weeks ’s — after Trump said he would meet Putin, no summit has been scheduled.",
+        "Two weeks ’s after the talks, the president said he would meet Putin.",
+        "Three days —— after the vote the senator said the bill would pass.",
+        "Two weeks é—after Trump said he would meet Putin, nothing happened.",
+    ] {
+        let article = stanceshift_core::Article::new(date, text.to_string());
+        let _ = stanceshift_analyzer::analyze_article(&article, &book);
+    }
+}
+
+/// Random and multi-byte text around time expressions, reporting verbs and
+/// quotes: the analyzer must never panic.
+#[test]
+fn analyzer_survives_random_multibyte_text_around_time_expressions_and_quotes() {
+    let pieces = [
+        "Two weeks",
+        "three days",
+        "last week",
+        "on Monday",
+        "at the time",
+        "after",
+        "Oct. 16",
+        "2025-10-01",
+        "said",
+        "told reporters",
+        "denied",
+        "the president",
+        "Trump",
+        "Putin",
+        "officials",
+        "he would meet",
+        "—",
+        "–",
+        "’",
+        "‘",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "«",
+        "»",
+        "…",
+        "é",
+        "ß",
+        "日本",
+        "🙂",
+        "\u{200b}",
+        ",",
+        ".",
+        ";",
+        ":",
+        "(",
+        ")",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "after ",
+        "’s",
+        "a",
+        "within a month",
+        "yesterday",
+    ];
+    let book = stanceshift_analyzer::ActorBook::builtin();
+    let date = chrono::DateTime::parse_from_rfc3339("2025-10-21T00:00:00Z").unwrap();
+    let mut rng = Rng(0x5eed_cafe_f00d_1234);
+    for case in 0..400 {
+        let words = 1 + rng.next() % 60;
+        let mut text = String::new();
+        for _ in 0..words {
+            text.push_str(rng.pick(&pieces));
+            if rng.next() % 3 == 0 {
+                text.push(' ');
+            }
+        }
+        let article = stanceshift_core::Article::new(date, text.clone());
+        let result = std::panic::catch_unwind(|| stanceshift_analyzer::analyze_article(&article, &book));
+        assert!(result.is_ok(), "case {case} panicked on {text:?}");
+    }
+}
+
+#[test]
+fn an_analyzer_failure_on_one_article_does_not_stop_the_job() {
+    let dir = TestDir::new();
+    let body = "The president said on Monday that he would meet the governor.";
+    dir.write("in.jsonl", [jsonl("a1", "2025-10-20", body), jsonl("a2", "2025-10-21", body)].join("\n"));
+    let out = Command::new(bin())
+        .args(["index", "in.jsonl", "--index", "idx"])
+        .env("STANCESHIFT_TEST_FAIL_ANALYSIS", "a1")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(stdout(&out).starts_with("added 2,"), "{}", stdout(&out));
+    assert!(err.contains("analysis failed for article a1"), "{err}");
+    assert!(!err.contains("panicked at"), "the caught panic is reported once, not by the panic hook: {err}");
+    let rejects = rejects(&dir, "idx");
+    assert_eq!(rejects.len(), 1, "{rejects:?}");
+    assert!(rejects[0]["error"].as_str().unwrap().contains("a1"), "{rejects:?}");
+    assert!(rejects[0]["error"].as_str().unwrap().contains("forced for a test"), "{rejects:?}");
+    let out = dir.run(&["search", "governor", "--count", "--index", "idx"]);
+    assert_eq!(stdout(&out).trim(), "2");
+}
+
+/// Articles in [`small_index`]: enough output to fill a pipe's buffer.
+const SMALL: usize = 1500;
+
+fn small_index(dir: &TestDir) {
+    let lines: Vec<String> = (0..SMALL)
+        .map(|i| {
+            jsonl(
+                &format!("p{i}"),
+                "2025-10-20",
+                "Donald Trump said on Monday that he would meet the governor about the harbour.",
+            )
+        })
+        .collect();
+    dir.write("in.jsonl", lines.join("\n"));
+    let out = dir.run(&["index", "in.jsonl", "--index", "idx"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// Runs the binary with its stdout read for `keep` bytes and then closed.
+fn run_closing_stdout(dir: &TestDir, args: &[&str], keep: usize) -> std::process::Output {
+    let mut child = Command::new(bin())
+        .args(args)
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut buf = vec![0; keep];
+    let _ = stdout.read(&mut buf);
+    drop(stdout);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_success() {
+    let dir = TestDir::new();
+    small_index(&dir);
+    for args in [
+        &["search", "harbour", "--index", "idx", "--limit", "1500"][..],
+        &["statements", "--actor", "donald-trump", "--index", "idx"][..],
+        &["statements", "--actor", "donald-trump", "--index", "idx", "--json"][..],
+        &["search", "harbour", "--index", "idx", "--json", "--limit", "1500"][..],
+    ] {
+        let out = run_closing_stdout(&dir, args, 1);
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+        assert!(
+            out.status.code() == Some(0) || out.status.code() == Some(1),
+            "{args:?}: {:?} {err}",
+            out.status
+        );
+    }
+}
+
+#[test]
+fn deeply_nested_queries_and_huge_limits_are_refused_clearly() {
+    let dir = TestDir::new();
+    small_index(&dir);
+    let nested = format!("{}harbour{}", "(".repeat(10_000), ")".repeat(10_000));
+    let out = dir.run(&["search", &nested, "--index", "idx"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("nested 10000 deep"), "{}", stderr(&out));
+    assert!(stderr(&out).len() < 400, "the error does not echo the whole query: {}", stderr(&out));
+    let out = dir.run(&["search", "((harbour))", "--index", "idx", "--count"]);
+    assert_eq!(stdout(&out).trim(), SMALL.to_string(), "{}", stderr(&out));
+
+    for flag in ["--limit", "--offset"] {
+        let out = dir.run(&["search", "harbour", "--index", "idx", flag, "18446744073709551615"]);
+        assert_eq!(out.status.code(), Some(2), "{flag}: {}", stderr(&out));
+        assert!(stderr(&out).contains("not in"), "{flag}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{flag}: {}", stderr(&out));
+    }
+    let out = dir.run(&["search", "harbour", "--index", "idx", "--offset", "100000"]);
+    assert!(stderr(&out).contains("no hits after the first 100000 (of 1500 hits)"), "{}", stderr(&out));
+}
