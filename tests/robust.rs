@@ -220,3 +220,56 @@ fn deeply_nested_queries_and_huge_limits_are_refused_clearly() {
     let out = dir.run(&["search", "harbour", "--index", "idx", "--offset", "100000"]);
     assert!(stderr(&out).contains("no hits after the first 100000 (of 1500 hits)"), "{}", stderr(&out));
 }
+
+fn sorted_ids(dir: &TestDir, sort: &str) -> Vec<String> {
+    let out = dir.run(&["search", "*", "--json", "--index", "idx", "--limit", "100", "--sort", sort]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("search --json prints JSON");
+    doc["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn newest_and_oldest_are_right_for_every_year() {
+    let dir = TestDir::new();
+    let dates = [
+        ("y2300", "2300-06-01"),
+        ("y1066", "1066-10-14"),
+        ("y1999", "1999-12-31T23:00:00Z"),
+        ("y1500", "1500-01-01"),
+        ("y2262", "2262-12-31"),
+        ("y1789", "1789-04-30"),
+        ("y1677", "1677-01-01"),
+        ("y2000", "2000-01-01T01:00:00Z"),
+    ];
+    let lines: Vec<String> =
+        dates.iter().map(|(id, date)| jsonl(id, date, "A dated note about the harbour.")).collect();
+    dir.write("in.jsonl", lines.join("\n"));
+    let out = dir.run(&["index", "in.jsonl", "--index", "idx", "--no-analyze"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let oldest = ["y1066", "y1500", "y1677", "y1789", "y1999", "y2000", "y2262", "y2300"];
+    assert_eq!(sorted_ids(&dir, "oldest"), oldest);
+    let newest: Vec<&str> = oldest.iter().rev().copied().collect();
+    assert_eq!(sorted_ids(&dir, "newest"), newest);
+}
+
+#[test]
+fn text_files_dated_by_an_old_file_name_or_a_header_line_with_text_after_it() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/1789-04-30-washington.txt",
+        "Fellow-Citizens of the Senate and of the House of Representatives.\n",
+    );
+    dir.write("in/note.txt", "date 2025-10-21      The first paragraph about the lighthouse.\nMore text.\n");
+    let out = dir.run(&["index", "in", "--index", "idx", "--no-analyze"]);
+    assert!(
+        stdout(&out).starts_with("added 2, updated 0, unchanged 0, rejected 0"),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let out = dir.run(&["search", "lighthouse", "--json", "--index", "idx"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["hits"][0]["date"].as_str().unwrap()[..10], *"2025-10-21", "{doc}");
+    let out = dir.run(&["search", "senate", "--json", "--index", "idx"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["hits"][0]["date"].as_str().unwrap()[..10], *"1789-04-30", "{doc}");
+}

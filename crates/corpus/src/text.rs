@@ -157,15 +157,48 @@ fn header_lines(text: &str, fields: &mut RawFields) -> usize {
         if let Some(title) = trimmed.strip_prefix("# ").filter(|_| !fields.has(Field::Title)) {
             fields.set(Field::Title, 0, Value::Text(title.trim().trim_end_matches('#').trim().to_string()));
         } else if let Some((field, rank, value)) = key_value(plain).filter(|(f, _, _)| !fields.has(*f)) {
+            // "date 2025-10-21    The first paragraph...": the date, then the body.
+            if let (Field::Date, None, Some((date, rest))) = (field, parse_date(value), date_then_text(value))
+            {
+                fields.set(field, rank, Value::Text(date.to_string()));
+                return rest_of_line(offset, line, rest);
+            }
             fields.set(field, rank, Value::Text(value.to_string()));
         } else if !fields.has(Field::Date) && parse_date(plain).is_some() {
             fields.set(Field::Date, 0, Value::Text(plain.to_string()));
+        } else if let Some((date, rest)) = date_then_text(plain).filter(|_| !fields.has(Field::Date)) {
+            fields.set(Field::Date, 0, Value::Text(date.to_string()));
+            return rest_of_line(offset, line, rest);
         } else {
             break;
         }
         body_start = end;
     }
     body_start
+}
+
+/// A line that opens with a date and goes on with text: the longest run of
+/// leading words (at most eight) that is a date, and the text after it.
+fn date_then_text(line: &str) -> Option<(&str, &str)> {
+    let ends: Vec<usize> = line
+        .char_indices()
+        .filter(|&(i, c)| c.is_whitespace() && i > 0 && !line[..i].ends_with(char::is_whitespace))
+        .map(|(i, _)| i)
+        .take(8)
+        .collect();
+    ends.iter().rev().find_map(|&end| {
+        let (date, rest) = line.split_at(end);
+        let rest = rest.trim_start();
+        (!rest.is_empty() && parse_date(date).is_some()).then_some((date.trim(), rest))
+    })
+}
+
+/// Where the body starts when it begins with `rest`, the end of the header `line` at `offset`.
+fn rest_of_line(offset: usize, line: &str, rest: &str) -> usize {
+    match line.rfind(rest) {
+        Some(at) => offset + at,
+        None => offset + line.len(),
+    }
 }
 
 /// `Key: value` with a known key, or `date <value>` without the colon.
@@ -209,9 +242,7 @@ pub(crate) fn date_in_file_name(name: &str) -> Option<String> {
         } else {
             continue;
         };
-        let plausible =
-            parse_date(&candidate).is_some_and(|d| (1900..=2100).contains(&chrono::Datelike::year(&d)));
-        if plausible {
+        if parse_date(&candidate).is_some() {
             return Some(candidate);
         }
     }
@@ -303,6 +334,32 @@ mod tests {
         let front =
             parse_text("---\ntitle: T\n---\nBody", Some("2016-09-12")).unwrap().into_article().unwrap();
         assert_eq!(front.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn a_date_header_followed_by_text_on_the_same_line() {
+        let a = article("date 2025-10-21      The first paragraph.\nThe second.").unwrap();
+        assert_eq!(a.date.to_rfc3339(), "2025-10-21T00:00:00+00:00");
+        assert_eq!(a.body, "The first paragraph.\nThe second.");
+        let b = article("Date: Oct. 21, 2025\tWASHINGTON - The talks failed.").unwrap();
+        assert_eq!(b.date.to_rfc3339(), "2025-10-21T00:00:00+00:00");
+        assert_eq!(b.body, "WASHINGTON - The talks failed.");
+        let c = article("October 21, 2025   The president said so.").unwrap();
+        assert_eq!(
+            (c.date.to_rfc3339().as_str(), c.body.as_str()),
+            ("2025-10-21T00:00:00+00:00", "The president said so.")
+        );
+        assert_eq!(
+            article("date: someday soon\nBody").unwrap_err(),
+            RecordError::BadDate("someday soon".into())
+        );
+    }
+
+    #[test]
+    fn file_name_dates_of_any_year_the_parser_reads() {
+        assert_eq!(date_in_file_name("1789-04-30-first-inaugural.txt").as_deref(), Some("1789-04-30"));
+        assert_eq!(date_in_file_name("speech_1066-10-14.txt").as_deref(), Some("1066-10-14"));
+        assert_eq!(date_in_file_name("2250-01-01.md").as_deref(), Some("2250-01-01"));
     }
 
     #[test]

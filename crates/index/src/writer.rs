@@ -285,7 +285,7 @@ impl Writer {
             doc.add_text(f.author, author);
         }
         doc.add_text(f.date_text, article.date.to_rfc3339());
-        doc.add_date(f.date, tantivy::DateTime::from_timestamp_secs(article.date.timestamp()));
+        doc.add_date(f.date, sort_instant(article));
         doc.add_i64(f.day, day_number(article.date.date_naive()));
         let actors: BTreeSet<&ActorId> =
             statements.iter().flat_map(|s| s.speaker.actor.iter().chain(s.principal.iter())).collect();
@@ -305,7 +305,7 @@ impl Writer {
         doc.add_text(f.kind, KIND_STATEMENT);
         doc.add_text(f.article_id, article.id.as_str());
         doc.add_text(f.date_text, article.date.to_rfc3339());
-        doc.add_date(f.date, tantivy::DateTime::from_timestamp_secs(article.date.timestamp()));
+        doc.add_date(f.date, sort_instant(article));
         doc.add_i64(f.day, day_number(statement.date.date));
         let mut actors = BTreeSet::new();
         if let Some(speaker) = &statement.speaker.actor {
@@ -333,4 +333,13 @@ impl std::fmt::Debug for Writer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Writer").field("uncommitted", &self.pending.len()).finish_non_exhaustive()
     }
+}
+
+/// The article's instant for the `date` field, which holds nanoseconds in an
+/// i64 (years ~1677 to ~2262): earlier and later instants are clamped to its
+/// ends, and sorting falls back to the calendar day for them (see `search`).
+fn sort_instant(article: &Article) -> tantivy::DateTime {
+    let secs =
+        article.date.timestamp().clamp(crate::schema::MIN_INSTANT_SECS, crate::schema::MAX_INSTANT_SECS);
+    tantivy::DateTime::from_timestamp_secs(secs)
 }
