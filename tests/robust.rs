@@ -273,3 +273,22 @@ fn text_files_dated_by_an_old_file_name_or_a_header_line_with_text_after_it() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["hits"][0]["date"].as_str().unwrap()[..10], *"1789-04-30", "{doc}");
 }
+
+#[test]
+fn files_without_an_extension_are_read_and_other_types_are_listed_as_skipped() {
+    let dir = TestDir::new();
+    dir.write("in/wire", jsonl("w1", "2025-10-21", "A wire story about the lighthouse."));
+    dir.write("in/notes", "date 2025-10-22\nA note about the windmill.\n");
+    dir.write("in/scan.pdf", "%PDF-1.4 whatever");
+    let out = dir.run(&["index", "in", "--index", "idx", "--no-analyze"]);
+    assert!(
+        stdout(&out).starts_with("added 2, updated 0, unchanged 0, rejected 1"),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("scan.pdf: skipped: `.pdf` is not a corpus format"), "{}", stderr(&out));
+    let rejects = rejects(&dir, "idx");
+    assert_eq!(rejects.len(), 1, "{rejects:?}");
+    assert!(rejects[0]["file"].as_str().unwrap().ends_with("scan.pdf"), "{rejects:?}");
+}

@@ -53,6 +53,11 @@ pub enum RecordError {
     Csv(String),
     #[error("read error: {0}")]
     Io(String),
+    #[error(
+        "skipped: `.{0}` is not a corpus format (JSON Lines, JSON, CSV, TSV, text, Markdown, or .gz of these); \
+         name the file explicitly to read it anyway"
+    )]
+    NotCorpusFile(String),
     /// The analyzer failed on this article; it was indexed without statements.
     #[error("analysis failed for article {id}: {message} (indexed without statements)")]
     AnalysisFailed { id: String, message: String },

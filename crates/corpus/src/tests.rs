@@ -384,7 +384,7 @@ fn text_and_markdown_files() {
 }
 
 #[test]
-fn directories_are_walked_sorted_skipping_hidden_and_unknown() {
+fn directories_are_walked_sorted_skipping_hidden_files_and_listing_unknown_ones() {
     let dir = Dir::new();
     let article = |d: &str| format!("{{\"date\":\"{d}\",\"body\":\"b\"}}\n");
     dir.write("corpus/b.jsonl", article("2025-10-02"));
@@ -402,12 +402,37 @@ fn directories_are_walked_sorted_skipping_hidden_and_unknown() {
         corpus.files().iter().map(|f| f.strip_prefix(dir.path()).unwrap().display().to_string()).collect();
     assert_eq!(
         files,
-        ["corpus/a/z.jsonl", "corpus/b.jsonl", "corpus/c.csv", "corpus/d.jsonl.gz", "named.data"]
+        [
+            "corpus/README",
+            "corpus/a/z.jsonl",
+            "corpus/b.jsonl",
+            "corpus/c.csv",
+            "corpus/d.jsonl.gz",
+            "named.data"
+        ]
     );
     let on_disk: u64 = corpus.files().iter().map(|f| std::fs::metadata(f).unwrap().len()).sum();
     assert_eq!(corpus.total_bytes(), on_disk);
-    let dates: Vec<String> = corpus.map(|r| r.article().unwrap().date.format("%d").to_string()).collect();
+    let records: Vec<Record> = corpus.collect();
+    let dates: Vec<String> =
+        records.iter().filter_map(|r| r.article()).map(|a| a.date.format("%d").to_string()).collect();
     assert_eq!(dates, ["01", "02", "03", "04", "05"]);
+    // Nothing vanishes: the file of another type is listed as skipped, the
+    // file without an extension is read (as text without a date here).
+    let rejects: Vec<String> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Rejected(reject) => Some(format!(
+                "{} {}",
+                reject.origin.path.strip_prefix(dir.path()).unwrap().display(),
+                reject.error
+            )),
+            Record::Article { .. } => None,
+        })
+        .collect();
+    assert_eq!(rejects.len(), 2, "{rejects:?}");
+    assert!(rejects[0].starts_with("corpus/notes.pdf skipped: `.pdf` is not a corpus format"), "{rejects:?}");
+    assert!(rejects[1].starts_with("corpus/README no date"), "{rejects:?}");
 }
 
 #[test]
