@@ -292,3 +292,24 @@ fn files_without_an_extension_are_read_and_other_types_are_listed_as_skipped() {
     assert_eq!(rejects.len(), 1, "{rejects:?}");
     assert!(rejects[0]["file"].as_str().unwrap().ends_with("scan.pdf"), "{rejects:?}");
 }
+
+#[test]
+fn csv_row_with_an_unbalanced_quote_is_rejected_not_merged_with_the_next() {
+    let dir = TestDir::new();
+    dir.write(
+        "q.csv",
+        "id,date,body\na1,2025-10-20,\"The first body\na2,2025-10-21,The second body\na3,2025-10-22,The third body\n",
+    );
+    let out = dir.run(&["index", "q.csv", "--index", "idx", "--no-analyze"]);
+    assert!(
+        stdout(&out).starts_with("added 2, updated 0, unchanged 0, rejected 1"),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("q.csv:2: CSV: a quoted field runs on over the row at line 3"),
+        "{}",
+        stderr(&out)
+    );
+}

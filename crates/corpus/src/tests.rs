@@ -320,6 +320,26 @@ fn csv_rows_after_a_quoted_multiline_field_keep_their_line_numbers() {
     ");
 }
 
+/// An unbalanced quote that swallows rows without changing the number of
+/// fields (the quote opens the last column) is caught by the rows it swallows:
+/// a later line of the row reads as a dated row of its own.
+#[test]
+fn csv_unbalanced_quote_in_the_last_column_is_rejected_with_its_line() {
+    let dir = Dir::new();
+    dir.write(
+        "q.csv",
+        "id,date,body\n\
+         a1,2025-10-20,\"The first body\n\
+         a2,2025-10-21,The second body\n\
+         a3,2025-10-22,\"A real\nmulti-line body, 2025-10-23\"\n",
+    );
+    insta::assert_snapshot!(dir.read(&["q.csv"]), @r#"
+    q.csv:2 ! CSV: a quoted field runs on over the row at line 3 (an unbalanced quote?)
+    q.csv:3 -|2025-10-21T00:00:00+00:00|The second body
+    q.csv:4 -|2025-10-22T00:00:00+00:00|A real⏎multi-line body,
+    "#);
+}
+
 /// An unbalanced quote swallows the rows after it into one field; they are
 /// recovered by parsing again from the line after the bad one.
 #[test]
