@@ -313,3 +313,74 @@ fn csv_row_with_an_unbalanced_quote_is_rejected_not_merged_with_the_next() {
         stderr(&out)
     );
 }
+
+#[test]
+fn ambiguous_numeric_dates_need_a_date_order_and_numbers_need_unix_time() {
+    let dir = TestDir::new();
+    dir.write("in.csv", "id,date,body\na1,02/10/2025,One harbour.\na2,13/10/2025,Two harbour.\na3,1761039000,Three harbour.\n");
+    let out = dir.run(&["index", "in.csv", "--index", "idx", "--no-analyze"]);
+    assert!(
+        stdout(&out).starts_with("added 1, updated 0, unchanged 0, rejected 2"),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("in.csv:2: ambiguous date \"02/10/2025\""), "{}", stderr(&out));
+    assert!(stderr(&out).contains("in.csv:4: date \"1761039000\" is a bare number"), "{}", stderr(&out));
+
+    let out = dir.run(&[
+        "index",
+        "in.csv",
+        "--index",
+        "idx2",
+        "--no-analyze",
+        "--date-order",
+        "dmy",
+        "--unix-time",
+    ]);
+    assert!(
+        stdout(&out).starts_with("added 3, updated 0, unchanged 0, rejected 0"),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let out = dir.run(&["search", "one", "--json", "--index", "idx2"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["hits"][0]["date"].as_str().unwrap()[..10], *"2025-10-02", "{doc}");
+
+    let out = dir.run(&["index", "in.csv", "--index", "idx3", "--no-analyze", "--date-order", "mdy"]);
+    assert!(
+        stdout(&out).starts_with("added 1, updated 0, unchanged 0, rejected 2"),
+        "13/10 has no 13th month: {}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn index_exits_1_when_every_record_is_rejected_and_reads_stdin_for_dash() {
+    let dir = TestDir::new();
+    dir.write("bad.jsonl", "{not json\n{\"body\":\"no date\"}\n");
+    let out = dir.run(&["index", "bad.jsonl", "--index", "idx", "--no-analyze"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("every record was rejected (2)"), "{}", stderr(&out));
+
+    let mut child = Command::new(bin())
+        .args(["index", "-", "--index", "idx2", "--no-analyze"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "{}", jsonl("s1", "2025-10-21", "Read from standard input about the lighthouse."))
+            .unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("added 1,"), "{}", stdout(&out));
+    let out = dir.run(&["search", "lighthouse", "--count", "--index", "idx2"]);
+    assert_eq!(stdout(&out).trim(), "1");
+}

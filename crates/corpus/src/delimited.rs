@@ -152,7 +152,7 @@ impl Delimited {
                 start = end;
             }
             let origin = self.origin(start_line, bytes);
-            return Some(match fields.into_article() {
+            return Some(match fields.into_article_with(&self.source.dates) {
                 Ok(article) => Record::Article { article, origin },
                 Err(error) => Record::Rejected(Reject::with_prefix(origin, error, &self.raw, bytes)),
             });
@@ -191,7 +191,7 @@ impl Delimited {
             .split(|&b| b == b'\n')
             .position(|line| {
                 let line = line.strip_suffix(b"\r").unwrap_or(line);
-                line_is_a_row(line, self.delimiter, columns.len(), date_column)
+                line_is_a_row(line, self.delimiter, columns.len(), date_column, &self.source.dates)
             })
             .map(|i| i as u64 + 1)
     }
@@ -302,7 +302,13 @@ impl Delimited {
 
 /// Whether `line` alone parses as a row of `count` fields with a date in
 /// column `date_column`.
-fn line_is_a_row(line: &[u8], delimiter: u8, count: usize, date_column: usize) -> bool {
+fn line_is_a_row(
+    line: &[u8],
+    delimiter: u8,
+    count: usize,
+    date_column: usize,
+    dates: &crate::date::DateOptions,
+) -> bool {
     if line.is_empty() || memchr::memchr(delimiter, line).is_none() {
         return false;
     }
@@ -321,5 +327,8 @@ fn line_is_a_row(line: &[u8], delimiter: u8, count: usize, date_column: usize) -
         return false;
     }
     let start = if date_column == 0 { 0 } else { ends[date_column - 1] };
-    std::str::from_utf8(&out[start..ends[date_column]]).is_ok_and(|d| crate::date::parse_date(d).is_some())
+    std::str::from_utf8(&out[start..ends[date_column]]).is_ok_and(|d| {
+        crate::date::parse_date_with(d, dates).is_some()
+            || !matches!(crate::date::date_error(d, dates), RecordError::BadDate(_))
+    })
 }

@@ -37,6 +37,12 @@ pub enum RecordError {
     #[error("unparseable date {0:?}")]
     BadDate(String),
     #[error(
+        "ambiguous date {0:?}: day and month could be either way (say which with --date-order dmy or mdy)"
+    )]
+    AmbiguousDate(String),
+    #[error("date {0:?} is a bare number (read numbers as Unix time with --unix-time)")]
+    NumberDate(String),
+    #[error(
         "no date: put a date on the first line (e.g. `date 2025-10-21`), a `date:` key in front matter, \
          or a date in the file name"
     )]

@@ -15,7 +15,7 @@
 //!   the date on the first line, in `---` front matter, or else in the file name
 //!   (`publisher_2016-09-12_slug.txt`).
 //!
-//! Any of them may be gzipped (`.gz`, or detected by its magic bytes). Field
+//! The path `-` reads standard input (format sniffed). Any of them may be gzipped (`.gz`, or detected by its magic bytes). Field
 //! names have common aliases (`text`/`content` for `body`, `published_at` or
 //! `timestamp` for `date`, `headline` for `title`, ...); only `date` and `body`
 //! are required, and the id is derived from the content when absent. Dates are
@@ -99,11 +99,13 @@ pub struct ReadOptions {
     /// Longest record (line, CSV row, array element, text file) accepted; longer
     /// ones are skipped without being held in memory and rejected as too long.
     pub max_record_bytes: usize,
+    /// How to read numeric day/month dates and bare numbers.
+    pub dates: date::DateOptions,
 }
 
 impl Default for ReadOptions {
     fn default() -> ReadOptions {
-        ReadOptions { max_record_bytes: 16 * 1024 * 1024 }
+        ReadOptions { max_record_bytes: 16 * 1024 * 1024, dates: date::DateOptions::default() }
     }
 }
 
@@ -184,6 +186,10 @@ impl Corpus {
         // Only overlapping named paths can list a file twice.
         let mut seen = (paths.len() > 1).then(HashSet::new);
         for path in paths {
+            if path == Path::new(input::STDIN) {
+                corpus.add_file(path, 0, &mut seen);
+                continue;
+            }
             let metadata = match fs::metadata(path) {
                 Ok(metadata) => Some(metadata),
                 Err(error) if error.kind() == io::ErrorKind::NotFound => {
@@ -299,7 +305,8 @@ impl Corpus {
             return whole_file(path, RecordError::Binary, self.sizes[index]);
         }
         let limit = self.opts.max_record_bytes;
-        let source = Source::new(path, opened.reader);
+        let mut source = Source::new(path, opened.reader);
+        source.dates = self.opts.dates;
         self.current = Some(match format {
             Format::Text => return Some(text::read_text_file(source, limit)),
             Format::JsonLines | Format::Json => match json_layout(&head) {

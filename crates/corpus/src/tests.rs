@@ -175,7 +175,7 @@ fn line_longer_than_the_limit_is_skipped_without_stopping() {
     data.extend(std::iter::repeat_n(b'x', 100_000));
     data.extend_from_slice(b"\"}\n{\"date\":\"2025-10-22\",\"body\":\"after\"}\n");
     dir.write("long.jsonl", &data);
-    let opts = ReadOptions { max_record_bytes: 1000 };
+    let opts = ReadOptions { max_record_bytes: 1000, ..ReadOptions::default() };
     insta::assert_snapshot!(dir.read_with(&["long.jsonl"], opts), @r"
     long.jsonl:1 -|2025-10-21T00:00:00+00:00|before
     long.jsonl:2 ! record of 100032 bytes is longer than the limit of 1000 bytes
@@ -310,7 +310,7 @@ fn csv_rows_after_a_quoted_multiline_field_keep_their_line_numbers() {
         "m.csv",
         b"date,body\n2025-10-21,\"a\nb\nc\"\n2025-10-22,\"\xff bad\"\n2025-10-23,\"d\"\n2025-10-24,too,many\n2025-10-25,e\n",
     );
-    let opts = ReadOptions { max_record_bytes: 1000 };
+    let opts = ReadOptions { max_record_bytes: 1000, ..ReadOptions::default() };
     insta::assert_snapshot!(dir.read_with(&["m.csv"], opts), @r"
     m.csv:2 -|2025-10-21T00:00:00+00:00|a⏎b⏎c
     m.csv:5 ! invalid UTF-8 at byte 12
@@ -377,7 +377,7 @@ fn csv_row_longer_than_the_limit() {
     let dir = Dir::new();
     let long = "z".repeat(5000);
     dir.write("l.csv", format!("date,body\n2025-10-21,\"{long}\"\n2025-10-22,after\n"));
-    insta::assert_snapshot!(dir.read_with(&["l.csv"], ReadOptions { max_record_bytes: 1024 }), @r"
+    insta::assert_snapshot!(dir.read_with(&["l.csv"], ReadOptions { max_record_bytes: 1024, ..ReadOptions::default() }), @r"
     l.csv:2 ! record of 5014 bytes is longer than the limit of 1024 bytes
     l.csv:3 -|2025-10-22T00:00:00+00:00|after
     ");
@@ -647,7 +647,7 @@ fn json_array_element_longer_than_the_limit() {
             "[{{\"date\":\"2025-10-21\",\"body\":\"a\"}},\n{{\"date\":\"2025-10-21\",\"body\":\"{long}\"}},\n{{\"date\":\"2025-10-22\",\"body\":\"c\"}}]"
         ),
     );
-    insta::assert_snapshot!(dir.read_with(&["a.json"], ReadOptions { max_record_bytes: 500 }), @r"
+    insta::assert_snapshot!(dir.read_with(&["a.json"], ReadOptions { max_record_bytes: 500, ..ReadOptions::default() }), @r"
     a.json:1 -|2025-10-21T00:00:00+00:00|a
     a.json:2 ! record of 3031 bytes is longer than the limit of 500 bytes
     a.json:3 -|2025-10-22T00:00:00+00:00|c
@@ -682,7 +682,7 @@ fn text_file_limits_and_encoding() {
     dir.write("latin1.txt", b"date 2025-10-21\ncaf\xe9\n");
     dir.write("empty.md", "");
     dir.write("ok.txt", "2025-10-21\nfine");
-    insta::assert_snapshot!(dir.read_with(&["."], ReadOptions { max_record_bytes: 1000 }), @r"
+    insta::assert_snapshot!(dir.read_with(&["."], ReadOptions { max_record_bytes: 1000, ..ReadOptions::default() }), @r"
     big.txt:0 ! record of 5016 bytes is longer than the limit of 1000 bytes
     empty.md:0 ! empty body
     latin1.txt:0 ! invalid UTF-8 at byte 19
@@ -796,7 +796,10 @@ fn damaged_files_never_stop_the_stream() {
             dir.write(name, &damaged);
         }
         dir.write("z.jsonl", "{\"date\":\"2025-10-21\",\"body\":\"sentinel\"}\n");
-        let records = records(&[dir.path().to_path_buf()], ReadOptions { max_record_bytes: 4096 });
+        let records = records(
+            &[dir.path().to_path_buf()],
+            ReadOptions { max_record_bytes: 4096, ..ReadOptions::default() },
+        );
         let last = records.last().and_then(Record::article).map(|a| a.body.as_str());
         assert_eq!(last, Some("sentinel"), "round {round}");
         for record in &records {

@@ -7,7 +7,7 @@
 
 use std::io::{self, Read};
 
-use crate::date::parse_date;
+use crate::date::{date_error, parse_date, parse_date_with, DateOptions};
 use crate::error::{Origin, RecordError, Reject};
 use crate::fields::{classify, file_looks_binary, looks_binary, Field, RawFields, Value};
 use crate::input::Source;
@@ -42,10 +42,10 @@ pub(crate) fn read_text_file(mut source: Source, limit: usize) -> Record {
             return Err(RecordError::EmptyBody);
         }
         let file_date = origin.path.file_name().and_then(|name| date_in_file_name(&name.to_string_lossy()));
-        parse_text(text, file_date.as_deref())
+        parse_text(text, file_date.as_deref(), &source.dates)
     })();
     match result {
-        Ok(fields) => match fields.into_article() {
+        Ok(fields) => match fields.into_article_with(&source.dates) {
             Ok(article) => Record::Article { article, origin },
             Err(error) => Record::Rejected(Reject::new(origin, error, &buf)),
         },
@@ -64,7 +64,11 @@ fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Splits the header (front matter or leading date/title lines) from the body.
-pub(crate) fn parse_text(text: &str, file_date: Option<&str>) -> Result<RawFields, RecordError> {
+pub(crate) fn parse_text(
+    text: &str,
+    file_date: Option<&str>,
+    dates: &DateOptions,
+) -> Result<RawFields, RecordError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut fields = RawFields::default();
     let mut lines = lines_with_offsets(text).peekable();
@@ -98,7 +102,7 @@ pub(crate) fn parse_text(text: &str, file_date: Option<&str>) -> Result<RawField
             body_start += body_offset;
         }
     } else {
-        body_start = header_lines(text, &mut fields);
+        body_start = header_lines(text, &mut fields, dates);
     }
     if !fields.has(Field::Date) {
         match file_date {
@@ -143,7 +147,12 @@ fn heading(text: &str) -> (Option<&str>, usize) {
 
 /// Reads leading header lines in any order: a bare date, `date 2025-10-21`,
 /// `Key: value` for the known keys, one `# Title`. Returns where the body starts.
-fn header_lines(text: &str, fields: &mut RawFields) -> usize {
+fn header_lines(text: &str, fields: &mut RawFields, dates: &DateOptions) -> usize {
+    // A header line is a date if it reads as one under `dates`, or would but
+    // for its ambiguity (then the article is rejected saying so).
+    let is_date = |text: &str| {
+        parse_date_with(text, dates).is_some() || !matches!(date_error(text, dates), RecordError::BadDate(_))
+    };
     let mut body_start = 0;
     for (offset, line) in lines_with_offsets(text) {
         let trimmed = line.trim();
@@ -158,15 +167,18 @@ fn header_lines(text: &str, fields: &mut RawFields) -> usize {
             fields.set(Field::Title, 0, Value::Text(title.trim().trim_end_matches('#').trim().to_string()));
         } else if let Some((field, rank, value)) = key_value(plain).filter(|(f, _, _)| !fields.has(*f)) {
             // "date 2025-10-21    The first paragraph...": the date, then the body.
-            if let (Field::Date, None, Some((date, rest))) = (field, parse_date(value), date_then_text(value))
+            if let (Field::Date, false, Some((date, rest))) =
+                (field, is_date(value), date_then_text(value, &is_date))
             {
                 fields.set(field, rank, Value::Text(date.to_string()));
                 return rest_of_line(offset, line, rest);
             }
             fields.set(field, rank, Value::Text(value.to_string()));
-        } else if !fields.has(Field::Date) && parse_date(plain).is_some() {
+        } else if !fields.has(Field::Date) && is_date(plain) {
             fields.set(Field::Date, 0, Value::Text(plain.to_string()));
-        } else if let Some((date, rest)) = date_then_text(plain).filter(|_| !fields.has(Field::Date)) {
+        } else if let Some((date, rest)) =
+            date_then_text(plain, &is_date).filter(|_| !fields.has(Field::Date))
+        {
             fields.set(Field::Date, 0, Value::Text(date.to_string()));
             return rest_of_line(offset, line, rest);
         } else {
@@ -179,7 +191,7 @@ fn header_lines(text: &str, fields: &mut RawFields) -> usize {
 
 /// A line that opens with a date and goes on with text: the longest run of
 /// leading words (at most eight) that is a date, and the text after it.
-fn date_then_text(line: &str) -> Option<(&str, &str)> {
+fn date_then_text<'a>(line: &'a str, is_date: &dyn Fn(&str) -> bool) -> Option<(&'a str, &'a str)> {
     let ends: Vec<usize> = line
         .char_indices()
         .filter(|&(i, c)| c.is_whitespace() && i > 0 && !line[..i].ends_with(char::is_whitespace))
@@ -189,7 +201,7 @@ fn date_then_text(line: &str) -> Option<(&str, &str)> {
     ends.iter().rev().find_map(|&end| {
         let (date, rest) = line.split_at(end);
         let rest = rest.trim_start();
-        (!rest.is_empty() && parse_date(date).is_some()).then_some((date.trim(), rest))
+        (!rest.is_empty() && is_date(date)).then_some((date.trim(), rest))
     })
 }
 
@@ -255,7 +267,7 @@ mod tests {
     use stanceshift_core::Article;
 
     fn article(text: &str) -> Result<Article, RecordError> {
-        parse_text(text, None)?.into_article()
+        parse_text(text, None, &DateOptions::default())?.into_article()
     }
 
     #[test]
@@ -324,15 +336,23 @@ mod tests {
         assert_eq!(date_in_file_name("v1234-5678.txt"), None);
         assert_eq!(date_in_file_name("notes.txt"), None);
         // The text's own date wins; the file name only fills a gap.
-        let own = parse_text("date 2025-10-21\nBody", Some("2016-09-12")).unwrap().into_article().unwrap();
+        let own = parse_text("date 2025-10-21\nBody", Some("2016-09-12"), &DateOptions::default())
+            .unwrap()
+            .into_article()
+            .unwrap();
         assert_eq!(own.date.to_rfc3339(), "2025-10-21T00:00:00+00:00");
-        let named = parse_text("Title line\n\nBody", Some("2016-09-12")).unwrap().into_article().unwrap();
+        let named = parse_text("Title line\n\nBody", Some("2016-09-12"), &DateOptions::default())
+            .unwrap()
+            .into_article()
+            .unwrap();
         assert_eq!(
             (named.date.to_rfc3339().as_str(), named.body.as_str()),
             ("2016-09-12T00:00:00+00:00", "Title line\n\nBody")
         );
-        let front =
-            parse_text("---\ntitle: T\n---\nBody", Some("2016-09-12")).unwrap().into_article().unwrap();
+        let front = parse_text("---\ntitle: T\n---\nBody", Some("2016-09-12"), &DateOptions::default())
+            .unwrap()
+            .into_article()
+            .unwrap();
         assert_eq!(front.title.as_deref(), Some("T"));
     }
 

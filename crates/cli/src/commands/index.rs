@@ -8,6 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use stanceshift_analyzer::{analyze_article, ActorBook, ANALYZER_VERSION};
 use stanceshift_core::{Article, Statement};
+use stanceshift_corpus::date::{DateOptions, DayMonthOrder};
 use stanceshift_corpus::{Corpus, Origin, ReadOptions, Record, RecordError, Reject, RejectsWriter};
 use stanceshift_index::{
     Checkpoint, Counts, FileProgress, FileStamp, Index, UpsertOutcome, Writer, WriterOptions, NOT_ANALYZED,
@@ -46,9 +47,24 @@ pub struct IndexArgs {
     /// Index the text only, without finding statements
     #[arg(long)]
     pub no_analyze: bool,
+    /// Order of day and month in numeric dates such as 02/10/2025 [default: accept
+    /// only dates that read one way]
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<DateOrderArg>,
+    /// Read dates that are bare numbers as Unix time (seconds, or milliseconds for 13 digits)
+    #[arg(long)]
+    pub unix_time: bool,
     /// Threads for analysis and indexing [default: all cores]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..256))]
     pub threads: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum DateOrderArg {
+    /// Day first: 02/10/2025 is 2 October
+    Dmy,
+    /// Month first: 02/10/2025 is 10 February
+    Mdy,
 }
 
 pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
@@ -60,7 +76,14 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
     let analyzer = Analyzer::load(&settings, args.no_analyze)?;
 
     // A mistyped corpus path fails before the index is created or locked.
-    let corpus = Corpus::open(&args.corpus, ReadOptions::default())?;
+    let dates = DateOptions {
+        order: args.date_order.map(|order| match order {
+            DateOrderArg::Dmy => DayMonthOrder::DayFirst,
+            DateOrderArg::Mdy => DayMonthOrder::MonthFirst,
+        }),
+        unix_time: args.unix_time,
+    };
+    let corpus = Corpus::open(&args.corpus, ReadOptions { dates, ..ReadOptions::default() })?;
     let index = Index::open_or_create(&settings.index)
         .with_context(|| format!("opening index {}", settings.index.display()))?;
     let mut writer = index.writer(WriterOptions { threads: threads.min(4), ..WriterOptions::default() })?;
@@ -143,6 +166,15 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
             job.analysis_failures,
             job.rejects_path.display()
         );
+    }
+    let kept = counts.added + counts.updated + counts.unchanged;
+    if kept == 0 && counts.rejected > 0 {
+        eprintln!(
+            "error: every record was rejected ({}); nothing was indexed (see {})",
+            counts.rejected,
+            job.rejects_path.display()
+        );
+        return Ok(Status::NothingFound);
     }
     Ok(Status::Success)
 }
