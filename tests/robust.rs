@@ -384,3 +384,171 @@ fn index_exits_1_when_every_record_is_rejected_and_reads_stdin_for_dash() {
     let out = dir.run(&["search", "lighthouse", "--count", "--index", "idx2"]);
     assert_eq!(stdout(&out).trim(), "1");
 }
+
+fn count(dir: &TestDir, index: &str) -> u64 {
+    let out = dir.run(&["search", "*", "--count", "--index", index]);
+    stdout(&out).trim().parse().unwrap_or_else(|_| panic!("count: {}{}", stdout(&out), stderr(&out)))
+}
+
+/// Kill a job after its first commits, resume it under another spelling of the
+/// corpus path: every bad record is in the rejects file once, on whole JSON
+/// lines, matching the counts; committed records are not read again.
+#[test]
+fn after_a_kill_and_resume_the_rejects_file_holds_each_bad_record_once() {
+    use std::time::{Duration, Instant};
+    let dir = TestDir::new();
+    let (files, per_file, bad_every) = (3, 4000, 37);
+    let mut bad = 0u64;
+    for f in 0..files {
+        let lines: Vec<String> = (0..per_file)
+            .map(|i| {
+                if i % bad_every == 5 {
+                    bad += 1;
+                    return format!("{{\"id\": \"bad-{f}-{i}\", \"body\": \"broken");
+                }
+                jsonl(
+                    &format!("f{f}-{i}"),
+                    "2025-10-16",
+                    &format!("Record {i} of file {f} about ferries. {}", "Filler. ".repeat(20)),
+                )
+            })
+            .collect();
+        dir.write(&format!("big/part{f}.jsonl"), lines.join("\n"));
+    }
+    let total = (files * per_file) as u64;
+    let mut child = Command::new(bin())
+        .args(["index", "big", "--index", "idx", "--batch", "300", "--threads", "1", "--no-analyze"])
+        .current_dir(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let checkpoint = stanceshift_index::Index::open(dir.path().join("idx"))
+            .ok()
+            .and_then(|index| index.last_checkpoint().ok().flatten());
+        if checkpoint.is_some_and(|c| c.counts.rejected > 3) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no commit within two minutes");
+        assert!(child.try_wait().unwrap().is_none(), "the job finished before it could be killed");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let committed =
+        stanceshift_index::Index::open(dir.path().join("idx")).unwrap().last_checkpoint().unwrap().unwrap();
+    assert!(!committed.complete, "the job finished before it was killed");
+
+    // Resume with the corpus path spelled differently (absolute, via `..`).
+    let other_spelling = dir.path().join("big").join("..").join("big");
+    let out = dir.run(&[
+        "index",
+        other_spelling.to_str().unwrap(),
+        "--index",
+        "idx",
+        "--batch",
+        "5000",
+        "--no-analyze",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("resumed an interrupted run: skipped "), "{}", stderr(&out));
+    let added_before = committed.counts.added;
+    let summary = stdout(&out);
+    assert!(
+        summary.starts_with(&format!(
+            "added {}, updated 0, unchanged 0, rejected {}",
+            total - bad - added_before,
+            bad - committed.counts.rejected
+        )),
+        "committed before the kill: {:?}; {summary}",
+        committed.counts
+    );
+    assert_eq!(count(&dir, "idx"), total - bad);
+
+    let text = std::fs::read_to_string(dir.path().join("idx/rejects.jsonl")).unwrap();
+    assert!(text.ends_with('\n'), "the rejects file ends with a whole line");
+    let mut seen = std::collections::HashSet::new();
+    for line in text.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line:?}"));
+        let key = (value["file"].as_str().unwrap().to_string(), value["line"].as_u64().unwrap());
+        assert!(seen.insert(key.clone()), "{key:?} is in the rejects file twice");
+    }
+    assert_eq!(seen.len() as u64, bad);
+    let last =
+        stanceshift_index::Index::open(dir.path().join("idx")).unwrap().last_checkpoint().unwrap().unwrap();
+    assert_eq!(last.counts.rejected, bad);
+    assert_eq!(last.rejects.unwrap().bytes, text.len() as u64);
+}
+
+#[test]
+fn strict_commits_exactly_the_batches_before_the_bad_record() {
+    let dir = TestDir::new();
+    let mut lines: Vec<String> =
+        (0..5).map(|i| jsonl(&format!("g{i}"), "2025-10-16", "Good text about otters.")).collect();
+    lines.push("{not json".to_string());
+    lines.push(jsonl("g9", "2025-10-17", "More good text about otters."));
+    dir.write("news.jsonl", lines.join("\n"));
+    let out = dir.run(&["index", "news.jsonl", "--index", "idx", "--strict", "--batch", "2", "--no-analyze"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("news.jsonl:6: "), "{}", stderr(&out));
+    assert_eq!(count(&dir, "idx"), 4, "two complete batches of two before the bad record");
+}
+
+#[test]
+fn readers_need_no_write_access_to_the_index() {
+    let dir = TestDir::new();
+    small_index(&dir);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for name in ["meta.json", ".managed.json"] {
+            let mode = std::fs::metadata(dir.path().join("idx").join(name)).unwrap().permissions().mode();
+            assert_eq!(mode & 0o044, 0o044, "{name} is readable by group and others: {mode:o}");
+        }
+    }
+    // A lock file that cannot be opened for writing stands for a read-only
+    // index (tests may run as root, whom permissions do not stop).
+    let lock = dir.path().join("idx/.tantivy-meta.lock");
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::create_dir(&lock).unwrap();
+    let out = dir.run(&["search", "harbour", "--count", "--index", "idx"]);
+    assert_eq!(stdout(&out).trim(), SMALL.to_string(), "{}", stderr(&out));
+    let out = dir.run(&["statements", "--actor", "donald-trump", "--index", "idx", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = dir.run(&["report", "--all", "--format", "json", "-o", "r.json", "--index", "idx"]);
+    assert!(dir.path().join("r.json").is_file(), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn report_output_refuses_non_regular_files_and_writes_through_symlinks() {
+    let dir = TestDir::new();
+    small_index(&dir);
+    let fifo = dir.path().join("fifo");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let out = dir.run(&["report", "--all", "--format", "json", "-o", "fifo", "--index", "idx"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is not a regular file (a FIFO)"), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo_like());
+
+    dir.write("real.json", "old");
+    std::os::unix::fs::symlink(dir.path().join("real.json"), dir.path().join("link.json")).unwrap();
+    let out = dir.run(&["report", "--all", "--format", "json", "-o", "link.json", "--index", "idx"]);
+    assert!(out.status.code() != Some(2), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(dir.path().join("link.json")).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(dir.path().join("real.json")).unwrap().starts_with('{'));
+}
+
+#[cfg(unix)]
+trait FifoLike {
+    fn is_fifo_like(&self) -> bool;
+}
+
+#[cfg(unix)]
+impl FifoLike for std::fs::FileType {
+    fn is_fifo_like(&self) -> bool {
+        std::os::unix::fs::FileTypeExt::is_fifo(self)
+    }
+}

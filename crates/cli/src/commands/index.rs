@@ -11,7 +11,8 @@ use stanceshift_core::{Article, Statement};
 use stanceshift_corpus::date::{DateOptions, DayMonthOrder};
 use stanceshift_corpus::{Corpus, Origin, ReadOptions, Record, RecordError, Reject, RejectsWriter};
 use stanceshift_index::{
-    Checkpoint, Counts, FileProgress, FileStamp, Index, UpsertOutcome, Writer, WriterOptions, NOT_ANALYZED,
+    Checkpoint, Counts, FileProgress, FileStamp, Index, RejectsMark, UpsertOutcome, Writer, WriterOptions,
+    NOT_ANALYZED,
 };
 use std::collections::HashSet;
 use std::io::IsTerminal;
@@ -92,7 +93,7 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
         writer.clear()?;
     }
     let rejects_path = args.rejects.clone().unwrap_or_else(|| settings.index.join("rejects.jsonl"));
-    let rejects = open_rejects(&rejects_path, resume.is_some())?;
+    let rejects = open_rejects(&rejects_path, resume.as_ref())?;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
     let progress = progress_bar(corpus.total_bytes(), settings.quiet);
 
@@ -106,6 +107,7 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
         progress,
         position: Position::default(),
         skip: Skip::default(),
+        paths: CanonicalPaths::default(),
         run: Counts::default(),
         before: Counts::default(),
         rejects_seen: 0,
@@ -180,18 +182,32 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
 }
 
 /// The rejects file: a fresh one per run, except that a resumed run appends
-/// to the rejects of the run it continues.
-fn open_rejects(path: &Path, append: bool) -> Result<RejectsWriter> {
-    if !append {
+/// to the rejects of the run it continues, cut back first to what that run
+/// had committed (so each rejected record is in it once, on whole lines).
+fn open_rejects(path: &Path, resume: Option<&Checkpoint>) -> Result<RejectsWriter> {
+    let Some(checkpoint) = resume else {
         return RejectsWriter::create(path)
             .with_context(|| format!("creating rejects file {}", path.display()));
-    }
+    };
     let file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(path)
         .with_context(|| format!("opening rejects file {}", path.display()))?;
+    if let Some(mark) = checkpoint.rejects.as_ref().filter(|m| m.path == canonical(path)) {
+        let len = file.metadata().with_context(|| format!("reading {}", path.display()))?.len();
+        if len > mark.bytes {
+            file.set_len(mark.bytes)
+                .with_context(|| format!("truncating rejects file {}", path.display()))?;
+        }
+    }
     Ok(RejectsWriter::new(std::io::BufWriter::new(file)))
+}
+
+/// The canonical form of `path` (the path itself when it cannot be resolved:
+/// standard input, a file that is gone).
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The checkpoint of an interrupted run that this run can continue: same
@@ -312,14 +328,15 @@ struct Position {
 }
 
 impl Position {
-    fn advance(&mut self, origin: &Origin) {
-        let same = self.current.as_ref().is_some_and(|c| c.file.path == origin.path);
+    /// Counts one record of `path` (canonical) of `bytes` bytes.
+    fn advance(&mut self, path: &Path, bytes: u64) {
+        let same = self.current.as_ref().is_some_and(|c| c.file.path == path);
         if !same {
             if let Some(done) = self.current.take() {
                 self.files_done.push(done.file);
             }
-            let file = FileStamp::of(&origin.path).unwrap_or(FileStamp {
-                path: origin.path.clone(),
+            let file = FileStamp::of(path).unwrap_or(FileStamp {
+                path: path.to_path_buf(),
                 size: 0,
                 modified_ns: 0,
             });
@@ -327,7 +344,7 @@ impl Position {
         }
         let current = self.current.as_mut().expect("set above");
         current.records += 1;
-        current.bytes += origin.bytes;
+        current.bytes += bytes;
     }
 }
 
@@ -370,7 +387,26 @@ enum Skipped {
 
 enum Item {
     Article(Article, Origin),
-    Rejected(Origin),
+    Rejected(Reject),
+}
+
+/// The canonical path of the file records come from, computed once per file.
+#[derive(Default)]
+struct CanonicalPaths {
+    last: Option<(PathBuf, PathBuf)>,
+}
+
+impl CanonicalPaths {
+    fn of(&mut self, typed: &Path) -> PathBuf {
+        match &self.last {
+            Some((t, c)) if t == typed => c.clone(),
+            _ => {
+                let c = canonical(typed);
+                self.last = Some((typed.to_path_buf(), c.clone()));
+                c
+            }
+        }
+    }
 }
 
 struct Job {
@@ -383,6 +419,7 @@ struct Job {
     progress: ProgressBar,
     position: Position,
     skip: Skip,
+    paths: CanonicalPaths,
     /// Counts of this run.
     run: Counts,
     /// Counts of the interrupted run this one continues.
@@ -400,14 +437,16 @@ struct Job {
 
 impl Job {
     fn resume_from(&mut self, checkpoint: Checkpoint) {
-        for stamp in checkpoint.files_done {
+        // Stamps of older versions hold paths as typed: resolve them too.
+        for mut stamp in checkpoint.files_done {
             if stamp.is_unchanged() {
+                stamp.path = canonical(&stamp.path);
                 self.skip.files.insert(stamp.path.clone());
                 self.position.files_done.push(stamp);
             }
         }
         if let Some(current) = checkpoint.current.filter(|c| c.file.is_unchanged()) {
-            self.skip.partial = Some((current.file.path.clone(), current.records));
+            self.skip.partial = Some((canonical(&current.file.path), current.records));
         }
         self.before = checkpoint.counts;
     }
@@ -420,24 +459,30 @@ impl Job {
                 Record::Article { origin, .. } => origin,
                 Record::Rejected(reject) => &reject.origin,
             };
-            match self.skip.check(&origin.path) {
+            let path = self.paths.of(&origin.path);
+            match self.skip.check(&path) {
                 Skipped::No => {}
                 Skipped::DoneFile => continue,
                 Skipped::DoneRecord => {
                     // Counted in the position so a second interruption still
                     // knows these records are done; earlier items go first.
-                    let origin = origin.clone();
+                    let bytes = origin.bytes;
                     self.process(std::mem::take(&mut chunk))?;
-                    self.position.advance(&origin);
+                    self.position.advance(&path, bytes);
                     continue;
                 }
             }
             match record {
                 Record::Article { article, origin } => chunk.push(Item::Article(article, origin)),
-                Record::Rejected(reject) => {
-                    self.reject(&reject)?;
-                    chunk.push(Item::Rejected(reject.origin));
+                Record::Rejected(reject) if self.strict => {
+                    // Batches complete before the bad record are committed, as
+                    // without --strict; nothing of the current one is.
+                    self.process(std::mem::take(&mut chunk))?;
+                    self.rejects.write(&reject)?;
+                    self.rejects.flush()?;
+                    anyhow::bail!("{reject} (--strict: nothing of the current batch was committed)");
                 }
+                Record::Rejected(reject) => chunk.push(Item::Rejected(reject)),
             }
             if chunk.len() >= CHUNK {
                 self.process(std::mem::take(&mut chunk))?;
@@ -446,12 +491,10 @@ impl Job {
         self.process(chunk)
     }
 
+    /// Writes a bad record to the rejects file when its turn comes in the
+    /// input order, so the file as of a commit holds the committed rejects only.
     fn reject(&mut self, reject: &Reject) -> Result<()> {
         self.rejects.write(reject)?;
-        if self.strict {
-            self.rejects.flush()?;
-            anyhow::bail!("{reject} (--strict: nothing of the current batch was committed)");
-        }
         self.rejects_seen += 1;
         if self.rejects_seen <= MAX_PRINTED_REJECTS {
             self.progress.suspend(|| eprintln!("{reject}"));
@@ -508,9 +551,10 @@ impl Job {
                     self.articles += 1;
                     self.account(&origin);
                 }
-                Item::Rejected(origin) => {
+                Item::Rejected(reject) => {
+                    self.reject(&reject)?;
                     self.run.rejected += 1;
-                    self.account(&origin);
+                    self.account(&reject.origin);
                 }
             }
             if self.since_commit >= self.batch {
@@ -521,7 +565,8 @@ impl Job {
     }
 
     fn account(&mut self, origin: &Origin) {
-        self.position.advance(origin);
+        let path = self.paths.of(&origin.path);
+        self.position.advance(&path, origin.bytes);
         self.since_commit += 1;
         self.bytes += origin.bytes;
         let secs = self.started.elapsed().as_secs_f64().max(1e-9);
@@ -531,6 +576,16 @@ impl Job {
             self.articles as f64 / secs,
             self.bytes as f64 / 1e6 / secs
         ));
+    }
+
+    /// Flushes the rejects file and says how long it is, for the checkpoint.
+    fn rejects_mark(&mut self) -> Result<Option<RejectsMark>> {
+        self.rejects.flush()?;
+        let path = canonical(&self.rejects_path);
+        Ok(std::fs::metadata(&path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| RejectsMark { path, bytes: m.len() }))
     }
 
     fn commit(&mut self, complete: bool) -> Result<()> {
@@ -547,6 +602,7 @@ impl Job {
             },
             analyzer_version: self.analyzer.version,
             complete,
+            rejects: self.rejects_mark()?,
         };
         self.writer.commit(&checkpoint)?;
         self.since_commit = 0;
@@ -581,7 +637,8 @@ mod tests {
     fn position_moves_finished_files_to_done() {
         let mut position = Position::default();
         for path in ["a", "a", "b"] {
-            position.advance(&origin(path));
+            let origin = origin(path);
+            position.advance(&origin.path, origin.bytes);
         }
         let done: Vec<&Path> = position.files_done.iter().map(|f| f.path.as_path()).collect();
         assert_eq!(done, vec![Path::new("a")]);
