@@ -69,6 +69,36 @@ pub enum DateOrderArg {
 }
 
 pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
+    let index_dir = settings.index.clone();
+    run_job(args, settings).map_err(|err| explain_disk_full(err, &index_dir))
+}
+
+/// A job that failed for want of disk space says so, once, with the path:
+/// the engine often reports only that a worker thread died.
+fn explain_disk_full(err: anyhow::Error, index_dir: &Path) -> anyhow::Error {
+    let full = |e: &std::io::Error| e.kind() == std::io::ErrorKind::StorageFull;
+    let text = format!("{err:#}");
+    let says_full = err.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(full))
+        || text.contains("No space left on device");
+    let worker_died = text.contains("index writer was killed") || text.contains("worker thread");
+    if says_full || (worker_died && no_space_in(index_dir)) {
+        return anyhow::anyhow!(
+            "no space left on device writing the index {} (nothing after the last commit was kept)",
+            index_dir.display()
+        );
+    }
+    err
+}
+
+/// Whether a small file can no longer be written in `dir` for want of space.
+fn no_space_in(dir: &Path) -> bool {
+    let probe = dir.join(format!(".space-probe-{}", std::process::id()));
+    let result = std::fs::write(&probe, vec![0u8; 256 * 1024]);
+    let _ = std::fs::remove_file(&probe);
+    result.is_err_and(|e| e.kind() == std::io::ErrorKind::StorageFull)
+}
+
+fn run_job(args: IndexArgs, settings: Settings) -> Result<Status> {
     let started = Instant::now();
     let threads = args
         .threads
@@ -127,7 +157,8 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
     job.progress.finish_and_clear();
     if let Err(err) = outcome {
         // Nothing of the unfinished batch is committed; earlier batches stay.
-        job.writer.rollback()?;
+        // A writer that died cannot roll back; the job's own error says why.
+        let _ = job.writer.rollback();
         return Err(err);
     }
     job.rejects.flush()?;
@@ -660,6 +691,21 @@ mod tests {
         use Skipped::*;
         assert_eq!(seen, vec![DoneFile, DoneRecord, No, DoneRecord, No, DoneFile]);
         assert_eq!(skip.skipped, 4);
+    }
+
+    #[test]
+    fn a_full_disk_is_named_once_with_the_index_path() {
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let err = anyhow::Error::new(full).context("index engine: writing a segment");
+        let text = format!("{:#}", explain_disk_full(err, Path::new("/data/idx")));
+        assert_eq!(
+            text,
+            "no space left on device writing the index /data/idx (nothing after the last commit was kept)"
+        );
+        // A dead worker with space to spare stays as it was.
+        let dir = tempfile::tempdir().unwrap();
+        let err = anyhow::anyhow!("An index writer was killed.. A worker thread encountered an error");
+        assert!(format!("{:#}", explain_disk_full(err, dir.path())).starts_with("An index writer was killed"));
     }
 
     #[test]
