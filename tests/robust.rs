@@ -552,3 +552,36 @@ impl FifoLike for std::fs::FileType {
         std::os::unix::fs::FileTypeExt::is_fifo(self)
     }
 }
+
+/// A run-on sentence is analyzed in bounded pieces (linear work) and still
+/// yields its statements; a statement with a huge content is analyzed from
+/// its first part. Timings are in `stanceshift-bench growth`.
+#[test]
+fn run_on_sentences_and_huge_contents_are_analyzed_in_bounded_pieces() {
+    let book = stanceshift_analyzer::ActorBook::builtin();
+    let date = chrono::DateTime::parse_from_rfc3339("2025-10-21T00:00:00Z").unwrap();
+    let sentence =
+        "the minister said officials told reporters the senator claimed that aides announced ".repeat(250);
+    let analysis =
+        stanceshift_analyzer::analyze_article(&stanceshift_core::Article::new(date, sentence), &book);
+    assert!(analysis.statements.len() > 500, "{}", analysis.statements.len());
+
+    let body = format!(
+        "Donald Trump said on Monday that {}.",
+        "he would meet Putin in Budapest soon and ".repeat(500)
+    );
+    let statements =
+        stanceshift_analyzer::analyze_article(&stanceshift_core::Article::new(date, body), &book).statements;
+    let actor = stanceshift_core::ActorId::new("donald-trump");
+    let as_of = chrono::NaiveDate::from_ymd_opt(2025, 10, 21).unwrap();
+    let analysis = stanceshift_analyzer::timeline::analyze_actor(
+        &actor,
+        "Donald Trump",
+        &statements,
+        Some("meet Putin"),
+        as_of,
+    );
+    let point = &analysis.topics[0].points[0];
+    assert!(point.statement.content.len() <= 4096 + '…'.len_utf8(), "{}", point.statement.content.len());
+    assert!(point.statement.content.ends_with('…'));
+}
