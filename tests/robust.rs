@@ -109,7 +109,7 @@ fn analyzer_survives_random_multibyte_text_around_time_expressions_and_quotes() 
         let mut text = String::new();
         for _ in 0..words {
             text.push_str(rng.pick(&pieces));
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 text.push(' ');
             }
         }

@@ -434,7 +434,7 @@ mod tests {
     fn ambiguous_day_month_needs_an_order_and_numbers_need_unix_time() {
         let iso = |d: Option<DateTime<FixedOffset>>| d.map(|d| d.to_rfc3339());
         assert_eq!(parse_date("02/10/2025"), None);
-        assert_eq!(date_error("02/10/2025", &DateOptions::default()).to_string().contains("ambiguous"), true);
+        assert!(date_error("02/10/2025", &DateOptions::default()).to_string().contains("ambiguous"));
         let dmy = DateOptions { order: Some(DayMonthOrder::DayFirst), ..DateOptions::default() };
         let mdy = DateOptions { order: Some(DayMonthOrder::MonthFirst), ..DateOptions::default() };
         assert_eq!(iso(parse_date_with("02/10/2025", &dmy)).as_deref(), Some("2025-10-02T00:00:00+00:00"));

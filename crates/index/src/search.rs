@@ -635,62 +635,6 @@ impl SegmentCollector for DaySegmentCounts {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn buckets_start_on_monday_and_the_first() {
-        assert_eq!(Bucket::Week.start_of(d("2025-10-16")), d("2025-10-13"));
-        assert_eq!(Bucket::Week.start_of(d("2025-10-13")), d("2025-10-13"));
-        assert_eq!(Bucket::Month.start_of(d("2025-10-16")), d("2025-10-01"));
-    }
-
-    #[test]
-    fn histograms_fill_empty_buckets() {
-        let days: BTreeMap<i64, u64> =
-            [(day_number(d("2025-09-30")), 2), (day_number(d("2025-11-02")), 1)].into_iter().collect();
-        assert_eq!(
-            bucketize(&days, Bucket::Month),
-            vec![(d("2025-09-01"), 2), (d("2025-10-01"), 0), (d("2025-11-01"), 1)]
-        );
-        assert_eq!(bucketize(&days, Bucket::Day).len(), 34);
-        assert!(bucketize(&BTreeMap::new(), Bucket::Week).is_empty());
-    }
-
-    #[test]
-    fn snippets_mark_highlights() {
-        let snippet = Snippet {
-            text: "Putin will meet Trump".into(),
-            highlights: vec![Span::new(0, 5), Span::new(11, 15)],
-        };
-        assert_eq!(snippet.marked("**", "**"), "**Putin** will **meet** Trump");
-        assert_eq!(snippet.marked("[", "]"), "[Putin] will [meet] Trump");
-    }
-
-    #[test]
-    fn and_not_is_rewritten_outside_quotes_only() {
-        assert_eq!(and_not_as_not("meet AND NOT budapest"), "meet NOT budapest");
-        assert_eq!(and_not_as_not("(a OR b) AND NOT (c)"), "(a OR b) NOT (c)");
-        assert_eq!(and_not_as_not("\"x AND NOT y\" AND NOT z"), "\"x AND NOT y\" NOT z");
-        assert_eq!(and_not_as_not("BRAND NOTE"), "BRAND NOTE");
-        assert_eq!(and_not_as_not("a AND NOTHING"), "a AND NOTHING");
-    }
-
-    #[test]
-    fn lead_snippets_cut_at_words() {
-        let body = "word ".repeat(100);
-        let snippet = lead_snippet(&body);
-        assert!(snippet.text.ends_with("word…"), "{}", snippet.text);
-        assert!(snippet.text.chars().count() <= SNIPPET_CHARS + 1);
-        assert_eq!(lead_snippet("  short body ").text, "short body");
-    }
-}
-
 /// Deepest parenthesis nesting a query may have.
 pub const MAX_QUERY_NESTING: usize = 64;
 
@@ -747,5 +691,61 @@ impl SortInstant {
                 day.map_or(i64::MIN + 1, |day| (day - epoch).saturating_mul(86_400))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn buckets_start_on_monday_and_the_first() {
+        assert_eq!(Bucket::Week.start_of(d("2025-10-16")), d("2025-10-13"));
+        assert_eq!(Bucket::Week.start_of(d("2025-10-13")), d("2025-10-13"));
+        assert_eq!(Bucket::Month.start_of(d("2025-10-16")), d("2025-10-01"));
+    }
+
+    #[test]
+    fn histograms_fill_empty_buckets() {
+        let days: BTreeMap<i64, u64> =
+            [(day_number(d("2025-09-30")), 2), (day_number(d("2025-11-02")), 1)].into_iter().collect();
+        assert_eq!(
+            bucketize(&days, Bucket::Month),
+            vec![(d("2025-09-01"), 2), (d("2025-10-01"), 0), (d("2025-11-01"), 1)]
+        );
+        assert_eq!(bucketize(&days, Bucket::Day).len(), 34);
+        assert!(bucketize(&BTreeMap::new(), Bucket::Week).is_empty());
+    }
+
+    #[test]
+    fn snippets_mark_highlights() {
+        let snippet = Snippet {
+            text: "Putin will meet Trump".into(),
+            highlights: vec![Span::new(0, 5), Span::new(11, 15)],
+        };
+        assert_eq!(snippet.marked("**", "**"), "**Putin** will **meet** Trump");
+        assert_eq!(snippet.marked("[", "]"), "[Putin] will [meet] Trump");
+    }
+
+    #[test]
+    fn and_not_is_rewritten_outside_quotes_only() {
+        assert_eq!(and_not_as_not("meet AND NOT budapest"), "meet NOT budapest");
+        assert_eq!(and_not_as_not("(a OR b) AND NOT (c)"), "(a OR b) NOT (c)");
+        assert_eq!(and_not_as_not("\"x AND NOT y\" AND NOT z"), "\"x AND NOT y\" NOT z");
+        assert_eq!(and_not_as_not("BRAND NOTE"), "BRAND NOTE");
+        assert_eq!(and_not_as_not("a AND NOTHING"), "a AND NOTHING");
+    }
+
+    #[test]
+    fn lead_snippets_cut_at_words() {
+        let body = "word ".repeat(100);
+        let snippet = lead_snippet(&body);
+        assert!(snippet.text.ends_with("word…"), "{}", snippet.text);
+        assert!(snippet.text.chars().count() <= SNIPPET_CHARS + 1);
+        assert_eq!(lead_snippet("  short body ").text, "short body");
     }
 }
