@@ -5,5 +5,6 @@ mod analyze;
 mod expectations;
 mod index;
 mod report;
+mod robust;
 mod search;
 mod util;

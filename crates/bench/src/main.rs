@@ -7,6 +7,8 @@
 //! - `query`: p50/p99 latency of a fixed 50-query set on each index and
 //!   against GNU grep scanning the raw JSONL.
 //! - `analyze`: analyzer throughput in MB/s, single-threaded and on all cores.
+//! - `growth`: analysis time against the length of one long sentence and of
+//!   one long statement, doubling sizes (flat time per character = linear).
 //! - `all`: everything above at the published sizes (`--quick`: a smoke run).
 //!
 //! Timing lives here, never in tests: the tests only check that what is
@@ -15,6 +17,7 @@
 mod analyze;
 mod baselines;
 mod generate;
+mod growth;
 mod ingest;
 mod process;
 mod queries;
@@ -102,6 +105,12 @@ enum Cmd {
         #[arg(long, value_name = "N")]
         docs: Option<usize>,
     },
+    /// Analysis time against input length: one long sentence, one long statement
+    Growth {
+        /// Largest size in characters [default: 1000000; --quick: 100000]
+        #[arg(long, value_name = "CHARS")]
+        max: Option<usize>,
+    },
     /// ingest, query and analyze at the published sizes
     All,
     /// (internal) Build one baseline index; run as a subprocess by `ingest`
@@ -163,6 +172,7 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Cmd::Analyze { docs } => bench.analyze(docs),
+        Cmd::Growth { max } => bench.growth(max),
         Cmd::All => {
             let ingest_sizes = bench.sizes(&SizeArgs::default(), &bench.default_ingest_sizes())?;
             bench.ingest(&ingest_sizes)?;
@@ -386,6 +396,21 @@ impl Bench {
             &format!("{intro}\n{}", query::tables(&results, &queries, grep_label)),
         )?;
         self.publish("query-hits", "Hits per query", &query::hits_table(&results, &queries))
+    }
+
+    fn growth(&self, max: Option<usize>) -> Result<()> {
+        let max = max.unwrap_or(if self.quick { 100_000 } else { 1_000_000 });
+        let sizes = growth::sizes((max / 8).max(1), max);
+        let sentence = growth::long_sentence(&sizes);
+        let content = growth::long_content(&sizes);
+        let body = format!(
+            "One unpunctuated sentence of reporting verbs through `analyze_article`:\n\n{}\n\
+             One statement with a long content through `analyze_article`'s statements and \
+             `timeline::analyze_actor` (what `analyze` and `report` run):\n\n{}",
+            growth::table(&sentence, "statements"),
+            growth::table(&content, "topics")
+        );
+        self.publish("growth", "Analysis time against input length", &body)
     }
 
     fn analyze(&self, docs: Option<usize>) -> Result<()> {

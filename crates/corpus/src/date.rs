@@ -1,9 +1,12 @@
 //! Publication dates as news corpora write them.
 //!
 //! [`parse_date`] accepts RFC 3339 / ISO 8601 (with or without time and zone),
-//! RFC 2822, Unix timestamps (10 or 13 digits) and common news formats such as
-//! `13-MAR-1987 15:05:02.92` (Reuters), `Oct. 21, 2025`, `October 21, 2025`,
-//! `21 October 2025`, `Tuesday, October 21, 2025`, `2025/10/21`, `10/21/2025`.
+//! RFC 2822 and common news formats such as `13-MAR-1987 15:05:02.92`
+//! (Reuters), `Oct. 21, 2025`, `October 21, 2025`, `21 October 2025`,
+//! `Tuesday, October 21, 2025`, `2025/10/21`, `10/21/2025`, `21.10.2025`.
+//! Numeric day/month dates are read only when unambiguous (`13/10/2025`), or
+//! in the order [`DateOptions::order`] says; bare numbers as Unix time (10 or
+//! 13 digits) only when [`DateOptions::unix_time`] asks for it.
 //! A time zone (numeric offset, `Z`, `UTC`/`GMT` or a common abbreviation such as
 //! `EST`) is kept; without one the time is taken as UTC. A date without a time
 //! is midnight.
@@ -38,7 +41,8 @@ const DATETIME_FORMATS: &[&str] = &[
     "%m/%d/%Y %I:%M %p",
 ];
 
-/// Date-only layouts (midnight). Ambiguous `01/02/2025` is read the US way.
+/// Date-only layouts (midnight). Numeric day/month dates reach them rewritten
+/// month first (see [`numeric_day_month`]).
 const DATE_FORMATS: &[&str] = &[
     "%Y-%m-%d", "%Y/%m/%d", "%d-%B-%Y", "%B %d %Y", "%d %B %Y", "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y",
     "%Y.%m.%d",
@@ -55,6 +59,49 @@ const DATE_FORMATS: &[&str] = &[
 /// assert!(parse_date("next Tuesday").is_none());
 /// ```
 pub fn parse_date(input: &str) -> Option<DateTime<FixedOffset>> {
+    parse_date_with(input, &DateOptions::default())
+}
+
+/// Which of day and month comes first in numeric dates such as `02/10/2025`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayMonthOrder {
+    /// `02/10/2025` is 2 October.
+    DayFirst,
+    /// `02/10/2025` is 10 February.
+    MonthFirst,
+}
+
+/// How to read dates that could mean more than one thing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateOptions {
+    /// Numeric day/month order; `None` accepts only dates that read one way.
+    pub order: Option<DayMonthOrder>,
+    /// Read bare 9-10 digit numbers as Unix seconds and 12-13 digit ones as milliseconds.
+    pub unix_time: bool,
+}
+
+/// Why `input` is not a date under `opts`: ambiguous, a bare number, or not a date at all.
+pub fn date_error(input: &str, opts: &DateOptions) -> crate::RecordError {
+    let s = input.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+    let shown = crate::fields::shorten(s, 100);
+    if !opts.unix_time && matches!(s.len(), 9 | 10 | 12 | 13) && s.bytes().all(|b| b.is_ascii_digit()) {
+        let unix = DateOptions { unix_time: true, ..*opts };
+        if parse_date_with(s, &unix).is_some() {
+            return crate::RecordError::NumberDate(shown);
+        }
+    }
+    if opts.order.is_none() {
+        let (text, _) = split_zone(&normalize(s));
+        if numeric_day_month(&text, None) == Some(None) {
+            return crate::RecordError::AmbiguousDate(shown);
+        }
+    }
+    crate::RecordError::BadDate(shown)
+}
+
+/// Parses a publication date as [`parse_date`] does, reading numeric day/month
+/// dates and bare numbers as `opts` says.
+pub fn parse_date_with(input: &str, opts: &DateOptions) -> Option<DateTime<FixedOffset>> {
     let s = input.trim().trim_matches(|c| c == '"' || c == '\'').trim();
     if s.is_empty() || s.len() > 80 {
         return None;
@@ -64,9 +111,9 @@ pub fn parse_date(input: &str) -> Option<DateTime<FixedOffset>> {
         return plausible(date);
     }
     if s.bytes().all(|b| b.is_ascii_digit()) {
-        return parse_digits(s);
+        return parse_digits(s, opts.unix_time);
     }
-    parse_normalized(s).or_else(|| DateTime::parse_from_rfc2822(s).ok()).and_then(plausible)
+    parse_normalized(s, opts.order).or_else(|| DateTime::parse_from_rfc2822(s).ok()).and_then(plausible)
 }
 
 fn plausible(date: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
@@ -74,8 +121,8 @@ fn plausible(date: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
     (1000..=9999).contains(&date.year()).then_some(date)
 }
 
-/// `20251021`, Unix seconds (9-10 digits) or milliseconds (12-13 digits).
-fn parse_digits(s: &str) -> Option<DateTime<FixedOffset>> {
+/// `20251021`; with `unix_time`, Unix seconds (9-10 digits) or milliseconds (12-13 digits).
+fn parse_digits(s: &str, unix_time: bool) -> Option<DateTime<FixedOffset>> {
     let utc = FixedOffset::east_opt(0)?;
     let date = match s.len() {
         8 => {
@@ -83,6 +130,7 @@ fn parse_digits(s: &str) -> Option<DateTime<FixedOffset>> {
                 NaiveDate::from_ymd_opt(s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..].parse().ok()?)?;
             utc.from_utc_datetime(&naive.and_hms_opt(0, 0, 0)?)
         }
+        9 | 10 | 12 | 13 if !unix_time => return None,
         9 | 10 => Utc.timestamp_opt(s.parse().ok()?, 0).single()?.with_timezone(&utc),
         12 | 13 => Utc.timestamp_millis_opt(s.parse().ok()?).single()?.with_timezone(&utc),
         _ => return None,
@@ -90,12 +138,19 @@ fn parse_digits(s: &str) -> Option<DateTime<FixedOffset>> {
     plausible(date)
 }
 
-fn parse_normalized(s: &str) -> Option<DateTime<FixedOffset>> {
+fn parse_normalized(s: &str, order: Option<DayMonthOrder>) -> Option<DateTime<FixedOffset>> {
     // Cheap exits for text that cannot be a date (a title line, a sentence).
     if !s.bytes().any(|b| b.is_ascii_digit()) || s.split_whitespace().count() > 8 {
         return None;
     }
-    let (text, offset) = split_zone(&normalize(s));
+    let (mut text, offset) = split_zone(&normalize(s));
+    // `02/10/2025`, `21.10.2025`: rewritten month first, or refused when the
+    // order is unknown and both readings are valid dates.
+    match numeric_day_month(&text, order) {
+        Some(Some(rewritten)) => text = rewritten,
+        Some(None) => return None,
+        None => {}
+    }
     let offset = match offset {
         Some(offset) => offset,
         None => FixedOffset::east_opt(0)?,
@@ -124,6 +179,42 @@ fn parse_normalized(s: &str) -> Option<DateTime<FixedOffset>> {
 struct CompiledFormats {
     datetimes: Vec<Vec<Item<'static>>>,
     dates: Vec<Vec<Item<'static>>>,
+}
+
+/// For text opening with a numeric day and month (`02/10/2025 ...`,
+/// `21.10.2025`): `Some(Some(text))` rewritten as `MM/DD/YYYY ...`, or
+/// `Some(None)` when it is no date in `order` or, without an order, could be
+/// read both ways. `None` for other text.
+fn numeric_day_month(text: &str, order: Option<DayMonthOrder>) -> Option<Option<String>> {
+    let bytes = text.as_bytes();
+    let digits = |from: usize| bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let a_len = digits(0);
+    let sep = *bytes.get(a_len)?;
+    if !(1..=2).contains(&a_len) || !matches!(sep, b'/' | b'.') {
+        return None;
+    }
+    let b_len = digits(a_len + 1);
+    let year_at = a_len + 1 + b_len + 1;
+    if !(1..=2).contains(&b_len)
+        || bytes.get(a_len + 1 + b_len) != Some(&sep)
+        || digits(year_at.min(bytes.len())) != 4
+    {
+        return None;
+    }
+    let a: u32 = text[..a_len].parse().ok()?;
+    let b: u32 = text[a_len + 1..a_len + 1 + b_len].parse().ok()?;
+    let valid = |month: u32, day: u32| (1..=12).contains(&month) && (1..=31).contains(&day);
+    let (month, day) = match order {
+        Some(DayMonthOrder::MonthFirst) => (a, b),
+        Some(DayMonthOrder::DayFirst) => (b, a),
+        None if a == b || !valid(b, a) => (a, b),
+        None if !valid(a, b) => (b, a),
+        None => return Some(None),
+    };
+    if !valid(month, day) {
+        return Some(None);
+    }
+    Some(Some(format!("{month:02}/{day:02}/{}", &text[year_at..])))
 }
 
 fn compiled_formats() -> &'static CompiledFormats {
@@ -315,9 +406,9 @@ mod tests {
         ("10/21/2025", "2025-10-21T00:00:00+00:00"),
         ("21/10/2025", "2025-10-21T00:00:00+00:00"),
         ("21.10.2025", "2025-10-21T00:00:00+00:00"),
+        ("10/10/2025", "2025-10-10T00:00:00+00:00"),
+        ("10/21/2025 09:30", "2025-10-21T09:30:00+00:00"),
         ("20251021", "2025-10-21T00:00:00+00:00"),
-        ("1761039000", "2025-10-21T09:30:00+00:00"),
-        ("1761039000000", "2025-10-21T09:30:00+00:00"),
         ("\"2025-10-21\"", "2025-10-21T00:00:00+00:00"),
         ("2025-10-21T09:30:00.000+0000", "2025-10-21T09:30:00+00:00"),
         ("2025-10-21 09:30:00+00", "2025-10-21T09:30:00+00:00"),
@@ -337,6 +428,31 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn ambiguous_day_month_needs_an_order_and_numbers_need_unix_time() {
+        let iso = |d: Option<DateTime<FixedOffset>>| d.map(|d| d.to_rfc3339());
+        assert_eq!(parse_date("02/10/2025"), None);
+        assert!(date_error("02/10/2025", &DateOptions::default()).to_string().contains("ambiguous"));
+        let dmy = DateOptions { order: Some(DayMonthOrder::DayFirst), ..DateOptions::default() };
+        let mdy = DateOptions { order: Some(DayMonthOrder::MonthFirst), ..DateOptions::default() };
+        assert_eq!(iso(parse_date_with("02/10/2025", &dmy)).as_deref(), Some("2025-10-02T00:00:00+00:00"));
+        assert_eq!(iso(parse_date_with("02/10/2025", &mdy)).as_deref(), Some("2025-02-10T00:00:00+00:00"));
+        assert_eq!(
+            iso(parse_date_with("02.10.2025 14:05", &dmy)).as_deref(),
+            Some("2025-10-02T14:05:00+00:00")
+        );
+        assert_eq!(parse_date_with("13/10/2025", &mdy), None, "no 13th month");
+        assert_eq!(iso(parse_date("13/10/2025")).as_deref(), Some("2025-10-13T00:00:00+00:00"));
+        assert_eq!(parse_date("1761039000"), None);
+        assert!(date_error("1761039000", &DateOptions::default()).to_string().contains("--unix-time"));
+        let unix = DateOptions { unix_time: true, ..DateOptions::default() };
+        assert_eq!(iso(parse_date_with("1761039000", &unix)).as_deref(), Some("2025-10-21T09:30:00+00:00"));
+        assert_eq!(
+            iso(parse_date_with("1761039000000", &unix)).as_deref(),
+            Some("2025-10-21T09:30:00+00:00")
+        );
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub(crate) struct Delimited {
     /// follow; re-reading them from their own lines recovers them).
     replay: Vec<u8>,
     replay_pos: usize,
+    delimiter: u8,
 }
 
 enum Row {
@@ -52,6 +53,7 @@ impl Delimited {
             done: false,
             replay: Vec::new(),
             replay_pos: 0,
+            delimiter,
         }
     }
 
@@ -128,6 +130,13 @@ impl Delimited {
                 ));
                 return Some(self.reject_and_resync(start_line, bytes, error));
             }
+            if let Some(line) = self.swallowed_row(columns) {
+                let error = RecordError::Csv(format!(
+                    "a quoted field runs on over the row at line {} (an unbalanced quote?)",
+                    start_line + line
+                ));
+                return Some(self.reject_and_resync(start_line, bytes, error));
+            }
             let mut fields = RawFields::default();
             let mut start = 0;
             for (column, &end) in columns.iter().zip(&self.ends[..count]) {
@@ -143,7 +152,7 @@ impl Delimited {
                 start = end;
             }
             let origin = self.origin(start_line, bytes);
-            return Some(match fields.into_article() {
+            return Some(match fields.into_article_with(&self.source.dates) {
                 Ok(article) => Record::Article { article, origin },
                 Err(error) => Record::Rejected(Reject::with_prefix(origin, error, &self.raw, bytes)),
             });
@@ -169,6 +178,22 @@ impl Delimited {
             }
         }
         Ok(columns)
+    }
+
+    /// For a row spanning several lines, the first of its later lines (counted
+    /// from the row's first line) that reads as a row of its own: the header's
+    /// number of fields and a date in the date column. An unbalanced quote
+    /// swallows the rows after it this way.
+    fn swallowed_row(&self, columns: &[Option<(Field, u8)>]) -> Option<u64> {
+        let first_line_end = memchr::memchr(b'\n', &self.raw)?;
+        let date_column = columns.iter().position(|c| matches!(c, Some((Field::Date, _))))?;
+        self.raw[first_line_end + 1..]
+            .split(|&b| b == b'\n')
+            .position(|line| {
+                let line = line.strip_suffix(b"\r").unwrap_or(line);
+                line_is_a_row(line, self.delimiter, columns.len(), date_column, &self.source.dates)
+            })
+            .map(|i| i as u64 + 1)
     }
 
     /// Rejects a malformed row; when it spans several lines and all of it is at
@@ -273,4 +298,37 @@ impl Delimited {
         // csv-core counts lines from 1, so `line_before` is already the next line.
         line_before + blank as u64
     }
+}
+
+/// Whether `line` alone parses as a row of `count` fields with a date in
+/// column `date_column`.
+fn line_is_a_row(
+    line: &[u8],
+    delimiter: u8,
+    count: usize,
+    date_column: usize,
+    dates: &crate::date::DateOptions,
+) -> bool {
+    if line.is_empty() || memchr::memchr(delimiter, line).is_none() {
+        return false;
+    }
+    let mut parser = ReaderBuilder::new().delimiter(delimiter).build();
+    let mut out = vec![0; line.len() + 1];
+    let mut ends = vec![0; count + 1];
+    let (result, _, _, nend) = parser.read_record(line, &mut out, &mut ends);
+    let (result, nend) = match result {
+        ReadRecordResult::InputEmpty => {
+            let (result, _, _, more) = parser.read_record(b"", &mut out, &mut ends[nend..]);
+            (result, nend + more)
+        }
+        other => (other, nend),
+    };
+    if !matches!(result, ReadRecordResult::Record) || nend != count {
+        return false;
+    }
+    let start = if date_column == 0 { 0 } else { ends[date_column - 1] };
+    std::str::from_utf8(&out[start..ends[date_column]]).is_ok_and(|d| {
+        crate::date::parse_date_with(d, dates).is_some()
+            || !matches!(crate::date::date_error(d, dates), RecordError::BadDate(_))
+    })
 }

@@ -37,6 +37,12 @@ pub enum RecordError {
     #[error("unparseable date {0:?}")]
     BadDate(String),
     #[error(
+        "ambiguous date {0:?}: day and month could be either way (say which with --date-order dmy or mdy)"
+    )]
+    AmbiguousDate(String),
+    #[error("date {0:?} is a bare number (read numbers as Unix time with --unix-time)")]
+    NumberDate(String),
+    #[error(
         "no date: put a date on the first line (e.g. `date 2025-10-21`), a `date:` key in front matter, \
          or a date in the file name"
     )]
@@ -53,6 +59,14 @@ pub enum RecordError {
     Csv(String),
     #[error("read error: {0}")]
     Io(String),
+    #[error(
+        "skipped: `.{0}` is not a corpus format (JSON Lines, JSON, CSV, TSV, text, Markdown, or .gz of these); \
+         name the file explicitly to read it anyway"
+    )]
+    NotCorpusFile(String),
+    /// The analyzer failed on this article; it was indexed without statements.
+    #[error("analysis failed for article {id}: {message} (indexed without statements)")]
+    AnalysisFailed { id: String, message: String },
 }
 
 /// Where a record came from.
@@ -89,6 +103,11 @@ impl Reject {
     pub(crate) fn new(origin: Origin, error: RecordError, raw: &[u8]) -> Reject {
         let total = raw.len() as u64;
         Reject { origin, error, raw: raw_text(raw, total) }
+    }
+
+    /// A reject made outside the readers (by the indexer), keeping no raw bytes.
+    pub fn without_raw(origin: Origin, error: RecordError) -> Reject {
+        Reject { origin, error, raw: String::new() }
     }
 
     /// For records of which only a prefix was kept (`kept`), `total` bytes long.

@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use stanceshift_core::{Article, ArticleId};
 
-use crate::date::parse_date;
+use crate::date::{date_error, parse_date_with, DateOptions};
 use crate::error::RecordError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,11 +98,17 @@ impl RawFields {
 
     /// Validates and builds the article: date and body are required, the id is
     /// derived from the content when none is given.
-    pub(crate) fn into_article(mut self) -> Result<Article, RecordError> {
+    #[cfg(test)]
+    pub(crate) fn into_article(self) -> Result<Article, RecordError> {
+        self.into_article_with(&DateOptions::default())
+    }
+
+    /// [`RawFields::into_article`], reading dates as `dates` says.
+    pub(crate) fn into_article_with(mut self, dates: &DateOptions) -> Result<Article, RecordError> {
         let date = match self.take(Field::Date) {
             None => return Err(RecordError::MissingField("date")),
             Some(Value::Text(text)) => {
-                parse_date(&text).ok_or_else(|| RecordError::BadDate(shorten(&text, 100)))?
+                parse_date_with(&text, dates).ok_or_else(|| date_error(&text, dates))?
             }
             Some(Value::Int(n)) => epoch(n as f64).ok_or_else(|| RecordError::BadDate(n.to_string()))?,
             Some(Value::Float(n)) => epoch(n).ok_or_else(|| RecordError::BadDate(n.to_string()))?,

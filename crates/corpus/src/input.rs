@@ -12,6 +12,9 @@ use flate2::bufread::MultiGzDecoder;
 use crate::error::RAW_KEEP_BYTES;
 use crate::fields::classify;
 
+/// The path that names standard input.
+pub(crate) const STDIN: &str = "-";
+
 const READ_BUFFER: usize = 256 * 1024;
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
@@ -89,7 +92,7 @@ pub(crate) fn json_layout(head: &[u8]) -> JsonLayout {
 
 /// Counts the on-disk bytes read, so that progress can be shown in compressed bytes too.
 pub(crate) struct CountingFile {
-    file: File,
+    file: Box<dyn Read + Send>,
     count: Arc<AtomicU64>,
 }
 
@@ -124,7 +127,9 @@ pub(crate) struct Opened {
 /// name). Buffers are sized to the file: `BufReader` zeroes its buffer once, which
 /// costs more than reading a small file.
 pub(crate) fn open(path: &Path, size: u64, count: Arc<AtomicU64>) -> io::Result<Opened> {
-    let file = File::open(path)?;
+    // `-` is standard input.
+    let file: Box<dyn Read + Send> =
+        if path == Path::new(STDIN) { Box::new(io::stdin()) } else { Box::new(File::open(path)?) };
     let capacity = usize::try_from(size.saturating_add(1)).unwrap_or(READ_BUFFER).clamp(4096, READ_BUFFER);
     let mut plain = BufReader::with_capacity(capacity, CountingFile { file, count });
     let gzip = plain.fill_buf()?.starts_with(&GZIP_MAGIC);
@@ -152,6 +157,8 @@ pub(crate) struct Source {
     pub line: u64,
     /// Set after a read error: the rest of the file cannot be trusted.
     pub failed: bool,
+    /// How to read its dates.
+    pub dates: crate::date::DateOptions,
 }
 
 pub(crate) enum LineRead {
@@ -176,7 +183,7 @@ pub(crate) enum LineRead {
 
 impl Source {
     pub(crate) fn new(path: PathBuf, reader: DynRead) -> Source {
-        Source { path, reader, line: 0, failed: false }
+        Source { path, reader, line: 0, failed: false, dates: Default::default() }
     }
 
     /// Reads one line into `buf`, never holding more than `limit` bytes of it:

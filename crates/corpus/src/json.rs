@@ -2,6 +2,7 @@
 
 use std::io::{self, BufRead};
 
+use crate::date::DateOptions;
 use crate::error::{Origin, RecordError, Reject, RAW_KEEP_BYTES};
 use crate::fields::{looks_binary, RawFields};
 use crate::input::{LineRead, Source};
@@ -9,7 +10,7 @@ use crate::Record;
 
 /// Checks and parses one JSON record's bytes. The origin's line makes
 /// parse-error positions absolute for multi-line records.
-pub(crate) fn parse_record(bytes: &[u8], origin: Origin) -> Record {
+pub(crate) fn parse_record(bytes: &[u8], origin: Origin, dates: &DateOptions) -> Record {
     let result = (|| {
         // Raw control characters are invalid JSON, so the (costlier) binary
         // ratio is only computed to explain a failure.
@@ -21,7 +22,7 @@ pub(crate) fn parse_record(bytes: &[u8], origin: Origin) -> Record {
             .map_err(|e| binary_or(RecordError::InvalidUtf8 { offset: e.valid_up_to() }))?;
         let fields: RawFields =
             serde_json::from_str(text).map_err(|e| binary_or(json_error(&e, origin.line)))?;
-        fields.into_article()
+        fields.into_article_with(dates)
     })();
     match result {
         Ok(article) => Record::Article { article, origin },
@@ -72,8 +73,12 @@ impl JsonLines {
                 if let Ok(available) = self.source.reader.fill_buf() {
                     if let Some(end) = memchr::memchr(b'\n', available).filter(|&end| end <= self.limit) {
                         let start_line = self.source.line + 1;
-                        let record =
-                            line_record(&available[..end], &self.source.path, start_line, end as u64 + 1);
+                        let record = line_record(
+                            &available[..end],
+                            (&self.source.path, &self.source.dates),
+                            start_line,
+                            end as u64 + 1,
+                        );
                         self.source.reader.consume(end + 1);
                         self.source.line += 1;
                         match record {
@@ -98,7 +103,9 @@ impl JsonLines {
                     return Some(Record::Rejected(Reject::new(origin, error, &self.buf)));
                 }
                 LineRead::Line { start_line, bytes } => {
-                    if let Some(record) = line_record(&self.buf, &self.source.path, start_line, bytes) {
+                    if let Some(record) =
+                        line_record(&self.buf, (&self.source.path, &self.source.dates), start_line, bytes)
+                    {
                         return Some(record);
                     }
                 }
@@ -108,7 +115,12 @@ impl JsonLines {
 }
 
 /// The record of one line (without its `\n`); `None` for a blank line.
-fn line_record(line: &[u8], path: &std::path::Path, start_line: u64, bytes: u64) -> Option<Record> {
+fn line_record(
+    line: &[u8],
+    (path, dates): (&std::path::Path, &DateOptions),
+    start_line: u64,
+    bytes: u64,
+) -> Option<Record> {
     let mut content = line;
     if start_line == 1 {
         content = content.strip_prefix(b"\xef\xbb\xbf").unwrap_or(content);
@@ -118,7 +130,7 @@ fn line_record(line: &[u8], path: &std::path::Path, start_line: u64, bytes: u64)
         return None;
     }
     let origin = Origin { path: path.to_path_buf(), line: start_line, bytes };
-    Some(match parse_record(content, origin) {
+    Some(match parse_record(content, origin, dates) {
         // Report UTF-8 offsets within the line, as an editor would show them.
         Record::Rejected(mut reject) => {
             if let RecordError::InvalidUtf8 { offset } = &mut reject.error {
@@ -218,7 +230,7 @@ impl JsonValues {
                     return match self.scan_element() {
                         Err(error) => self.io_failure(error),
                         Ok(Scan::Complete { bytes, too_long: false }) => {
-                            Some(parse_record(&self.buf, self.origin(line, bytes)))
+                            Some(parse_record(&self.buf, self.origin(line, bytes), &self.source.dates))
                         }
                         Ok(Scan::Complete { bytes, too_long: true }) => {
                             self.reject(line, bytes, RecordError::TooLong { bytes, limit: self.limit })

@@ -2,7 +2,8 @@
 //! stop or corrupt the rest.
 //!
 //! [`Corpus::open`] takes files and directories (walked recursively in sorted
-//! order; hidden files and unknown extensions skipped) and iterates over
+//! order; hidden files skipped, files without an extension sniffed, files with
+//! another extension rejected as not a corpus format) and iterates over
 //! [`Record`]s: an [`Article`] with its [`Origin`] (file, line, size), or a
 //! [`Reject`] saying exactly what was wrong and where. Formats:
 //!
@@ -14,7 +15,7 @@
 //!   the date on the first line, in `---` front matter, or else in the file name
 //!   (`publisher_2016-09-12_slug.txt`).
 //!
-//! Any of them may be gzipped (`.gz`, or detected by its magic bytes). Field
+//! The path `-` reads standard input (format sniffed). Any of them may be gzipped (`.gz`, or detected by its magic bytes). Field
 //! names have common aliases (`text`/`content` for `body`, `published_at` or
 //! `timestamp` for `date`, `headline` for `title`, ...); only `date` and `body`
 //! are required, and the id is derived from the content when absent. Dates are
@@ -98,11 +99,13 @@ pub struct ReadOptions {
     /// Longest record (line, CSV row, array element, text file) accepted; longer
     /// ones are skipped without being held in memory and rejected as too long.
     pub max_record_bytes: usize,
+    /// How to read numeric day/month dates and bare numbers.
+    pub dates: date::DateOptions,
 }
 
 impl Default for ReadOptions {
     fn default() -> ReadOptions {
-        ReadOptions { max_record_bytes: 16 * 1024 * 1024 }
+        ReadOptions { max_record_bytes: 16 * 1024 * 1024, dates: date::DateOptions::default() }
     }
 }
 
@@ -163,7 +166,8 @@ impl FileReader {
 
 impl Corpus {
     /// Expands directories (walked recursively, entries sorted for determinism,
-    /// hidden files and unknown extensions skipped) and keeps explicitly named
+    /// hidden files skipped, files without an extension sniffed, unknown
+    /// extensions reported as [`RecordError::NotCorpusFile`]) and keeps explicitly named
     /// files whatever their extension (their format is sniffed). Errors only if
     /// a named path does not exist; anything unreadable is reported as a
     /// [`Record::Rejected`] while iterating.
@@ -182,6 +186,10 @@ impl Corpus {
         // Only overlapping named paths can list a file twice.
         let mut seen = (paths.len() > 1).then(HashSet::new);
         for path in paths {
+            if path == Path::new(input::STDIN) {
+                corpus.add_file(path, 0, &mut seen);
+                continue;
+            }
             let metadata = match fs::metadata(path) {
                 Ok(metadata) => Some(metadata),
                 Err(error) if error.kind() == io::ErrorKind::NotFound => {
@@ -196,6 +204,15 @@ impl Corpus {
                 corpus.add_file(path, metadata.map_or(0, |m| m.len()), &mut seen);
             }
         }
+        // A file of another type that is also named explicitly is read, not skipped.
+        if corpus.pending.iter().any(|r| matches!(r.error, RecordError::NotCorpusFile(_))) {
+            let canonical = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+            let named: HashSet<PathBuf> = corpus.files.iter().map(|f| canonical(f)).collect();
+            corpus.pending.retain(|r| {
+                !matches!(r.error, RecordError::NotCorpusFile(_))
+                    || !named.contains(&canonical(&r.origin.path))
+            });
+        }
         Ok(corpus)
     }
 
@@ -208,9 +225,24 @@ impl Corpus {
         for entry in walker {
             match entry {
                 Ok(entry) => {
-                    if entry.file_type().is_file() && format_from_path(entry.path()).is_some() {
-                        let size = entry.metadata().map_or(0, |m| m.len());
-                        self.add_file(entry.path(), size, seen);
+                    if !entry.file_type().is_file() {
+                        continue;
+                    }
+                    // Files without an extension are read, their format sniffed;
+                    // other extensions are listed as skipped, never dropped silently.
+                    match unknown_extension(entry.path()) {
+                        None => {
+                            let size = entry.metadata().map_or(0, |m| m.len());
+                            self.add_file(entry.path(), size, seen);
+                        }
+                        Some(extension) => {
+                            let origin = Origin { path: entry.path().to_path_buf(), line: 0, bytes: 0 };
+                            self.pending.push_back(Reject::new(
+                                origin,
+                                RecordError::NotCorpusFile(extension),
+                                b"",
+                            ));
+                        }
                     }
                 }
                 Err(error) => {
@@ -273,7 +305,8 @@ impl Corpus {
             return whole_file(path, RecordError::Binary, self.sizes[index]);
         }
         let limit = self.opts.max_record_bytes;
-        let source = Source::new(path, opened.reader);
+        let mut source = Source::new(path, opened.reader);
+        source.dates = self.opts.dates;
         self.current = Some(match format {
             Format::Text => return Some(text::read_text_file(source, limit)),
             Format::JsonLines | Format::Json => match json_layout(&head) {
@@ -292,6 +325,17 @@ impl Corpus {
         });
         None
     }
+}
+
+/// The extension of a file in a walked directory that is not a corpus format
+/// (`None` for known formats and for names without an extension).
+fn unknown_extension(path: &Path) -> Option<String> {
+    if format_from_path(path).is_some() {
+        return None;
+    }
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.rsplit_once('.').map(|(_, extension)| extension.to_string())
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -175,7 +175,7 @@ fn line_longer_than_the_limit_is_skipped_without_stopping() {
     data.extend(std::iter::repeat_n(b'x', 100_000));
     data.extend_from_slice(b"\"}\n{\"date\":\"2025-10-22\",\"body\":\"after\"}\n");
     dir.write("long.jsonl", &data);
-    let opts = ReadOptions { max_record_bytes: 1000 };
+    let opts = ReadOptions { max_record_bytes: 1000, ..ReadOptions::default() };
     insta::assert_snapshot!(dir.read_with(&["long.jsonl"], opts), @r"
     long.jsonl:1 -|2025-10-21T00:00:00+00:00|before
     long.jsonl:2 ! record of 100032 bytes is longer than the limit of 1000 bytes
@@ -310,7 +310,7 @@ fn csv_rows_after_a_quoted_multiline_field_keep_their_line_numbers() {
         "m.csv",
         b"date,body\n2025-10-21,\"a\nb\nc\"\n2025-10-22,\"\xff bad\"\n2025-10-23,\"d\"\n2025-10-24,too,many\n2025-10-25,e\n",
     );
-    let opts = ReadOptions { max_record_bytes: 1000 };
+    let opts = ReadOptions { max_record_bytes: 1000, ..ReadOptions::default() };
     insta::assert_snapshot!(dir.read_with(&["m.csv"], opts), @r"
     m.csv:2 -|2025-10-21T00:00:00+00:00|a⏎b⏎c
     m.csv:5 ! invalid UTF-8 at byte 12
@@ -318,6 +318,26 @@ fn csv_rows_after_a_quoted_multiline_field_keep_their_line_numbers() {
     m.csv:7 ! CSV: row has 3 fields but the header has 2 (an unbalanced quote?)
     m.csv:8 -|2025-10-25T00:00:00+00:00|e
     ");
+}
+
+/// An unbalanced quote that swallows rows without changing the number of
+/// fields (the quote opens the last column) is caught by the rows it swallows:
+/// a later line of the row reads as a dated row of its own.
+#[test]
+fn csv_unbalanced_quote_in_the_last_column_is_rejected_with_its_line() {
+    let dir = Dir::new();
+    dir.write(
+        "q.csv",
+        "id,date,body\n\
+         a1,2025-10-20,\"The first body\n\
+         a2,2025-10-21,The second body\n\
+         a3,2025-10-22,\"A real\nmulti-line body, 2025-10-23\"\n",
+    );
+    insta::assert_snapshot!(dir.read(&["q.csv"]), @r#"
+    q.csv:2 ! CSV: a quoted field runs on over the row at line 3 (an unbalanced quote?)
+    q.csv:3 -|2025-10-21T00:00:00+00:00|The second body
+    q.csv:4 -|2025-10-22T00:00:00+00:00|A real⏎multi-line body,
+    "#);
 }
 
 /// An unbalanced quote swallows the rows after it into one field; they are
@@ -357,7 +377,7 @@ fn csv_row_longer_than_the_limit() {
     let dir = Dir::new();
     let long = "z".repeat(5000);
     dir.write("l.csv", format!("date,body\n2025-10-21,\"{long}\"\n2025-10-22,after\n"));
-    insta::assert_snapshot!(dir.read_with(&["l.csv"], ReadOptions { max_record_bytes: 1024 }), @r"
+    insta::assert_snapshot!(dir.read_with(&["l.csv"], ReadOptions { max_record_bytes: 1024, ..ReadOptions::default() }), @r"
     l.csv:2 ! record of 5014 bytes is longer than the limit of 1024 bytes
     l.csv:3 -|2025-10-22T00:00:00+00:00|after
     ");
@@ -384,7 +404,7 @@ fn text_and_markdown_files() {
 }
 
 #[test]
-fn directories_are_walked_sorted_skipping_hidden_and_unknown() {
+fn directories_are_walked_sorted_skipping_hidden_files_and_listing_unknown_ones() {
     let dir = Dir::new();
     let article = |d: &str| format!("{{\"date\":\"{d}\",\"body\":\"b\"}}\n");
     dir.write("corpus/b.jsonl", article("2025-10-02"));
@@ -402,12 +422,37 @@ fn directories_are_walked_sorted_skipping_hidden_and_unknown() {
         corpus.files().iter().map(|f| f.strip_prefix(dir.path()).unwrap().display().to_string()).collect();
     assert_eq!(
         files,
-        ["corpus/a/z.jsonl", "corpus/b.jsonl", "corpus/c.csv", "corpus/d.jsonl.gz", "named.data"]
+        [
+            "corpus/README",
+            "corpus/a/z.jsonl",
+            "corpus/b.jsonl",
+            "corpus/c.csv",
+            "corpus/d.jsonl.gz",
+            "named.data"
+        ]
     );
     let on_disk: u64 = corpus.files().iter().map(|f| std::fs::metadata(f).unwrap().len()).sum();
     assert_eq!(corpus.total_bytes(), on_disk);
-    let dates: Vec<String> = corpus.map(|r| r.article().unwrap().date.format("%d").to_string()).collect();
+    let records: Vec<Record> = corpus.collect();
+    let dates: Vec<String> =
+        records.iter().filter_map(|r| r.article()).map(|a| a.date.format("%d").to_string()).collect();
     assert_eq!(dates, ["01", "02", "03", "04", "05"]);
+    // Nothing vanishes: the file of another type is listed as skipped, the
+    // file without an extension is read (as text without a date here).
+    let rejects: Vec<String> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Rejected(reject) => Some(format!(
+                "{} {}",
+                reject.origin.path.strip_prefix(dir.path()).unwrap().display(),
+                reject.error
+            )),
+            Record::Article { .. } => None,
+        })
+        .collect();
+    assert_eq!(rejects.len(), 2, "{rejects:?}");
+    assert!(rejects[0].starts_with("corpus/notes.pdf skipped: `.pdf` is not a corpus format"), "{rejects:?}");
+    assert!(rejects[1].starts_with("corpus/README no date"), "{rejects:?}");
 }
 
 #[test]
@@ -602,7 +647,7 @@ fn json_array_element_longer_than_the_limit() {
             "[{{\"date\":\"2025-10-21\",\"body\":\"a\"}},\n{{\"date\":\"2025-10-21\",\"body\":\"{long}\"}},\n{{\"date\":\"2025-10-22\",\"body\":\"c\"}}]"
         ),
     );
-    insta::assert_snapshot!(dir.read_with(&["a.json"], ReadOptions { max_record_bytes: 500 }), @r"
+    insta::assert_snapshot!(dir.read_with(&["a.json"], ReadOptions { max_record_bytes: 500, ..ReadOptions::default() }), @r"
     a.json:1 -|2025-10-21T00:00:00+00:00|a
     a.json:2 ! record of 3031 bytes is longer than the limit of 500 bytes
     a.json:3 -|2025-10-22T00:00:00+00:00|c
@@ -637,7 +682,7 @@ fn text_file_limits_and_encoding() {
     dir.write("latin1.txt", b"date 2025-10-21\ncaf\xe9\n");
     dir.write("empty.md", "");
     dir.write("ok.txt", "2025-10-21\nfine");
-    insta::assert_snapshot!(dir.read_with(&["."], ReadOptions { max_record_bytes: 1000 }), @r"
+    insta::assert_snapshot!(dir.read_with(&["."], ReadOptions { max_record_bytes: 1000, ..ReadOptions::default() }), @r"
     big.txt:0 ! record of 5016 bytes is longer than the limit of 1000 bytes
     empty.md:0 ! empty body
     latin1.txt:0 ! invalid UTF-8 at byte 19
@@ -751,7 +796,10 @@ fn damaged_files_never_stop_the_stream() {
             dir.write(name, &damaged);
         }
         dir.write("z.jsonl", "{\"date\":\"2025-10-21\",\"body\":\"sentinel\"}\n");
-        let records = records(&[dir.path().to_path_buf()], ReadOptions { max_record_bytes: 4096 });
+        let records = records(
+            &[dir.path().to_path_buf()],
+            ReadOptions { max_record_bytes: 4096, ..ReadOptions::default() },
+        );
         let last = records.last().and_then(Record::article).map(|a| a.body.as_str());
         assert_eq!(last, Some("sentinel"), "round {round}");
         for record in &records {

@@ -7,7 +7,7 @@
 
 use std::io::{self, Read};
 
-use crate::date::parse_date;
+use crate::date::{date_error, parse_date, parse_date_with, DateOptions};
 use crate::error::{Origin, RecordError, Reject};
 use crate::fields::{classify, file_looks_binary, looks_binary, Field, RawFields, Value};
 use crate::input::Source;
@@ -42,10 +42,10 @@ pub(crate) fn read_text_file(mut source: Source, limit: usize) -> Record {
             return Err(RecordError::EmptyBody);
         }
         let file_date = origin.path.file_name().and_then(|name| date_in_file_name(&name.to_string_lossy()));
-        parse_text(text, file_date.as_deref())
+        parse_text(text, file_date.as_deref(), &source.dates)
     })();
     match result {
-        Ok(fields) => match fields.into_article() {
+        Ok(fields) => match fields.into_article_with(&source.dates) {
             Ok(article) => Record::Article { article, origin },
             Err(error) => Record::Rejected(Reject::new(origin, error, &buf)),
         },
@@ -64,7 +64,11 @@ fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Splits the header (front matter or leading date/title lines) from the body.
-pub(crate) fn parse_text(text: &str, file_date: Option<&str>) -> Result<RawFields, RecordError> {
+pub(crate) fn parse_text(
+    text: &str,
+    file_date: Option<&str>,
+    dates: &DateOptions,
+) -> Result<RawFields, RecordError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut fields = RawFields::default();
     let mut lines = lines_with_offsets(text).peekable();
@@ -98,7 +102,7 @@ pub(crate) fn parse_text(text: &str, file_date: Option<&str>) -> Result<RawField
             body_start += body_offset;
         }
     } else {
-        body_start = header_lines(text, &mut fields);
+        body_start = header_lines(text, &mut fields, dates);
     }
     if !fields.has(Field::Date) {
         match file_date {
@@ -143,7 +147,12 @@ fn heading(text: &str) -> (Option<&str>, usize) {
 
 /// Reads leading header lines in any order: a bare date, `date 2025-10-21`,
 /// `Key: value` for the known keys, one `# Title`. Returns where the body starts.
-fn header_lines(text: &str, fields: &mut RawFields) -> usize {
+fn header_lines(text: &str, fields: &mut RawFields, dates: &DateOptions) -> usize {
+    // A header line is a date if it reads as one under `dates`, or would but
+    // for its ambiguity (then the article is rejected saying so).
+    let is_date = |text: &str| {
+        parse_date_with(text, dates).is_some() || !matches!(date_error(text, dates), RecordError::BadDate(_))
+    };
     let mut body_start = 0;
     for (offset, line) in lines_with_offsets(text) {
         let trimmed = line.trim();
@@ -157,15 +166,51 @@ fn header_lines(text: &str, fields: &mut RawFields) -> usize {
         if let Some(title) = trimmed.strip_prefix("# ").filter(|_| !fields.has(Field::Title)) {
             fields.set(Field::Title, 0, Value::Text(title.trim().trim_end_matches('#').trim().to_string()));
         } else if let Some((field, rank, value)) = key_value(plain).filter(|(f, _, _)| !fields.has(*f)) {
+            // "date 2025-10-21    The first paragraph...": the date, then the body.
+            if let (Field::Date, false, Some((date, rest))) =
+                (field, is_date(value), date_then_text(value, &is_date))
+            {
+                fields.set(field, rank, Value::Text(date.to_string()));
+                return rest_of_line(offset, line, rest);
+            }
             fields.set(field, rank, Value::Text(value.to_string()));
-        } else if !fields.has(Field::Date) && parse_date(plain).is_some() {
+        } else if !fields.has(Field::Date) && is_date(plain) {
             fields.set(Field::Date, 0, Value::Text(plain.to_string()));
+        } else if let Some((date, rest)) =
+            date_then_text(plain, &is_date).filter(|_| !fields.has(Field::Date))
+        {
+            fields.set(Field::Date, 0, Value::Text(date.to_string()));
+            return rest_of_line(offset, line, rest);
         } else {
             break;
         }
         body_start = end;
     }
     body_start
+}
+
+/// A line that opens with a date and goes on with text: the longest run of
+/// leading words (at most eight) that is a date, and the text after it.
+fn date_then_text<'a>(line: &'a str, is_date: &dyn Fn(&str) -> bool) -> Option<(&'a str, &'a str)> {
+    let ends: Vec<usize> = line
+        .char_indices()
+        .filter(|&(i, c)| c.is_whitespace() && i > 0 && !line[..i].ends_with(char::is_whitespace))
+        .map(|(i, _)| i)
+        .take(8)
+        .collect();
+    ends.iter().rev().find_map(|&end| {
+        let (date, rest) = line.split_at(end);
+        let rest = rest.trim_start();
+        (!rest.is_empty() && is_date(date)).then_some((date.trim(), rest))
+    })
+}
+
+/// Where the body starts when it begins with `rest`, the end of the header `line` at `offset`.
+fn rest_of_line(offset: usize, line: &str, rest: &str) -> usize {
+    match line.rfind(rest) {
+        Some(at) => offset + at,
+        None => offset + line.len(),
+    }
 }
 
 /// `Key: value` with a known key, or `date <value>` without the colon.
@@ -209,9 +254,7 @@ pub(crate) fn date_in_file_name(name: &str) -> Option<String> {
         } else {
             continue;
         };
-        let plausible =
-            parse_date(&candidate).is_some_and(|d| (1900..=2100).contains(&chrono::Datelike::year(&d)));
-        if plausible {
+        if parse_date(&candidate).is_some() {
             return Some(candidate);
         }
     }
@@ -224,7 +267,7 @@ mod tests {
     use stanceshift_core::Article;
 
     fn article(text: &str) -> Result<Article, RecordError> {
-        parse_text(text, None)?.into_article()
+        parse_text(text, None, &DateOptions::default())?.into_article()
     }
 
     #[test]
@@ -293,16 +336,50 @@ mod tests {
         assert_eq!(date_in_file_name("v1234-5678.txt"), None);
         assert_eq!(date_in_file_name("notes.txt"), None);
         // The text's own date wins; the file name only fills a gap.
-        let own = parse_text("date 2025-10-21\nBody", Some("2016-09-12")).unwrap().into_article().unwrap();
+        let own = parse_text("date 2025-10-21\nBody", Some("2016-09-12"), &DateOptions::default())
+            .unwrap()
+            .into_article()
+            .unwrap();
         assert_eq!(own.date.to_rfc3339(), "2025-10-21T00:00:00+00:00");
-        let named = parse_text("Title line\n\nBody", Some("2016-09-12")).unwrap().into_article().unwrap();
+        let named = parse_text("Title line\n\nBody", Some("2016-09-12"), &DateOptions::default())
+            .unwrap()
+            .into_article()
+            .unwrap();
         assert_eq!(
             (named.date.to_rfc3339().as_str(), named.body.as_str()),
             ("2016-09-12T00:00:00+00:00", "Title line\n\nBody")
         );
-        let front =
-            parse_text("---\ntitle: T\n---\nBody", Some("2016-09-12")).unwrap().into_article().unwrap();
+        let front = parse_text("---\ntitle: T\n---\nBody", Some("2016-09-12"), &DateOptions::default())
+            .unwrap()
+            .into_article()
+            .unwrap();
         assert_eq!(front.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn a_date_header_followed_by_text_on_the_same_line() {
+        let a = article("date 2025-10-21      The first paragraph.\nThe second.").unwrap();
+        assert_eq!(a.date.to_rfc3339(), "2025-10-21T00:00:00+00:00");
+        assert_eq!(a.body, "The first paragraph.\nThe second.");
+        let b = article("Date: Oct. 21, 2025\tWASHINGTON - The talks failed.").unwrap();
+        assert_eq!(b.date.to_rfc3339(), "2025-10-21T00:00:00+00:00");
+        assert_eq!(b.body, "WASHINGTON - The talks failed.");
+        let c = article("October 21, 2025   The president said so.").unwrap();
+        assert_eq!(
+            (c.date.to_rfc3339().as_str(), c.body.as_str()),
+            ("2025-10-21T00:00:00+00:00", "The president said so.")
+        );
+        assert_eq!(
+            article("date: someday soon\nBody").unwrap_err(),
+            RecordError::BadDate("someday soon".into())
+        );
+    }
+
+    #[test]
+    fn file_name_dates_of_any_year_the_parser_reads() {
+        assert_eq!(date_in_file_name("1789-04-30-first-inaugural.txt").as_deref(), Some("1789-04-30"));
+        assert_eq!(date_in_file_name("speech_1066-10-14.txt").as_deref(), Some("1066-10-14"));
+        assert_eq!(date_in_file_name("2250-01-01.md").as_deref(), Some("2250-01-01"));
     }
 
     #[test]

@@ -25,10 +25,21 @@ pub struct Checkpoint {
     /// True once the job read all its input; a later run starts from scratch
     /// (and finds everything unchanged) instead of resuming.
     pub complete: bool,
+    /// The rejects file as of this commit: a resumed job cuts it back to this
+    /// length, dropping what the killed job wrote after its last commit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejects: Option<RejectsMark>,
 }
 
-/// Identity of an input file: a file is only skipped on resume when its size
-/// and modification time still match.
+/// A rejects file and how many bytes of it belong to committed records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectsMark {
+    pub path: PathBuf,
+    pub bytes: u64,
+}
+
+/// Identity of an input file (by its canonical path, as the job stores it): a
+/// file is only skipped on resume when its size and modification time still match.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FileStamp {
     pub path: PathBuf,
@@ -104,6 +115,7 @@ mod tests {
             counts: Counts { added: 4, updated: 0, unchanged: 1, rejected: 1 },
             analyzer_version: 2,
             complete: false,
+            rejects: Some(RejectsMark { path: "rejects.jsonl".into(), bytes: 120 }),
         };
         assert_eq!(from_payload(&to_payload(&checkpoint)), Some(checkpoint));
         assert_eq!(from_payload("not json"), None);

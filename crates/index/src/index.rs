@@ -47,7 +47,8 @@ impl Index {
         if !is_index(dir) {
             return Err(Error::NotFound(dir.to_path_buf()));
         }
-        let inner = tantivy::Index::open_in_dir(dir).or_engine()?;
+        let directory = tantivy::directory::MmapDirectory::open(dir).or_engine()?;
+        let inner = tantivy::Index::open(ReadableDirectory(directory)).or_engine()?;
         Index::from_tantivy(dir, inner)
     }
 
@@ -86,4 +87,56 @@ impl Index {
 /// Whether `dir` holds an index (tantivy's `meta.json` is written at creation).
 pub fn is_index(dir: &Path) -> bool {
     dir.join("meta.json").is_file()
+}
+
+/// The index directory as readers need it: where the lock that guards reading
+/// `meta.json` cannot be taken because the directory is not writable for us (a
+/// read-only mount, another user's index), reading goes on without it. The
+/// writer's lock is never bypassed.
+#[derive(Debug, Clone)]
+struct ReadableDirectory(tantivy::directory::MmapDirectory);
+
+mod readable {
+    use super::ReadableDirectory;
+    use std::path::Path;
+    use std::sync::Arc;
+    use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+    use tantivy::directory::{
+        Directory, DirectoryLock, FileHandle, Lock, WatchCallback, WatchHandle, WritePtr,
+    };
+
+    impl Directory for ReadableDirectory {
+        fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
+            self.0.get_file_handle(path)
+        }
+        fn delete(&self, path: &Path) -> Result<(), DeleteError> {
+            self.0.delete(path)
+        }
+        fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
+            self.0.exists(path)
+        }
+        fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
+            self.0.open_write(path)
+        }
+        fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+            self.0.atomic_read(path)
+        }
+        fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+            self.0.atomic_write(path, data)
+        }
+        fn sync_directory(&self) -> std::io::Result<()> {
+            self.0.sync_directory()
+        }
+        fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
+            match self.0.acquire_lock(lock) {
+                Err(LockError::IoError(_)) if lock.filepath == tantivy::directory::META_LOCK.filepath => {
+                    Ok(DirectoryLock::from(Box::new(())))
+                }
+                other => other,
+            }
+        }
+        fn watch(&self, watch_callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+            self.0.watch(watch_callback)
+        }
+    }
 }

@@ -94,7 +94,7 @@ mod schema;
 mod search;
 mod writer;
 
-pub use checkpoint::{Checkpoint, Counts, FileProgress, FileStamp};
+pub use checkpoint::{Checkpoint, Counts, FileProgress, FileStamp, RejectsMark};
 pub use error::{Error, Result};
 pub use index::{is_index, Index};
 pub use search::{Bucket, Hit, SearchQuery, SearchResults, Searcher, Snippet, Sort};

@@ -137,6 +137,10 @@ impl Fields {
 }
 
 /// Day number stored in the `day` field.
+/// Earliest and latest instants (Unix seconds) the `date` field can hold.
+pub(crate) const MIN_INSTANT_SECS: i64 = i64::MIN / 1_000_000_000 + 1;
+pub(crate) const MAX_INSTANT_SECS: i64 = i64::MAX / 1_000_000_000 - 1;
+
 pub(crate) fn day_number(date: NaiveDate) -> i64 {
     i64::from(date.num_days_from_ce())
 }

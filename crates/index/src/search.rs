@@ -10,7 +10,7 @@ use tantivy::index::SegmentReader;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, DocId, Order, Score, SegmentOrdinal, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, TantivyDocument, Term};
 
 use crate::error::{Error, OrEngine, Result};
 use crate::schema::{
@@ -216,8 +216,11 @@ impl Searcher {
                 (total, top.into_iter().map(|(score, addr)| (Some(score), addr)).collect())
             }
             Sort::Newest | Sort::Oldest => {
-                let order = if query.sort == Sort::Newest { Order::Desc } else { Order::Asc };
-                let by_date = page().order_by_fast_field::<tantivy::DateTime>(F_DATE, order);
+                let newest = query.sort == Sort::Newest;
+                let by_date = page().order_by(move |segment: &SegmentReader| {
+                    let key = SortInstant::of(segment);
+                    move |doc: DocId| if newest { key.secs(doc) } else { -key.secs(doc) }
+                });
                 let (total, top) = self.inner.search(&full, &(Count, by_date)).or_engine()?;
                 (total, top.into_iter().map(|(_, addr)| (None, addr)).collect())
             }
@@ -376,6 +379,8 @@ impl Searcher {
     }
 
     /// The whole query and, separately, its text part (for snippets).
+    /// Parentheses nested deeper than [`MAX_QUERY_NESTING`] are refused before
+    /// the query parser (which recurses per level) sees them.
     fn article_query(&self, query: &SearchQuery) -> Result<(BooleanQuery, Option<Box<dyn Query>>)> {
         let f = &self.fields;
         let mut clauses = vec![filter(kind_query(f, KIND_ARTICLE))];
@@ -383,6 +388,15 @@ impl Searcher {
         let text_query = if text.is_empty() || text == "*" {
             None
         } else {
+            let depth = paren_depth(text);
+            if depth > MAX_QUERY_NESTING {
+                return Err(Error::Query {
+                    query: short(text),
+                    message: format!(
+                        "parentheses nested {depth} deep; at most {MAX_QUERY_NESTING} levels are allowed"
+                    ),
+                });
+            }
             let parsed = self
                 .parser
                 .parse_query(&and_not_as_not(text))
@@ -599,6 +613,65 @@ impl StatementSource for Searcher {
 
     fn actor_counts(&self) -> Result<Vec<(ActorId, u64)>> {
         self.actors()
+    }
+}
+
+/// Deepest parenthesis nesting a query may have.
+pub const MAX_QUERY_NESTING: usize = 64;
+
+/// How deep the parentheses of `text` nest (outside double quotes).
+fn paren_depth(text: &str) -> usize {
+    let (mut depth, mut deepest, mut quoted) = (0usize, 0usize, false);
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' if !quoted => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ')' if !quoted => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// The first 60 characters of a query, for error messages.
+fn short(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// An article's instant in Unix seconds for sorting, over every year an
+/// article may have: the `date` field where it holds the instant, else (before
+/// ~1677, after ~2262, where it is clamped) midnight of the `day`.
+struct SortInstant {
+    dates: Option<Column<tantivy::DateTime>>,
+    days: Option<Column<i64>>,
+}
+
+impl SortInstant {
+    fn of(segment: &SegmentReader) -> SortInstant {
+        let fast = segment.fast_fields();
+        SortInstant { dates: fast.date(F_DATE).ok(), days: fast.i64(F_DAY).ok() }
+    }
+
+    fn secs(&self, doc: DocId) -> i64 {
+        let instant = self.dates.as_ref().and_then(|c| c.first(doc)).map(|d| d.into_timestamp_secs());
+        match instant {
+            Some(secs)
+                if secs > crate::schema::MIN_INSTANT_SECS && secs < crate::schema::MAX_INSTANT_SECS =>
+            {
+                secs
+            }
+            _ => {
+                let day = self.days.as_ref().and_then(|c| c.first(doc));
+                let epoch = day_number(NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date"));
+                day.map_or(i64::MIN + 1, |day| (day - epoch).saturating_mul(86_400))
+            }
+        }
     }
 }
 

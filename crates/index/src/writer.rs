@@ -1,5 +1,5 @@
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -88,6 +88,7 @@ pub struct Writer {
     pending: HashMap<String, DocState>,
     /// `clear` was called: the committed documents are deleted at the next commit.
     cleared: bool,
+    dir: PathBuf,
 }
 
 impl Writer {
@@ -114,8 +115,15 @@ impl Writer {
         // remove them now that no other writer can be using them.
         inner.garbage_collect_files().wait().or_engine()?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().or_engine()?;
-        let mut writer =
-            Writer { inner, fields, reader, lookups: Vec::new(), pending: HashMap::new(), cleared: false };
+        let mut writer = Writer {
+            inner,
+            fields,
+            reader,
+            lookups: Vec::new(),
+            pending: HashMap::new(),
+            cleared: false,
+            dir: dir.to_path_buf(),
+        };
         writer.refresh_lookups()?;
         Ok(writer)
     }
@@ -180,6 +188,7 @@ impl Writer {
         prepared.commit().or_engine()?;
         self.pending.clear();
         self.cleared = false;
+        publish_metadata(&self.dir);
         self.refresh_lookups()
     }
 
@@ -208,7 +217,10 @@ impl Writer {
     /// Waits for background segment merges, then releases the lock.
     /// Dropping the writer instead is safe but may abandon a merge.
     pub fn finish(self) -> Result<()> {
-        self.inner.wait_merging_threads().or_engine()
+        let dir = self.dir.clone();
+        self.inner.wait_merging_threads().or_engine()?;
+        publish_metadata(&dir);
+        Ok(())
     }
 
     fn state_of(&self, id: &str) -> Result<Option<DocState>> {
@@ -285,7 +297,7 @@ impl Writer {
             doc.add_text(f.author, author);
         }
         doc.add_text(f.date_text, article.date.to_rfc3339());
-        doc.add_date(f.date, tantivy::DateTime::from_timestamp_secs(article.date.timestamp()));
+        doc.add_date(f.date, sort_instant(article));
         doc.add_i64(f.day, day_number(article.date.date_naive()));
         let actors: BTreeSet<&ActorId> =
             statements.iter().flat_map(|s| s.speaker.actor.iter().chain(s.principal.iter())).collect();
@@ -305,7 +317,7 @@ impl Writer {
         doc.add_text(f.kind, KIND_STATEMENT);
         doc.add_text(f.article_id, article.id.as_str());
         doc.add_text(f.date_text, article.date.to_rfc3339());
-        doc.add_date(f.date, tantivy::DateTime::from_timestamp_secs(article.date.timestamp()));
+        doc.add_date(f.date, sort_instant(article));
         doc.add_i64(f.day, day_number(statement.date.date));
         let mut actors = BTreeSet::new();
         if let Some(speaker) = &statement.speaker.actor {
@@ -333,4 +345,30 @@ impl std::fmt::Debug for Writer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Writer").field("uncommitted", &self.pending.len()).finish_non_exhaustive()
     }
+}
+
+/// The article's instant for the `date` field, which holds nanoseconds in an
+/// i64 (years ~1677 to ~2262): earlier and later instants are clamped to its
+/// ends, and sorting falls back to the calendar day for them (see `search`).
+fn sort_instant(article: &Article) -> tantivy::DateTime {
+    let secs =
+        article.date.timestamp().clamp(crate::schema::MIN_INSTANT_SECS, crate::schema::MAX_INSTANT_SECS);
+    tantivy::DateTime::from_timestamp_secs(secs)
+}
+
+/// Makes the engine's metadata files (written 0600) as readable as the index
+/// directory, so that an index anyone may read is searchable by anyone:
+/// the directory's permissions without the execute bits. Best effort.
+fn publish_metadata(dir: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(dir_meta) = std::fs::metadata(dir) else { return };
+        let mode = dir_meta.permissions().mode() & 0o666;
+        for name in ["meta.json", ".managed.json"] {
+            let _ = std::fs::set_permissions(dir.join(name), std::fs::Permissions::from_mode(mode));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
 }

@@ -16,6 +16,37 @@ pub const ANALYZER_VERSION: u32 = 3;
 /// Bodies longer than this are analyzed up to this length only (with a diagnostic).
 const MAX_BODY_BYTES: usize = 4 << 20;
 
+/// Longest sentence analyzed as one: work per sentence grows faster than its
+/// length, so a run-on "sentence" (a text without punctuation) is analyzed
+/// in pieces of at most this many bytes, cut at white space.
+const MAX_SENTENCE_BYTES: usize = 8 << 10;
+
+/// `sentences` with any longer than [`MAX_SENTENCE_BYTES`] cut into pieces.
+fn bounded_sentences(body: &str, sentences: Vec<sentences::Sentence>) -> Vec<sentences::Sentence> {
+    if sentences.iter().all(|s| s.span.end - s.span.start <= MAX_SENTENCE_BYTES) {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        let mut start = sentence.span.start;
+        while sentence.span.end - start > MAX_SENTENCE_BYTES {
+            let mut limit = start + MAX_SENTENCE_BYTES;
+            while !body.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let Some(cut) = body[start..limit].rfind(char::is_whitespace).filter(|&c| c > 0) else { break };
+            let end = start + cut;
+            out.push(sentences::Sentence { span: Span::new(start, end), ..sentence });
+            start = end + body[end..].chars().next().map_or(1, char::len_utf8);
+            while body[start..sentence.span.end].starts_with(char::is_whitespace) {
+                start += body[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out.push(sentences::Sentence { span: Span::new(start, sentence.span.end), ..sentence });
+    }
+    out
+}
+
 /// The statements of one article and what was noticed on the way.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArticleAnalysis {
@@ -39,7 +70,7 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
             None,
         ));
     }
-    let sentences = sentences::split(body, is_speech_verb);
+    let sentences = bounded_sentences(body, sentences::split(body, is_speech_verb));
     let quotes = quotes::find(body, &sentences, &mut diagnostics);
     let mut attributor = Attributor::new(body, actors, &sentences, &quotes);
     attributor.run();

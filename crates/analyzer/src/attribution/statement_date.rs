@@ -64,7 +64,7 @@ pub(crate) fn date_statement(
         // scheduled": the saying was that long before the article's own day.
         if expr.kind == TimexKind::Duration && outside(expr.span) && expr.span.end <= cue_mid {
             let rest = text[expr.span.end..].trim_start();
-            if rest.len() > 6 && rest[..6].eq_ignore_ascii_case("after ") {
+            if rest.len() > 6 && rest.get(..6).is_some_and(|w| w.eq_ignore_ascii_case("after ")) {
                 if let Some(days) = duration_days(&expr.value) {
                     let date = article - chrono::Duration::days(days);
                     // A round span is approximate: a quarter of it either way, at most a week.

@@ -86,6 +86,14 @@ pub fn analyze_actor_with(
     as_of: NaiveDate,
     aliases: &Aliases,
 ) -> ActorAnalysis {
+    // Work per statement grows faster than its length: bound it.
+    let capped: Vec<Statement>;
+    let statements = if statements.iter().any(|s| s.content.len() > MAX_ANALYZED_CONTENT) {
+        capped = statements.iter().map(capped_content).collect();
+        capped.as_slice()
+    } else {
+        statements
+    };
     let (distinct, reprints) = merge_reprints(statements);
     let groups: Vec<TopicGroup> = match topic_query {
         Some(q) => {
@@ -146,6 +154,27 @@ pub fn analyze_actor_with(
     }
     topics.sort_by(|a, b| a.topic.key.cmp(&b.topic.key));
     ActorAnalysis { actor: actor.clone(), name: name.to_string(), as_of, topics }
+}
+
+/// Longest statement content analyzed; longer ones (a run-on quote, a
+/// mis-split body) are analyzed from their first this many bytes.
+const MAX_ANALYZED_CONTENT: usize = 4096;
+
+/// `statement` with its content cut at the last word boundary within
+/// [`MAX_ANALYZED_CONTENT`] and marked with "…".
+fn capped_content(statement: &Statement) -> Statement {
+    let mut statement = statement.clone();
+    if statement.content.len() > MAX_ANALYZED_CONTENT {
+        let mut cut = MAX_ANALYZED_CONTENT;
+        while !statement.content.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = statement.content[..cut].rfind(char::is_whitespace).filter(|&w| w > 0).unwrap_or(cut);
+        statement.content.truncate(cut);
+        statement.content.push('…');
+        statement.referents.retain(|r| r.content_offset + r.text.len() <= cut);
+    }
+    statement
 }
 
 /// Whole corpus: group statements by [`Statement::counts_for`] and analyze each

@@ -40,7 +40,7 @@ pub fn run(args: AnalyzeArgs, settings: Settings) -> Result<Status> {
         .collect();
     if args.json {
         let meta = corpus.meta(&settings, args.scope.topic.clone());
-        print!("{}", stanceshift_report::json(std::slice::from_ref(&analysis), &meta));
+        out!("{}", stanceshift_report::json(std::slice::from_ref(&analysis), &meta));
         return Ok(Status::found(!flagged.is_empty()));
     }
     let statements_on_topics: BTreeSet<(&str, u32)> = analysis
@@ -69,15 +69,16 @@ pub fn run(args: AnalyzeArgs, settings: Settings) -> Result<Status> {
         return Ok(Status::NothingFound);
     }
     if !settings.quiet {
-        println!("{summary}\n");
+        outln!("{summary}\n");
     }
     let proxies = ProxyLookup::new(&analysis);
-    print!("{}", shift_table(&flagged, &proxies));
+    out!("{}", shift_table(&flagged, &proxies));
     if !settings.quiet {
-        println!(
+        outln!(
             "\n[proxy] = said for {} by someone else (spokesperson, official, institution). \
              Full evidence: stanceshift report --actor {:?} -o report.html",
-            analysis.name, args.actor
+            analysis.name,
+            args.actor
         );
     }
     Ok(Status::Success)

@@ -40,12 +40,12 @@ pub fn run(args: EvalArgs, _settings: Settings) -> Result<Status> {
         }
         let report = evaluate(&path)?;
         if !args.json {
-            println!("{}", report.text);
+            outln!("{}", report.text);
         }
         reports.push(report);
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&reports)?);
+        outln!("{}", serde_json::to_string_pretty(&reports)?);
     }
     Ok(Status::found(!reports.is_empty()))
 }

@@ -8,9 +8,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use stanceshift_analyzer::{analyze_article, ActorBook, ANALYZER_VERSION};
 use stanceshift_core::{Article, Statement};
-use stanceshift_corpus::{Corpus, Origin, ReadOptions, Record, Reject, RejectsWriter};
+use stanceshift_corpus::date::{DateOptions, DayMonthOrder};
+use stanceshift_corpus::{Corpus, Origin, ReadOptions, Record, RecordError, Reject, RejectsWriter};
 use stanceshift_index::{
-    Checkpoint, Counts, FileProgress, FileStamp, Index, UpsertOutcome, Writer, WriterOptions, NOT_ANALYZED,
+    Checkpoint, Counts, FileProgress, FileStamp, Index, RejectsMark, UpsertOutcome, Writer, WriterOptions,
+    NOT_ANALYZED,
 };
 use std::collections::HashSet;
 use std::io::IsTerminal;
@@ -47,12 +49,57 @@ pub struct IndexArgs {
     /// Index the text only, without finding statements
     #[arg(long)]
     pub no_analyze: bool,
+    /// Order of day and month in numeric dates such as 02/10/2025 [default: accept
+    /// only dates that read one way]
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<DateOrderArg>,
+    /// Read dates that are bare numbers as Unix time (seconds, or milliseconds for 13 digits)
+    #[arg(long)]
+    pub unix_time: bool,
     /// Threads for analysis and indexing [default: all cores]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..256))]
     pub threads: Option<u64>,
 }
 
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum DateOrderArg {
+    /// Day first: 02/10/2025 is 2 October
+    Dmy,
+    /// Month first: 02/10/2025 is 10 February
+    Mdy,
+}
+
 pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
+    let index_dir = settings.index.clone();
+    run_job(args, settings).map_err(|err| explain_disk_full(err, &index_dir))
+}
+
+/// A job that failed for want of disk space says so, once, with the path:
+/// the engine often reports only that a worker thread died.
+fn explain_disk_full(err: anyhow::Error, index_dir: &Path) -> anyhow::Error {
+    let full = |e: &std::io::Error| e.kind() == std::io::ErrorKind::StorageFull;
+    let text = format!("{err:#}");
+    let says_full = err.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(full))
+        || text.contains("No space left on device");
+    let worker_died = text.contains("index writer was killed") || text.contains("worker thread");
+    if says_full || (worker_died && no_space_in(index_dir)) {
+        return anyhow::anyhow!(
+            "no space left on device writing the index {} (nothing after the last commit was kept)",
+            index_dir.display()
+        );
+    }
+    err
+}
+
+/// Whether a small file can no longer be written in `dir` for want of space.
+fn no_space_in(dir: &Path) -> bool {
+    let probe = dir.join(format!(".space-probe-{}", std::process::id()));
+    let result = std::fs::write(&probe, vec![0u8; 256 * 1024]);
+    let _ = std::fs::remove_file(&probe);
+    result.is_err_and(|e| e.kind() == std::io::ErrorKind::StorageFull)
+}
+
+fn run_job(args: IndexArgs, settings: Settings) -> Result<Status> {
     let started = Instant::now();
     let threads = args
         .threads
@@ -61,7 +108,14 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
     let analyzer = Analyzer::load(&settings, args.no_analyze)?;
 
     // A mistyped corpus path fails before the index is created or locked.
-    let corpus = Corpus::open(&args.corpus, ReadOptions::default())?;
+    let dates = DateOptions {
+        order: args.date_order.map(|order| match order {
+            DateOrderArg::Dmy => DayMonthOrder::DayFirst,
+            DateOrderArg::Mdy => DayMonthOrder::MonthFirst,
+        }),
+        unix_time: args.unix_time,
+    };
+    let corpus = Corpus::open(&args.corpus, ReadOptions { dates, ..ReadOptions::default() })?;
     let index = Index::open_or_create(&settings.index)
         .with_context(|| format!("opening index {}", settings.index.display()))?;
     let mut writer = index.writer(WriterOptions { threads: threads.min(4), ..WriterOptions::default() })?;
@@ -70,7 +124,7 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
         writer.clear()?;
     }
     let rejects_path = args.rejects.clone().unwrap_or_else(|| settings.index.join("rejects.jsonl"));
-    let rejects = open_rejects(&rejects_path, resume.is_some())?;
+    let rejects = open_rejects(&rejects_path, resume.as_ref())?;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
     let progress = progress_bar(corpus.total_bytes(), settings.quiet);
 
@@ -84,10 +138,12 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
         progress,
         position: Position::default(),
         skip: Skip::default(),
+        paths: CanonicalPaths::default(),
         run: Counts::default(),
         before: Counts::default(),
         rejects_seen: 0,
         since_commit: 0,
+        analysis_failures: 0,
         bytes: 0,
         articles: 0,
         statements: 0,
@@ -102,7 +158,8 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
     job.progress.finish_and_clear();
     if let Err(err) = outcome {
         // Nothing of the unfinished batch is committed; earlier batches stay.
-        job.writer.rollback()?;
+        // A writer that died cannot roll back; the job's own error says why.
+        let _ = job.writer.rollback();
         return Err(err);
     }
     job.rejects.flush()?;
@@ -124,7 +181,7 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
         eprintln!("resumed an interrupted run: skipped {skipped} records indexed before it stopped");
     }
     let secs = elapsed.as_secs_f64().max(1e-9);
-    println!(
+    outln!(
         "added {}, updated {}, unchanged {}, rejected {} in {:.1} s ({:.0} docs/s, {:.1} MB/s)",
         counts.added,
         counts.updated,
@@ -137,22 +194,52 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
     if !settings.quiet && statements > 0 {
         eprintln!("{statements} statements found");
     }
+    if job.analysis_failures > 0 {
+        eprintln!(
+            "analysis failed on {} articles, indexed without statements (see {})",
+            job.analysis_failures,
+            job.rejects_path.display()
+        );
+    }
+    let kept = counts.added + counts.updated + counts.unchanged;
+    if kept == 0 && counts.rejected > 0 {
+        eprintln!(
+            "error: every record was rejected ({}); nothing was indexed (see {})",
+            counts.rejected,
+            job.rejects_path.display()
+        );
+        return Ok(Status::NothingFound);
+    }
     Ok(Status::Success)
 }
 
 /// The rejects file: a fresh one per run, except that a resumed run appends
-/// to the rejects of the run it continues.
-fn open_rejects(path: &Path, append: bool) -> Result<RejectsWriter> {
-    if !append {
+/// to the rejects of the run it continues, cut back first to what that run
+/// had committed (so each rejected record is in it once, on whole lines).
+fn open_rejects(path: &Path, resume: Option<&Checkpoint>) -> Result<RejectsWriter> {
+    let Some(checkpoint) = resume else {
         return RejectsWriter::create(path)
             .with_context(|| format!("creating rejects file {}", path.display()));
-    }
+    };
     let file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(path)
         .with_context(|| format!("opening rejects file {}", path.display()))?;
+    if let Some(mark) = checkpoint.rejects.as_ref().filter(|m| m.path == canonical(path)) {
+        let len = file.metadata().with_context(|| format!("reading {}", path.display()))?.len();
+        if len > mark.bytes {
+            file.set_len(mark.bytes)
+                .with_context(|| format!("truncating rejects file {}", path.display()))?;
+        }
+    }
     Ok(RejectsWriter::new(std::io::BufWriter::new(file)))
+}
+
+/// The canonical form of `path` (the path itself when it cannot be resolved:
+/// standard input, a file that is gone).
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The checkpoint of an interrupted run that this run can continue: same
@@ -186,11 +273,60 @@ impl Analyzer {
         Ok(Analyzer { version, book: Some(book) })
     }
 
-    fn analyze(&self, article: &Article) -> Vec<Statement> {
-        match &self.book {
-            Some(book) => analyze_article(article, book).statements,
-            None => Vec::new(),
-        }
+    /// The article's statements, or the panic message if the analyzer failed
+    /// on it: one article must not stop a job.
+    fn analyze(&self, article: &Article) -> Result<Vec<Statement>, String> {
+        let Some(book) = &self.book else { return Ok(Vec::new()) };
+        let _quiet = QuietPanics::enter();
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            // Debug builds only: lets the tests make the analyzer fail on one article.
+            #[cfg(debug_assertions)]
+            if std::env::var("STANCESHIFT_TEST_FAIL_ANALYSIS").is_ok_and(|id| id == article.id.as_str()) {
+                panic!("analysis failure forced for a test");
+            }
+            analyze_article(article, book).statements
+        }))
+        .map_err(|payload| panic_message(payload.as_ref()))
+    }
+}
+
+thread_local! {
+    /// Set while this thread analyzes an article: its panics are caught and reported.
+    static ANALYZING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks the current thread as analyzing, so the panic hook stays silent for
+/// panics that `Analyzer::analyze` catches and reports itself.
+struct QuietPanics(bool);
+
+impl QuietPanics {
+    fn enter() -> QuietPanics {
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(|| {
+            let default = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                if !ANALYZING.with(|a| a.get()) {
+                    default(info);
+                }
+            }));
+        });
+        QuietPanics(ANALYZING.with(|a| a.replace(true)))
+    }
+}
+
+impl Drop for QuietPanics {
+    fn drop(&mut self) {
+        ANALYZING.with(|a| a.set(self.0));
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".to_string()
     }
 }
 
@@ -213,14 +349,15 @@ struct Position {
 }
 
 impl Position {
-    fn advance(&mut self, origin: &Origin) {
-        let same = self.current.as_ref().is_some_and(|c| c.file.path == origin.path);
+    /// Counts one record of `path` (canonical) of `bytes` bytes.
+    fn advance(&mut self, path: &Path, bytes: u64) {
+        let same = self.current.as_ref().is_some_and(|c| c.file.path == path);
         if !same {
             if let Some(done) = self.current.take() {
                 self.files_done.push(done.file);
             }
-            let file = FileStamp::of(&origin.path).unwrap_or(FileStamp {
-                path: origin.path.clone(),
+            let file = FileStamp::of(path).unwrap_or(FileStamp {
+                path: path.to_path_buf(),
                 size: 0,
                 modified_ns: 0,
             });
@@ -228,7 +365,7 @@ impl Position {
         }
         let current = self.current.as_mut().expect("set above");
         current.records += 1;
-        current.bytes += origin.bytes;
+        current.bytes += bytes;
     }
 }
 
@@ -271,7 +408,26 @@ enum Skipped {
 
 enum Item {
     Article(Article, Origin),
-    Rejected(Origin),
+    Rejected(Reject),
+}
+
+/// The canonical path of the file records come from, computed once per file.
+#[derive(Default)]
+struct CanonicalPaths {
+    last: Option<(PathBuf, PathBuf)>,
+}
+
+impl CanonicalPaths {
+    fn of(&mut self, typed: &Path) -> PathBuf {
+        match &self.last {
+            Some((t, c)) if t == typed => c.clone(),
+            _ => {
+                let c = canonical(typed);
+                self.last = Some((typed.to_path_buf(), c.clone()));
+                c
+            }
+        }
+    }
 }
 
 struct Job {
@@ -284,6 +440,7 @@ struct Job {
     progress: ProgressBar,
     position: Position,
     skip: Skip,
+    paths: CanonicalPaths,
     /// Counts of this run.
     run: Counts,
     /// Counts of the interrupted run this one continues.
@@ -291,6 +448,8 @@ struct Job {
     /// Bad records met so far (they are counted in `run` when their chunk is written).
     rejects_seen: u64,
     since_commit: u64,
+    /// Articles indexed without statements because the analyzer failed on them.
+    analysis_failures: u64,
     bytes: u64,
     articles: u64,
     statements: u64,
@@ -299,14 +458,16 @@ struct Job {
 
 impl Job {
     fn resume_from(&mut self, checkpoint: Checkpoint) {
-        for stamp in checkpoint.files_done {
+        // Stamps of older versions hold paths as typed: resolve them too.
+        for mut stamp in checkpoint.files_done {
             if stamp.is_unchanged() {
+                stamp.path = canonical(&stamp.path);
                 self.skip.files.insert(stamp.path.clone());
                 self.position.files_done.push(stamp);
             }
         }
         if let Some(current) = checkpoint.current.filter(|c| c.file.is_unchanged()) {
-            self.skip.partial = Some((current.file.path.clone(), current.records));
+            self.skip.partial = Some((canonical(&current.file.path), current.records));
         }
         self.before = checkpoint.counts;
     }
@@ -319,24 +480,30 @@ impl Job {
                 Record::Article { origin, .. } => origin,
                 Record::Rejected(reject) => &reject.origin,
             };
-            match self.skip.check(&origin.path) {
+            let path = self.paths.of(&origin.path);
+            match self.skip.check(&path) {
                 Skipped::No => {}
                 Skipped::DoneFile => continue,
                 Skipped::DoneRecord => {
                     // Counted in the position so a second interruption still
                     // knows these records are done; earlier items go first.
-                    let origin = origin.clone();
+                    let bytes = origin.bytes;
                     self.process(std::mem::take(&mut chunk))?;
-                    self.position.advance(&origin);
+                    self.position.advance(&path, bytes);
                     continue;
                 }
             }
             match record {
                 Record::Article { article, origin } => chunk.push(Item::Article(article, origin)),
-                Record::Rejected(reject) => {
-                    self.reject(&reject)?;
-                    chunk.push(Item::Rejected(reject.origin));
+                Record::Rejected(reject) if self.strict => {
+                    // Batches complete before the bad record are committed, as
+                    // without --strict; nothing of the current one is.
+                    self.process(std::mem::take(&mut chunk))?;
+                    self.rejects.write(&reject)?;
+                    self.rejects.flush()?;
+                    anyhow::bail!("{reject} (--strict: nothing of the current batch was committed)");
                 }
+                Record::Rejected(reject) => chunk.push(Item::Rejected(reject)),
             }
             if chunk.len() >= CHUNK {
                 self.process(std::mem::take(&mut chunk))?;
@@ -345,16 +512,25 @@ impl Job {
         self.process(chunk)
     }
 
+    /// Writes a bad record to the rejects file when its turn comes in the
+    /// input order, so the file as of a commit holds the committed rejects only.
     fn reject(&mut self, reject: &Reject) -> Result<()> {
         self.rejects.write(reject)?;
-        if self.strict {
-            self.rejects.flush()?;
-            anyhow::bail!("{reject} (--strict: nothing of the current batch was committed)");
-        }
         self.rejects_seen += 1;
         if self.rejects_seen <= MAX_PRINTED_REJECTS {
             self.progress.suspend(|| eprintln!("{reject}"));
         }
+        Ok(())
+    }
+
+    /// Records an article the analyzer failed on in the rejects file and on
+    /// stderr; the article is still indexed, without statements.
+    fn analysis_failed(&mut self, article: &Article, origin: &Origin, message: String) -> Result<()> {
+        let error = RecordError::AnalysisFailed { id: article.id.as_str().to_string(), message };
+        let reject = Reject::without_raw(origin.clone(), error);
+        self.rejects.write(&reject)?;
+        self.analysis_failures += 1;
+        self.progress.suspend(|| eprintln!("{reject}"));
         Ok(())
     }
 
@@ -369,17 +545,24 @@ impl Job {
             });
         }
         let analyzer = &self.analyzer;
-        let statements: Vec<Vec<Statement>> = chunk
+        let statements: Vec<Result<Vec<Statement>, String>> = chunk
             .par_iter()
             .zip(stale.par_iter())
             .map(|(item, &stale)| match item {
                 Item::Article(article, _) if stale => analyzer.analyze(article),
-                _ => Vec::new(),
+                _ => Ok(Vec::new()),
             })
             .collect();
         for (item, statements) in chunk.into_iter().zip(statements) {
             match item {
                 Item::Article(article, origin) => {
+                    let statements = match statements {
+                        Ok(statements) => statements,
+                        Err(message) => {
+                            self.analysis_failed(&article, &origin, message)?;
+                            Vec::new()
+                        }
+                    };
                     match self.writer.upsert(&article, &statements, self.analyzer.version)? {
                         UpsertOutcome::Added => self.run.added += 1,
                         UpsertOutcome::Updated => self.run.updated += 1,
@@ -389,9 +572,10 @@ impl Job {
                     self.articles += 1;
                     self.account(&origin);
                 }
-                Item::Rejected(origin) => {
+                Item::Rejected(reject) => {
+                    self.reject(&reject)?;
                     self.run.rejected += 1;
-                    self.account(&origin);
+                    self.account(&reject.origin);
                 }
             }
             if self.since_commit >= self.batch {
@@ -402,7 +586,8 @@ impl Job {
     }
 
     fn account(&mut self, origin: &Origin) {
-        self.position.advance(origin);
+        let path = self.paths.of(&origin.path);
+        self.position.advance(&path, origin.bytes);
         self.since_commit += 1;
         self.bytes += origin.bytes;
         let secs = self.started.elapsed().as_secs_f64().max(1e-9);
@@ -412,6 +597,16 @@ impl Job {
             self.articles as f64 / secs,
             self.bytes as f64 / 1e6 / secs
         ));
+    }
+
+    /// Flushes the rejects file and says how long it is, for the checkpoint.
+    fn rejects_mark(&mut self) -> Result<Option<RejectsMark>> {
+        self.rejects.flush()?;
+        let path = canonical(&self.rejects_path);
+        Ok(std::fs::metadata(&path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| RejectsMark { path, bytes: m.len() }))
     }
 
     fn commit(&mut self, complete: bool) -> Result<()> {
@@ -428,6 +623,7 @@ impl Job {
             },
             analyzer_version: self.analyzer.version,
             complete,
+            rejects: self.rejects_mark()?,
         };
         self.writer.commit(&checkpoint)?;
         self.since_commit = 0;
@@ -462,7 +658,8 @@ mod tests {
     fn position_moves_finished_files_to_done() {
         let mut position = Position::default();
         for path in ["a", "a", "b"] {
-            position.advance(&origin(path));
+            let origin = origin(path);
+            position.advance(&origin.path, origin.bytes);
         }
         let done: Vec<&Path> = position.files_done.iter().map(|f| f.path.as_path()).collect();
         assert_eq!(done, vec![Path::new("a")]);
@@ -484,6 +681,21 @@ mod tests {
         use Skipped::*;
         assert_eq!(seen, vec![DoneFile, DoneRecord, No, DoneRecord, No, DoneFile]);
         assert_eq!(skip.skipped, 4);
+    }
+
+    #[test]
+    fn a_full_disk_is_named_once_with_the_index_path() {
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let err = anyhow::Error::new(full).context("index engine: writing a segment");
+        let text = format!("{:#}", explain_disk_full(err, Path::new("/data/idx")));
+        assert_eq!(
+            text,
+            "no space left on device writing the index /data/idx (nothing after the last commit was kept)"
+        );
+        // A dead worker with space to spare stays as it was.
+        let dir = tempfile::tempdir().unwrap();
+        let err = anyhow::anyhow!("An index writer was killed.. A worker thread encountered an error");
+        assert!(format!("{:#}", explain_disk_full(err, dir.path())).starts_with("An index writer was killed"));
     }
 
     #[test]

@@ -95,6 +95,27 @@ pub fn run(args: ReportArgs, settings: Settings) -> Result<Status> {
 /// Write to a temporary file beside `path`, then rename it into place, so a
 /// reader (or a crash) never sees half a report.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    // A symlink is written through (its target is replaced); anything that is
+    // not a regular file (a FIFO, a device, a directory) is refused.
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = std::fs::canonicalize(path).with_context(|| {
+                format!("{} is a symlink to nowhere; refusing to write the report", path.display())
+            })?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            anyhow::bail!(
+                "{} is not a regular file ({}); refusing to replace it with the report",
+                path.display(),
+                file_kind(&meta)
+            );
+        }
+    }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -106,4 +127,26 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&temp);
         format!("moving the report into {}", path.display())
     })
+}
+
+/// What kind of file system object `meta` describes, for error messages.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    "not a regular file"
 }

@@ -33,12 +33,12 @@ pub struct SearchArgs {
     pub actors: Vec<String>,
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
-    /// Number of hits to show
-    #[arg(long, value_name = "N", default_value_t = 10)]
-    pub limit: usize,
-    /// Hits to skip (for paging)
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub offset: usize,
+    /// Number of hits to show (at most 100000)
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=MAX_LIMIT))]
+    pub limit: u64,
+    /// Hits to skip (for paging; at most 10000000)
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=MAX_OFFSET))]
+    pub offset: u64,
     /// Print one JSON document
     #[arg(long)]
     pub json: bool,
@@ -49,6 +49,11 @@ pub struct SearchArgs {
     #[arg(long, value_enum, value_name = "BUCKET")]
     pub per: Option<PerArg>,
 }
+
+/// Most hits one search prints.
+const MAX_LIMIT: u64 = 100_000;
+/// Most hits one search skips.
+const MAX_OFFSET: u64 = 10_000_000;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SortArg {
@@ -78,17 +83,17 @@ pub fn run(args: SearchArgs, settings: Settings) -> Result<Status> {
             SortArg::Newest => Sort::Newest,
             SortArg::Oldest => Sort::Oldest,
         },
-        limit: args.limit,
-        offset: args.offset,
+        limit: args.limit as usize,
+        offset: args.offset as usize,
         snippets: !args.count && args.per.is_none(),
     };
 
     if args.count {
         let total = searcher.count(&query)?;
         if args.json {
-            println!("{}", json!({ "query": args.query, "total": total }));
+            outln!("{}", json!({ "query": args.query, "total": total }));
         } else {
-            println!("{total}");
+            outln!("{total}");
         }
         return Ok(Status::found(total > 0));
     }
@@ -102,10 +107,10 @@ pub fn run(args: SearchArgs, settings: Settings) -> Result<Status> {
         if args.json {
             let buckets: Vec<_> =
                 counts.iter().map(|(start, n)| json!({ "start": start, "count": n })).collect();
-            println!("{}", json!({ "query": args.query, "per": bucket, "buckets": buckets }));
+            outln!("{}", json!({ "query": args.query, "per": bucket, "buckets": buckets }));
         } else {
             for (start, n) in &counts {
-                println!("{start}\t{n}");
+                outln!("{start}\t{n}");
             }
         }
         return Ok(Status::found(counts.iter().any(|(_, n)| *n > 0)));
@@ -114,12 +119,12 @@ pub fn run(args: SearchArgs, settings: Settings) -> Result<Status> {
     let results = searcher.search(&query)?;
     if args.json {
         let doc = json!({ "query": args.query, "total": results.total, "hits": results.hits });
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        outln!("{}", serde_json::to_string_pretty(&doc)?);
         return Ok(Status::found(results.total > 0));
     }
     let (open, close) = if std::io::stdout().is_terminal() { ("\x1b[1m", "\x1b[0m") } else { ("**", "**") };
     for hit in &results.hits {
-        println!(
+        outln!(
             "{}  {}  {}  [{}]",
             hit.date.format("%Y-%m-%d"),
             hit.source.as_deref().unwrap_or("-"),
@@ -127,13 +132,17 @@ pub fn run(args: SearchArgs, settings: Settings) -> Result<Status> {
             hit.id
         );
         if let Some(snippet) = &hit.snippet {
-            println!("    {}", snippet.marked(open, close).replace('\n', " "));
+            outln!("    {}", snippet.marked(open, close).replace('\n', " "));
         }
     }
     if !settings.quiet {
         let shown = results.hits.len();
-        let first = if shown == 0 { 0 } else { args.offset + 1 };
-        eprintln!("{first}-{} of {} hits", args.offset + shown, results.total);
+        if shown == 0 && args.offset > 0 {
+            eprintln!("no hits after the first {} (of {} hits)", args.offset, results.total);
+        } else {
+            let first = if shown == 0 { 0 } else { args.offset + 1 };
+            eprintln!("{first}-{} of {} hits", args.offset + shown as u64, results.total);
+        }
     }
     Ok(Status::found(results.total > 0))
 }

@@ -61,10 +61,10 @@ pub fn run(args: StatementsArgs, settings: Settings) -> Result<Status> {
     };
     if args.json {
         let doc = json!({ "actor": actor, "statements": statements });
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        outln!("{}", serde_json::to_string_pretty(&doc)?);
     } else {
         for statement in &statements {
-            println!("{}", line(statement));
+            outln!("{}", line(statement));
         }
     }
     if statements.is_empty() && !settings.quiet && !args.json {
