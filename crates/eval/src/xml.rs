@@ -58,6 +58,13 @@ pub(crate) fn decode_into(raw: &str, out: &mut String) {
     out.push_str(rest);
 }
 
+/// `raw` with the predefined entities decoded.
+pub(crate) fn decode(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    decode_into(raw, &mut out);
+    out
+}
+
 /// Appends a reference event (`&name;`) to `out`, decoded like text.
 pub(crate) fn push_reference(reference: &BytesRef<'_>, out: &mut String) {
     decode_into(&format!("&{};", String::from_utf8_lossy(reference)), out);
@@ -78,9 +85,10 @@ mod tests {
 
     #[test]
     fn decodes_predefined_entities_and_keeps_the_rest() {
-        let mut out = String::new();
-        decode_into("A &amp; B &lt;&gt;&quot;&apos; &foo; &#38; & &amp;amp;", &mut out);
-        assert_eq!(out, "A & B <>\"' &foo; &#38; & &amp;");
+        assert_eq!(
+            decode("A &amp; B &lt;&gt;&quot;&apos; &foo; &#38; & &amp;amp;"),
+            "A & B <>\"' &foo; &#38; & &amp;"
+        );
     }
 
     #[test]
