@@ -14,6 +14,7 @@ pub mod polnear;
 pub mod tempeval;
 
 mod error;
+mod xml;
 pub use error::{Error, Result};
 
 use std::path::{Path, PathBuf};

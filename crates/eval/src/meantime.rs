@@ -15,7 +15,8 @@
 //! `intra_cross-doc_annotation`); only the first is read when both are present.
 
 use crate::metrics::macro_f1;
-use crate::{Error, EvalReport, Result};
+use crate::{xml, Error, EvalReport, Result};
+use quick_xml::events::Event;
 use stanceshift_analyzer::stance::assess;
 use stanceshift_core::Commitment;
 use std::collections::BTreeMap;
@@ -46,42 +47,37 @@ pub struct Prediction {
     pub time: &'static str,
 }
 
-/// Reads the event mentions of one CAT XML document.
-pub fn parse_document(xml: &str) -> Vec<EventMention> {
+/// Reads the event mentions of one CAT XML document. Reading stops at the
+/// first malformed markup, keeping what came before it.
+pub fn parse_document(source: &str) -> Vec<EventMention> {
     // token id -> (sentence, text)
     let mut tokens: BTreeMap<u64, (u64, String)> = BTreeMap::new();
     let mut mentions: Vec<(BTreeMap<String, String>, Vec<u64>)> = Vec::new();
     let mut in_event = false;
-    let mut rest = xml;
-    while let Some(lt) = rest.find('<') {
-        let Some(gt) = rest[lt..].find('>') else { break };
-        let tag = &rest[lt + 1..lt + gt];
-        let after = &rest[lt + gt + 1..];
-        let name = tag.split_whitespace().next().unwrap_or("");
-        match name {
-            "token" => {
-                let attrs = attributes(tag);
-                let end = after.find("</token>").unwrap_or(0);
-                let text = decode(&after[..end]);
+    let mut reader = xml::reader(source);
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Eof => break,
+            Event::Start(tag) if tag.name().as_ref() == b"token" => {
+                let attrs = xml::attributes(&tag);
+                // The token's content as written, up to its end tag.
+                let Ok(raw) = reader.read_text(tag.name()) else { break };
                 if let (Some(id), Some(sentence)) = (num(&attrs, "t_id"), num(&attrs, "sentence")) {
-                    tokens.insert(id, (sentence, text));
+                    tokens.insert(id, (sentence, xml::decode(&raw)));
                 }
-                rest = &after[end..];
-                continue;
             }
-            "EVENT_MENTION" if !tag.ends_with('/') => {
-                mentions.push((attributes(tag), Vec::new()));
+            Event::Start(tag) if tag.name().as_ref() == b"EVENT_MENTION" => {
+                mentions.push((xml::attributes(&tag), Vec::new()));
                 in_event = true;
             }
-            "/EVENT_MENTION" => in_event = false,
-            "token_anchor" | "token_anchor/" if in_event => {
-                if let (Some(id), Some(m)) = (num(&attributes(tag), "t_id"), mentions.last_mut()) {
+            Event::End(tag) if tag.name().as_ref() == b"EVENT_MENTION" => in_event = false,
+            Event::Start(tag) | Event::Empty(tag) if in_event && tag.name().as_ref() == b"token_anchor" => {
+                if let (Some(id), Some(m)) = (num(&xml::attributes(&tag), "t_id"), mentions.last_mut()) {
                     m.1.push(id);
                 }
             }
             _ => {}
         }
-        rest = after;
     }
     // sentence -> ordered token ids
     let mut sentences: BTreeMap<u64, Vec<u64>> = BTreeMap::new();
@@ -120,28 +116,6 @@ pub fn parse_document(xml: &str) -> Vec<EventMention> {
 
 fn num(attrs: &BTreeMap<String, String>, key: &str) -> Option<u64> {
     attrs.get(key)?.parse().ok()
-}
-
-/// `key="value"` pairs of a tag.
-fn attributes(tag: &str) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let mut rest = tag;
-    while let Some(eq) = rest.find("=\"") {
-        let key = rest[..eq].rsplit(char::is_whitespace).next().unwrap_or("").to_string();
-        let value_start = eq + 2;
-        let Some(len) = rest[value_start..].find('"') else { break };
-        out.insert(key, decode(&rest[value_start..value_start + len]));
-        rest = &rest[value_start + len + 1..];
-    }
-    out
-}
-
-fn decode(raw: &str) -> String {
-    raw.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Predicts the three attributes of a mention.

@@ -15,8 +15,9 @@
 //! value to stderr.
 
 use crate::metrics::Counts;
-use crate::{Error, EvalReport, Result};
+use crate::{xml, Error, EvalReport, Result};
 use chrono::NaiveDate;
+use quick_xml::events::Event;
 use stanceshift_core::Span;
 use stanceshift_timex::TimeExpr;
 use std::path::{Path, PathBuf};
@@ -94,47 +95,37 @@ pub fn read_timeml(path: &Path) -> Result<TimemlDoc> {
 
 /// Parses TimeML: the DCT (the TIMEX3 with `functionInDocument="CREATION_TIME"`),
 /// and the `<TEXT>` element's plain text with its TIMEX3 spans.
+///
+/// Offsets are byte offsets into that text, which is every text and entity
+/// reference inside `<TEXT>` with the predefined entities decoded (see
+/// [`crate::xml`]); comments, CDATA sections and other markup add nothing.
 fn parse_timeml(source: &str) -> std::result::Result<(NaiveDate, String, Vec<Timex>), String> {
+    let mut reader = xml::reader(source);
     let mut dct = None;
     let mut text = String::new();
     let mut gold = Vec::new();
     let mut in_text = false;
     let mut open: Vec<(usize, String, String)> = Vec::new();
-    let mut rest = source;
-    while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
-            if in_text {
-                decode_into(rest, &mut text);
-            }
-            break;
-        };
-        if in_text {
-            decode_into(&rest[..lt], &mut text);
-        }
-        let after = &rest[lt..];
-        let gt = after.find('>').ok_or("unclosed tag")?;
-        let tag = &after[1..gt];
-        rest = &after[gt + 1..];
-        if tag.starts_with('?') || tag.starts_with('!') {
-            continue;
-        }
-        let closing = tag.starts_with('/');
-        let name_part = tag.trim_start_matches('/');
-        let name = name_part.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
-        match (name, closing) {
-            ("TEXT", false) => in_text = true,
-            ("TEXT", true) => in_text = false,
-            ("TIMEX3", false) => {
-                let attr = |key: &str| attribute(name_part, key).unwrap_or_default();
-                if attr("functionInDocument") == "CREATION_TIME" {
-                    dct =
-                        Some(stanceshift_timex::parse_reference(&attr("value")).map_err(|e| e.to_string())?);
+    loop {
+        let event = reader.read_event().map_err(|e| xml::describe(&e))?;
+        match event {
+            Event::Eof => break,
+            Event::Text(t) if in_text => xml::decode_into(&t.decode().map_err(|e| e.to_string())?, &mut text),
+            Event::GeneralRef(r) if in_text => xml::push_reference(&r, &mut text),
+            Event::Start(tag) if tag.name().as_ref() == b"TEXT" => in_text = true,
+            Event::End(tag) if tag.name().as_ref() == b"TEXT" => in_text = false,
+            Event::Start(ref tag) | Event::Empty(ref tag) if tag.name().as_ref() == b"TIMEX3" => {
+                let mut attrs = xml::attributes(tag);
+                let mut attr = |key: &str| attrs.remove(key).unwrap_or_default();
+                let (function, kind, value) = (attr("functionInDocument"), attr("type"), attr("value"));
+                if function == "CREATION_TIME" {
+                    dct = Some(stanceshift_timex::parse_reference(&value).map_err(|e| e.to_string())?);
                 }
-                if in_text && !tag.ends_with('/') {
-                    open.push((text.len(), attr("type"), attr("value")));
+                if in_text && matches!(event, Event::Start(_)) {
+                    open.push((text.len(), kind, value));
                 }
             }
-            ("TIMEX3", true) if in_text => {
+            Event::End(tag) if in_text && tag.name().as_ref() == b"TIMEX3" => {
                 let (start, kind, value) = open.pop().ok_or("unbalanced </TIMEX3>")?;
                 let (start, end) = trim_span(&text, start, text.len());
                 gold.push(Timex { span: Span::new(start, end), kind, value });
@@ -144,50 +135,6 @@ fn parse_timeml(source: &str) -> std::result::Result<(NaiveDate, String, Vec<Tim
     }
     let dct = dct.ok_or("no creation-time TIMEX3")?;
     Ok((dct, text, gold))
-}
-
-/// The value of `key="..."` in a tag.
-fn attribute(tag: &str, key: &str) -> Option<String> {
-    let mut search = tag;
-    while let Some(pos) = search.find(key) {
-        let before_ok = pos == 0 || search.as_bytes()[pos - 1].is_ascii_whitespace();
-        let after = &search[pos + key.len()..];
-        let after_trim = after.trim_start();
-        if before_ok && after_trim.starts_with('=') {
-            let v = after_trim[1..].trim_start();
-            let quote = v.chars().next()?;
-            if quote == '"' || quote == '\'' {
-                let end = v[1..].find(quote)?;
-                let mut out = String::new();
-                decode_into(&v[1..1 + end], &mut out);
-                return Some(out);
-            }
-        }
-        search = &search[pos + key.len()..];
-    }
-    None
-}
-
-fn decode_into(raw: &str, out: &mut String) {
-    let mut rest = raw;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp..];
-        let decoded = [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&apos;", '\'')]
-            .iter()
-            .find(|(entity, _)| after.starts_with(entity));
-        match decoded {
-            Some((entity, c)) => {
-                out.push(*c);
-                rest = &after[entity.len()..];
-            }
-            None => {
-                out.push('&');
-                rest = &after[1..];
-            }
-        }
-    }
-    out.push_str(rest);
 }
 
 /// Gold extents sometimes include surrounding whitespace; scoring ignores it.
