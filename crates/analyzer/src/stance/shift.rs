@@ -125,7 +125,7 @@ pub fn compare(actor: &ActorId, topic: &Topic, before: &StancePoint, after: &Sta
 
     let before_ev = evidence(actor, before);
     let after_ev = evidence(actor, after);
-    let mut explanation = format!("{}: {} -> {}", kind_name(kind), describe(b), describe(a));
+    let mut explanation = format!("{}: {} -> {}", kind.as_str(), describe(b), describe(a));
     if let Some(days) = slip_days(b, a).filter(|_| kind == ShiftKind::TimelineSlip) {
         explanation.push_str(&format!(", {days} days later"));
     }
@@ -179,17 +179,4 @@ fn slip_days(b: &StanceFeatures, a: &StanceFeatures) -> Option<i64> {
 
 fn round2(x: f32) -> f32 {
     (x.clamp(0.0, 1.0) * 100.0).round() / 100.0
-}
-
-/// Lowercase name of a shift kind, as in serialized output.
-pub fn kind_name(kind: ShiftKind) -> &'static str {
-    match kind {
-        ShiftKind::Reaffirm => "reaffirm",
-        ShiftKind::Soften => "soften",
-        ShiftKind::Harden => "harden",
-        ShiftKind::Reverse => "reverse",
-        ShiftKind::Withdraw => "withdraw",
-        ShiftKind::TimelineSlip => "timeline_slip",
-        ShiftKind::ToneShift => "tone_shift",
-    }
 }

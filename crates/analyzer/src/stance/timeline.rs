@@ -177,52 +177,6 @@ fn capped_content(statement: &Statement) -> Statement {
     statement
 }
 
-/// Whole corpus: group statements by [`Statement::counts_for`] and analyze each
-/// actor with at least two statements. Actors come out in id order.
-pub fn analyze_corpus(
-    statements: &[Statement],
-    names: &dyn Fn(&ActorId) -> String,
-    topic_query: Option<&str>,
-    as_of: NaiveDate,
-) -> Vec<ActorAnalysis> {
-    let alone = |principal: &ActorId| vec![principal.clone()];
-    analyze_corpus_toward(statements, &alone, names, topic_query, as_of, &Aliases::default())
-}
-
-/// [`analyze_corpus`] where a statement counts for every actor `counts_toward`
-/// lists for its [`Statement::counts_for`] actor (pass
-/// `|p| actor_book.counts_toward(p)`): an anonymous White House official's
-/// words then count for the administration *and* for the president heading it,
-/// labelled as proxy evidence in both. `aliases` as in [`analyze_actor_with`].
-pub fn analyze_corpus_toward(
-    statements: &[Statement],
-    counts_toward: &dyn Fn(&ActorId) -> Vec<ActorId>,
-    names: &dyn Fn(&ActorId) -> String,
-    topic_query: Option<&str>,
-    as_of: NaiveDate,
-    aliases: &Aliases,
-) -> Vec<ActorAnalysis> {
-    let mut by_actor: BTreeMap<ActorId, Vec<Statement>> = BTreeMap::new();
-    for s in statements {
-        let Some(principal) = s.counts_for() else { continue };
-        let mut actors = counts_toward(principal);
-        if !actors.contains(principal) {
-            actors.insert(0, principal.clone());
-        }
-        actors.sort();
-        actors.dedup();
-        for actor in actors {
-            by_actor.entry(actor).or_default().push(s.clone());
-        }
-    }
-    by_actor
-        .into_iter()
-        .filter(|(_, list)| list.len() >= 2)
-        .map(|(actor, list)| analyze_actor_with(&actor, &names(&actor), &list, topic_query, as_of, aliases))
-        .filter(|analysis| !analysis.topics.is_empty())
-        .collect()
-}
-
 /// Whether a topic's predicate is one of the topic list's events ("meet", "sign").
 fn is_event_predicate(topic: &Topic) -> bool {
     let predicate = topic.key.split_whitespace().next().unwrap_or("");

@@ -113,7 +113,7 @@ fn render(analyses: &[ActorAnalysis]) -> String {
                 let proxy = s.after.proxy_for.as_ref().map_or(String::new(), |p| format!(" proxy_for={p}"));
                 out.push(format!(
                     "  {} {:.2}{proxy}: {}",
-                    crate::stance::shift::kind_name(s.kind),
+                    s.kind.as_str(),
                     s.score,
                     s.explanation
                 ));
@@ -138,13 +138,23 @@ fn render(analyses: &[ActorAnalysis]) -> String {
 }
 
 fn check(corpus: &Corpus, query: Option<&str>, as_of: &str) -> String {
-    let names = |id: &ActorId| id.as_str().to_string();
-    let analyses = analyze_corpus(&corpus.statements, &names, query, day(as_of));
+    let analyses = analyze_all(&corpus.statements, &crate::ActorBook::default(), query, day(as_of));
     // Same input, same output: no hash order may leak.
     let mut reversed = corpus.statements.clone();
     reversed.reverse();
-    assert_eq!(analyses, analyze_corpus(&reversed, &names, query, day(as_of)));
+    assert_eq!(analyses, analyze_all(&reversed, &crate::ActorBook::default(), query, day(as_of)));
     render(&analyses)
+}
+
+/// What `report --all` does: the product's actor selection over statements in memory.
+fn analyze_all(
+    statements: &[Statement],
+    book: &crate::ActorBook,
+    query: Option<&str>,
+    as_of: NaiveDate,
+) -> Vec<ActorAnalysis> {
+    let selection = crate::Selection::new(book.clone(), statements, as_of).unwrap();
+    selection.analyze_all(selection.all_statements(statements, None, None).unwrap(), query)
 }
 
 /// The motivating case: a dated promise, then an anonymous official's "no plans".
@@ -419,11 +429,7 @@ fn end_to_end_from_article_text() {
             format!("{} {} ({counts}): {}", s.date.date, s.speaker.text, s.content)
         })
         .collect();
-    let names = |id: &ActorId| book.get(id).map_or_else(|| id.to_string(), |a| a.name.clone());
-    let aliases = Aliases::from_book(&book);
-    let toward = |p: &ActorId| book.counts_toward(p);
-    let analyses =
-        analyze_corpus_toward(&found.statements, &toward, &names, None, day("2025-11-10"), &aliases);
+    let analyses = analyze_all(&found.statements, &book, None, day("2025-11-10"));
     lines.push(render(&analyses));
     // "The official" is the White House official of the sentence before, and
     // "Trump also said" reports the same occasion as the dated lead.
