@@ -58,6 +58,7 @@ pub(crate) fn date_statement(
         }
     }
     let cue_mid = st.cue_span.start.saturating_sub(sentence.start);
+    let cue_end = st.cue_span.end.saturating_sub(sentence.start).max(cue_mid);
     let mut best: Option<(usize, stanceshift_timex::TimeExpr)> = None;
     for expr in times.iter().cloned() {
         // "Two weeks after Trump said he would meet Putin, no summit has been
@@ -93,6 +94,9 @@ pub(crate) fn date_statement(
         if window.start > article {
             continue;
         }
+        if !dates_the_saying(text, &expr, window, cue_mid, cue_end) {
+            continue;
+        }
         let distance =
             if expr.span.start >= cue_mid { expr.span.start - cue_mid } else { cue_mid - expr.span.end };
         if best.as_ref().is_none_or(|(d, _)| distance < *d) {
@@ -121,6 +125,51 @@ pub(crate) fn date_statement(
         }
         None => article_date(article),
     }
+}
+
+/// Farthest a day- or week-sized expression may stand from the reporting
+/// verb and still date the act of saying ("said after a phone call with
+/// Vladimir Putin last Thursday that"); farther off, it belongs to the
+/// sentence's other clauses.
+const MAX_SAYING_DISTANCE: usize = 80;
+
+/// Longest gap between the reporting verb and a year- or month-sized
+/// expression that dates the saying: "said in 1986", "told reporters last
+/// year". Anywhere else a year is what the statement is about ("earned
+/// 1.2 mln dlrs in 1986", "asked the Navy in 1976"), not when it was said.
+const MAX_COARSE_GAP: usize = 20;
+
+/// Whether a past time expression outside the content can date the act of
+/// saying: reporters date a remark to the day or the week ("on Tuesday",
+/// "last week", "Oct. 16"), near the verb or fronted ("On Monday, ..."); a
+/// coarser one (a month, a year, "last year") only right after the verb.
+fn dates_the_saying(
+    text: &str,
+    expr: &stanceshift_timex::TimeExpr,
+    window: DateWindow,
+    cue_start: usize,
+    cue_end: usize,
+) -> bool {
+    let days = (window.end - window.start).num_days();
+    let after_cue = expr.span.start >= cue_end;
+    let gap = if after_cue {
+        text.get(cue_end..expr.span.start)
+    } else {
+        text.get(expr.span.end.min(cue_start)..cue_start)
+    };
+    let Some(gap) = gap else { return false };
+    let before = text[..expr.span.start].trim();
+    let fronted =
+        before.is_empty() || ["on", "late on", "earlier on"].iter().any(|w| before.eq_ignore_ascii_case(w));
+    if days > 10 {
+        // "Earlier this month, Reyl told a committee": a fronted month in
+        // words still dates the telling; a fronted year ("In 1986, profits
+        // rose ... it said") is the content's.
+        let month_in_words = days <= 31 && !expr.text.contains(|c: char| c.is_ascii_digit());
+        return (fronted && month_in_words)
+            || after_cue && gap.len() <= MAX_COARSE_GAP && !gap.contains([',', ';', '"', '“', '”']);
+    }
+    fronted || gap.len() <= MAX_SAYING_DISTANCE
 }
 
 /// Days in a TIMEX3 duration value such as `P2W`, `P3D`, `P1M` (months as 30
