@@ -223,3 +223,17 @@ fn an_intention_verb_is_the_modal_of_its_infinitive() {
     let f = features(&own, &Topic { key: "close office".into(), label: "close office".into() });
     assert_eq!(f.commitment.factbank_label(), "PS+", "hopes to: possible");
 }
+
+/// Regression (Reuters-21578): the month May was read as the modal "may",
+/// a hedge that turned steady figures into softened stances.
+#[test]
+fn the_month_may_is_no_modal() {
+    let month =
+        check("the company will pay the dividend on May 15", "said", SpeechKind::Indirect, "pay dividend");
+    assert!(!month.contains("Modal \"May\""), "{month}");
+    let inside =
+        check("exports rose in May and will rise again", "said", SpeechKind::Indirect, "rise export");
+    assert!(!inside.contains("Modal \"May\""), "{inside}");
+    let modal = check("May we meet soon", "asked", SpeechKind::Direct, "meet");
+    assert!(modal.contains("Modal \"May\""), "sentence-initial May is the modal: {modal}");
+}
