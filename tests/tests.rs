@@ -3,6 +3,7 @@
 
 mod analyze;
 mod expectations;
+mod extract;
 mod index;
 mod report;
 mod search;

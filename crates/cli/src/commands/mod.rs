@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod demo;
 pub mod eval;
+pub mod extract;
 pub mod index;
 pub mod report;
 pub mod search;
@@ -23,6 +24,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Analyze(args) => analyze::run(args, settings),
         Command::Report(args) => report::run(args, settings),
         Command::Eval(args) => eval::run(args, settings),
+        Command::Extract(args) => extract::run(args, settings),
         Command::Demo(args) => demo::run(args, settings),
     }
 }
