@@ -7,4 +7,5 @@ mod extract;
 mod index;
 mod report;
 mod search;
+mod shards;
 mod util;

@@ -294,6 +294,12 @@ impl Corpus {
     }
 }
 
+/// Reads one JSON object (a line of a JSON Lines file) as [`Corpus`] would,
+/// for tools that get records one by one (engines that partition a corpus).
+pub fn parse_json_line(bytes: &[u8], origin: Origin) -> Record {
+    json::parse_record(bytes, origin)
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|name| name.starts_with('.'))
 }

@@ -7,7 +7,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use stanceshift_analyzer::{analyze_article, ActorBook, ANALYZER_VERSION};
-use stanceshift_core::{Article, Statement};
+use stanceshift_core::{shard_of, Article, Statement};
 use stanceshift_corpus::{Corpus, Origin, ReadOptions, Record, Reject, RejectsWriter};
 use stanceshift_index::{
     Checkpoint, Counts, FileProgress, FileStamp, Index, UpsertOutcome, Writer, WriterOptions, NOT_ANALYZED,
@@ -50,6 +50,12 @@ pub struct IndexArgs {
     /// Threads for analysis and indexing [default: all cores]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..256))]
     pub threads: Option<u64>,
+    /// Index only the articles of shard K of --shards (by a hash of the article id)
+    #[arg(long, value_name = "K", requires = "shards")]
+    pub shard: Option<u32>,
+    /// Number of shards the corpus is split into (see `shards publish`)
+    #[arg(long, value_name = "N", requires = "shard", value_parser = clap::value_parser!(u32).range(1..))]
+    pub shards: Option<u32>,
 }
 
 pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
@@ -59,6 +65,11 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
         .map(|n| n as usize)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let analyzer = Analyzer::load(&settings, args.no_analyze)?;
+    let shard = match (args.shard, args.shards) {
+        (Some(k), Some(n)) if k >= n => anyhow::bail!("--shard {k} is not below --shards {n}"),
+        (Some(k), Some(n)) => Some((k, n)),
+        _ => None,
+    };
 
     // A mistyped corpus path fails before the index is created or locked.
     let corpus = Corpus::open(&args.corpus, ReadOptions::default())?;
@@ -80,6 +91,7 @@ pub fn run(args: IndexArgs, settings: Settings) -> Result<Status> {
         rejects,
         rejects_path,
         strict: args.strict,
+        shard,
         batch: args.batch,
         progress,
         position: Position::default(),
@@ -272,6 +284,8 @@ enum Skipped {
 enum Item {
     Article(Article, Origin),
     Rejected(Origin),
+    /// A record of another shard: only the position moves past it.
+    Elsewhere(Origin),
 }
 
 struct Job {
@@ -280,6 +294,9 @@ struct Job {
     rejects: RejectsWriter,
     rejects_path: PathBuf,
     strict: bool,
+    /// Only articles of shard `.0` of `.1`; bad records only in shard 0, so
+    /// that the shards of one corpus report each once.
+    shard: Option<(u32, u32)>,
     batch: u64,
     progress: ProgressBar,
     position: Position,
@@ -332,6 +349,12 @@ impl Job {
                 }
             }
             match record {
+                Record::Article { article, origin } if !self.in_shard(&article) => {
+                    chunk.push(Item::Elsewhere(origin))
+                }
+                Record::Rejected(reject) if self.shard.is_some_and(|(k, _)| k != 0) => {
+                    chunk.push(Item::Elsewhere(reject.origin))
+                }
                 Record::Article { article, origin } => chunk.push(Item::Article(article, origin)),
                 Record::Rejected(reject) => {
                     self.reject(&reject)?;
@@ -343,6 +366,10 @@ impl Job {
             }
         }
         self.process(chunk)
+    }
+
+    fn in_shard(&self, article: &Article) -> bool {
+        self.shard.is_none_or(|(k, n)| shard_of(&article.id, n) == k)
     }
 
     fn reject(&mut self, reject: &Reject) -> Result<()> {
@@ -365,7 +392,7 @@ impl Job {
         for item in &chunk {
             stale.push(match item {
                 Item::Article(article, _) => !self.writer.is_current(article, self.analyzer.version)?,
-                Item::Rejected(_) => false,
+                Item::Rejected(_) | Item::Elsewhere(_) => false,
             });
         }
         let analyzer = &self.analyzer;
@@ -393,6 +420,7 @@ impl Job {
                     self.run.rejected += 1;
                     self.account(&origin);
                 }
+                Item::Elsewhere(origin) => self.position.advance(&origin),
             }
             if self.since_commit >= self.batch {
                 self.commit(false)?;
