@@ -21,6 +21,7 @@ Test hooks (environment, forwarded to executors):
   STANCESHIFT_SPARK_FAIL_ONCE=FILE  the first build attempt of shard 0 fails
                                     (and creates FILE, so the retry succeeds)
   STANCESHIFT_SPARK_TASK_DELAY=SEC  each build task sleeps SEC seconds first
+  STANCESHIFT_SPARK_STARTED_DIR=DIR each build attempt creates DIR/part-K-PID when it starts
 """
 
 import argparse
@@ -33,7 +34,7 @@ import tempfile
 import time
 import uuid
 
-FORWARDED_ENV = ("STANCESHIFT_SPARK_FAIL_ONCE", "STANCESHIFT_SPARK_TASK_DELAY")
+FORWARDED_ENV = ("STANCESHIFT_SPARK_FAIL_ONCE", "STANCESHIFT_SPARK_TASK_DELAY", "STANCESHIFT_SPARK_STARTED_DIR")
 CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
@@ -113,6 +114,9 @@ def publish_dir(built, target):
 
 def build_shards(binary, shards, gen_dir, extra_args):
     def run(k, items):
+        started = os.environ.get("STANCESHIFT_SPARK_STARTED_DIR")
+        if started:
+            open(os.path.join(started, f"part-{k}-{os.getpid()}"), "w").close()
         delay = float(os.environ.get("STANCESHIFT_SPARK_TASK_DELAY", "0") or 0)
         if delay:
             time.sleep(delay)
