@@ -167,6 +167,7 @@ def main():
     parser.add_argument("--bin", default=os.environ.get("STANCESHIFT_BIN", "stanceshift"))
     parser.add_argument("--master", default=None, help="Spark master (default: spark-submit's or local[2])")
     parser.add_argument("--actors", default=None, help="actor file, as for stanceshift --actors")
+    parser.add_argument("--threads", type=int, default=None, help="threads of each shard build (index --threads)")
     parser.add_argument("--max-failures", type=int, default=4, help="spark.task.maxFailures")
     args = parser.parse_args()
 
@@ -181,6 +182,8 @@ def main():
     os.makedirs(gen_dir)
     files = corpus_files(args.corpus)
     extra = ["--actors", os.path.abspath(args.actors)] if args.actors else []
+    if args.threads:
+        extra += ["--threads", str(args.threads)]
 
     conf = SparkConf().setAppName("stanceshift-index")
     conf.set("spark.task.maxFailures", str(args.max_failures))
