@@ -187,6 +187,8 @@ def main():
 
     conf = SparkConf().setAppName("stanceshift-index")
     conf.set("spark.task.maxFailures", str(args.max_failures))
+    if not sys.stderr.isatty():
+        conf.set("spark.ui.showConsoleProgress", "false")
     if args.master:
         conf.setMaster(args.master)
     elif not conf.contains("spark.master"):
