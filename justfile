@@ -42,3 +42,9 @@ bench-full:
 # Render the sample HTML report in headless Chromium and take a screenshot.
 check-html: demo
     scripts/check-html.sh stanceshift-demo/report.html stanceshift-demo/report.png
+
+# The Spark job on local[2] and on a standalone cluster (needs Java; installs pyspark into a cached venv).
+spark:
+    scale/spark/run-local.sh --install-only
+    cargo build --locked --bin stanceshift
+    scale/spark/test.sh target/debug/stanceshift

@@ -3,8 +3,10 @@
 
 mod analyze;
 mod expectations;
+mod extract;
 mod index;
 mod report;
 mod robust;
 mod search;
+mod shards;
 mod util;

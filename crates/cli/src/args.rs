@@ -42,6 +42,10 @@ pub enum Command {
     Analyze(commands::analyze::AnalyzeArgs),
     /// Write a change report (Markdown, HTML or JSON)
     Report(commands::report::ReportArgs),
+    /// Analyze articles and write their statements as JSON Lines (for Spark's RDD.pipe and other engines)
+    Extract(commands::extract::ExtractArgs),
+    /// Steps of a sharded build: the shard of each record, publishing a generation
+    Shards(commands::shards::ShardsArgs),
     /// Score the analyzer against gold annotations
     Eval(commands::eval::EvalArgs),
     /// Index the bundled sample corpus, search it and analyze it

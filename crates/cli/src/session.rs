@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use stanceshift_analyzer::{resolve_name, ActorBook, Selection, SelectionError};
 use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, Statement, StatementQuery};
-use stanceshift_index::{Index, Searcher};
+use stanceshift_index::Shards;
 use stanceshift_report::ReportMeta;
 
 use crate::config::Settings;
@@ -22,16 +22,15 @@ pub fn actor_book(settings: &Settings) -> Result<ActorBook> {
     Ok(book)
 }
 
-/// A searcher on the configured index's last commit.
-pub fn open_searcher(settings: &Settings) -> Result<Searcher> {
-    let index = Index::open(&settings.index)
-        .with_context(|| format!("opening index {}", settings.index.display()))?;
-    Ok(index.searcher()?)
+/// Searchers on the configured index's last commit: one index, or every
+/// shard a sharded index's manifest lists, searched as one.
+pub fn open_searcher(settings: &Settings) -> Result<Shards> {
+    Shards::open(&settings.index).with_context(|| format!("opening index {}", settings.index.display()))
 }
 
 /// What `search --actor NAME` filters on: an alias of the book, an actor of
 /// the index written that way, else the name's slug.
-pub fn resolve_actor(searcher: &Searcher, book: &ActorBook, name: &str) -> Result<ActorId> {
+pub fn resolve_actor(searcher: &Shards, book: &ActorBook, name: &str) -> Result<ActorId> {
     resolve_name(searcher, book, name).map_err(selection_error)
 }
 
@@ -45,7 +44,7 @@ fn selection_error(err: SelectionError<stanceshift_index::Error>) -> anyhow::Err
 /// The index seen from the analysis side: its statements and the analyzer's
 /// [`Selection`] of them for an actor.
 pub struct Corpus {
-    searcher: Searcher,
+    searcher: Shards,
     selection: Selection,
 }
 
@@ -118,7 +117,7 @@ impl Corpus {
 }
 
 /// Why an actor may have no statements, for the terminal.
-pub fn no_statements_hint(searcher: &Searcher, actor: &ActorId) -> Result<String> {
+pub fn no_statements_hint(searcher: &Shards, actor: &ActorId) -> Result<String> {
     let known: Vec<String> = searcher.actors()?.into_iter().take(10).map(|(id, _)| id.to_string()).collect();
     Ok(if known.is_empty() {
         "the index holds no statements (was it built with --no-analyze?)".to_string()

@@ -338,6 +338,13 @@ fn unknown_extension(path: &Path) -> Option<String> {
     name.rsplit_once('.').map(|(_, extension)| extension.to_string())
 }
 
+/// Reads one JSON object (a line of a JSON Lines file) as [`Corpus`] would,
+/// for tools that get records one by one (engines that partition a corpus).
+/// `dates` as `index --date-order/--unix-time` would set them.
+pub fn parse_json_line(bytes: &[u8], origin: Origin, dates: &date::DateOptions) -> Record {
+    json::parse_record(bytes, origin, dates)
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|name| name.starts_with('.'))
 }

@@ -26,6 +26,9 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A sharded index's manifest is missing, unreadable or inconsistent.
+    #[error("sharded index {}: {detail}", .path.display())]
+    Manifest { path: PathBuf, detail: String },
     /// An error from the search engine underneath.
     #[error("index engine: {0}")]
     Engine(#[source] Box<dyn std::error::Error + Send + Sync + 'static>),

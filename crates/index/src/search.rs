@@ -19,7 +19,7 @@ use crate::schema::{
 };
 
 /// Longest snippet, in characters.
-const SNIPPET_CHARS: usize = 200;
+pub(crate) const SNIPPET_CHARS: usize = 200;
 /// Title matches count more than body matches.
 const TITLE_BOOST: f32 = 2.0;
 
@@ -187,8 +187,8 @@ impl Bucket {
 
 /// A view of one commit of the index. Cheap to keep and reuse for many queries.
 pub struct Searcher {
-    inner: tantivy::Searcher,
-    fields: Fields,
+    pub(crate) inner: tantivy::Searcher,
+    pub(crate) fields: Fields,
     parser: QueryParser,
 }
 
@@ -270,14 +270,27 @@ impl Searcher {
     /// Matching articles per day, week or month, from the first non-empty
     /// bucket to the last, empty buckets in between included.
     pub fn histogram(&self, query: &SearchQuery, bucket: Bucket) -> Result<Vec<(NaiveDate, u64)>> {
+        Ok(bucketize(&self.day_counts(query)?, bucket))
+    }
+
+    /// Matching articles per day number.
+    pub(crate) fn day_counts(&self, query: &SearchQuery) -> Result<BTreeMap<i64, u64>> {
         let (full, _) = self.article_query(query)?;
-        let days = self.inner.search(&full, &DayCounts).or_engine()?;
-        Ok(bucketize(&days, bucket))
+        self.inner.search(&full, &DayCounts).or_engine()
     }
 
     /// Statements matching `query`, ordered by statement date, then article
     /// date, article id and position in the article.
     pub fn statements(&self, query: &StatementQuery) -> Result<Vec<Statement>> {
+        Ok(self.keyed_statements(query)?.into_iter().map(|(_, statement)| statement).collect())
+    }
+
+    /// [`Searcher::statements`] with the date of each statement's article,
+    /// the second sort key (for merging the statements of several shards).
+    pub(crate) fn keyed_statements(
+        &self,
+        query: &StatementQuery,
+    ) -> Result<Vec<(Option<DateTime<FixedOffset>>, Statement)>> {
         let f = &self.fields;
         let mut clauses = vec![filter(kind_query(f, KIND_STATEMENT))];
         if !query.actors.is_empty() {
@@ -320,7 +333,7 @@ impl Searcher {
         keyed.sort_by(|(a_date, a), (b_date, b)| {
             (a.date.date, a_date, &a.article_id, a.index).cmp(&(b.date.date, b_date, &b.article_id, b.index))
         });
-        Ok(keyed.into_iter().map(|(_, statement)| statement).collect())
+        Ok(keyed)
     }
 
     /// The stored article with this id.
@@ -366,7 +379,7 @@ impl Searcher {
         Ok(self.inner.search(&kind_query(&self.fields, KIND_STATEMENT), &Count).or_engine()? as u64)
     }
 
-    fn facet_counts(&self, kind: &str, root: &str) -> Result<Vec<(String, u64)>> {
+    pub(crate) fn facet_counts(&self, kind: &str, root: &str) -> Result<Vec<(String, u64)>> {
         let mut collector = FacetCollector::for_field("tags");
         collector.add_facet(root);
         let counts = self.inner.search(&kind_query(&self.fields, kind), &collector).or_engine()?;
@@ -381,7 +394,10 @@ impl Searcher {
     /// The whole query and, separately, its text part (for snippets).
     /// Parentheses nested deeper than [`MAX_QUERY_NESTING`] are refused before
     /// the query parser (which recurses per level) sees them.
-    fn article_query(&self, query: &SearchQuery) -> Result<(BooleanQuery, Option<Box<dyn Query>>)> {
+    pub(crate) fn article_query(
+        &self,
+        query: &SearchQuery,
+    ) -> Result<(BooleanQuery, Option<Box<dyn Query>>)> {
         let f = &self.fields;
         let mut clauses = vec![filter(kind_query(f, KIND_ARTICLE))];
         let text = query.text.trim();
@@ -418,7 +434,7 @@ impl Searcher {
         Ok((BooleanQuery::new(clauses), text_query))
     }
 
-    fn article_from_doc(&self, doc: &TantivyDocument) -> Result<Article> {
+    pub(crate) fn article_from_doc(&self, doc: &TantivyDocument) -> Result<Article> {
         let f = &self.fields;
         let text = |field| stored_str(doc, field).map(str::to_string);
         let id = text(f.id).ok_or_else(|| corrupt("article without id"))?;
@@ -507,7 +523,7 @@ fn day_range(fields: &Fields, from: Option<NaiveDate>, to: Option<NaiveDate>) ->
 /// Turns tantivy's fragment (`range` of `body`, highlights relative to it)
 /// into a snippet that keeps trailing punctuation and shows with `…` where
 /// the body goes on.
-fn framed_snippet(
+pub(crate) fn framed_snippet(
     body: &str,
     range: std::ops::Range<usize>,
     highlights: &[std::ops::Range<usize>],
@@ -526,7 +542,7 @@ fn framed_snippet(
 }
 
 /// The start of the body, cut at a word boundary, when no match can be shown.
-fn lead_snippet(body: &str) -> Snippet {
+pub(crate) fn lead_snippet(body: &str) -> Snippet {
     let body = body.trim_start();
     let text = if body.chars().count() <= SNIPPET_CHARS {
         body.trim_end().to_string()
@@ -539,7 +555,7 @@ fn lead_snippet(body: &str) -> Snippet {
     Snippet { text, highlights: Vec::new() }
 }
 
-fn bucketize(days: &BTreeMap<i64, u64>, bucket: Bucket) -> Vec<(NaiveDate, u64)> {
+pub(crate) fn bucketize(days: &BTreeMap<i64, u64>, bucket: Bucket) -> Vec<(NaiveDate, u64)> {
     let mut counts: BTreeMap<NaiveDate, u64> = BTreeMap::new();
     for (&day, &n) in days {
         if let Some(date) = day_from_number(day) {

@@ -7,7 +7,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use stanceshift_analyzer::{analyze_article, ActorBook, ANALYZER_VERSION};
-use stanceshift_core::{Article, Statement};
+use stanceshift_core::{shard_of, Article, Statement};
 use stanceshift_corpus::date::{DateOptions, DayMonthOrder};
 use stanceshift_corpus::{Corpus, Origin, ReadOptions, Record, RecordError, Reject, RejectsWriter};
 use stanceshift_index::{
@@ -59,6 +59,12 @@ pub struct IndexArgs {
     /// Threads for analysis and indexing [default: all cores]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..256))]
     pub threads: Option<u64>,
+    /// Index only the articles of shard K of --shards (by a hash of the article id)
+    #[arg(long, value_name = "K", requires = "shards")]
+    pub shard: Option<u32>,
+    /// Number of shards the corpus is split into (see `shards publish`)
+    #[arg(long, value_name = "N", requires = "shard", value_parser = clap::value_parser!(u32).range(1..))]
+    pub shards: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -106,6 +112,11 @@ fn run_job(args: IndexArgs, settings: Settings) -> Result<Status> {
         .map(|n| n as usize)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let analyzer = Analyzer::load(&settings, args.no_analyze)?;
+    let shard = match (args.shard, args.shards) {
+        (Some(k), Some(n)) if k >= n => anyhow::bail!("--shard {k} is not below --shards {n}"),
+        (Some(k), Some(n)) => Some((k, n)),
+        _ => None,
+    };
 
     // A mistyped corpus path fails before the index is created or locked.
     let dates = DateOptions {
@@ -134,6 +145,7 @@ fn run_job(args: IndexArgs, settings: Settings) -> Result<Status> {
         rejects,
         rejects_path,
         strict: args.strict,
+        shard,
         batch: args.batch,
         progress,
         position: Position::default(),
@@ -409,6 +421,8 @@ enum Skipped {
 enum Item {
     Article(Article, Origin),
     Rejected(Reject),
+    /// A record of another shard: only the position moves past it.
+    Elsewhere(Origin),
 }
 
 /// The canonical path of the file records come from, computed once per file.
@@ -436,6 +450,9 @@ struct Job {
     rejects: RejectsWriter,
     rejects_path: PathBuf,
     strict: bool,
+    /// Only articles of shard `.0` of `.1`; bad records only in shard 0, so
+    /// that the shards of one corpus report each once.
+    shard: Option<(u32, u32)>,
     batch: u64,
     progress: ProgressBar,
     position: Position,
@@ -494,6 +511,12 @@ impl Job {
                 }
             }
             match record {
+                Record::Article { article, origin } if !self.in_shard(&article) => {
+                    chunk.push(Item::Elsewhere(origin))
+                }
+                Record::Rejected(reject) if self.shard.is_some_and(|(k, _)| k != 0) => {
+                    chunk.push(Item::Elsewhere(reject.origin))
+                }
                 Record::Article { article, origin } => chunk.push(Item::Article(article, origin)),
                 Record::Rejected(reject) if self.strict => {
                     // Batches complete before the bad record are committed, as
@@ -510,6 +533,10 @@ impl Job {
             }
         }
         self.process(chunk)
+    }
+
+    fn in_shard(&self, article: &Article) -> bool {
+        self.shard.is_none_or(|(k, n)| shard_of(&article.id, n) == k)
     }
 
     /// Writes a bad record to the rejects file when its turn comes in the
@@ -541,7 +568,7 @@ impl Job {
         for item in &chunk {
             stale.push(match item {
                 Item::Article(article, _) => !self.writer.is_current(article, self.analyzer.version)?,
-                Item::Rejected(_) => false,
+                Item::Rejected(_) | Item::Elsewhere(_) => false,
             });
         }
         let analyzer = &self.analyzer;
@@ -576,6 +603,10 @@ impl Job {
                     self.reject(&reject)?;
                     self.run.rejected += 1;
                     self.account(&reject.origin);
+                }
+                Item::Elsewhere(origin) => {
+                    let path = self.paths.of(&origin.path);
+                    self.position.advance(&path, origin.bytes);
                 }
             }
             if self.since_commit >= self.batch {

@@ -3,9 +3,11 @@
 pub mod analyze;
 pub mod demo;
 pub mod eval;
+pub mod extract;
 pub mod index;
 pub mod report;
 pub mod search;
+pub mod shards;
 pub mod statements;
 
 use anyhow::Result;
@@ -22,7 +24,9 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Statements(args) => statements::run(args, settings),
         Command::Analyze(args) => analyze::run(args, settings),
         Command::Report(args) => report::run(args, settings),
+        Command::Shards(args) => shards::run(args, settings),
         Command::Eval(args) => eval::run(args, settings),
+        Command::Extract(args) => extract::run(args, settings),
         Command::Demo(args) => demo::run(args, settings),
     }
 }
