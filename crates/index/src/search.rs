@@ -663,18 +663,18 @@ fn short(text: &str) -> String {
 /// An article's instant in Unix seconds for sorting, over every year an
 /// article may have: the `date` field where it holds the instant, else (before
 /// ~1677, after ~2262, where it is clamped) midnight of the `day`.
-struct SortInstant {
+pub(crate) struct SortInstant {
     dates: Option<Column<tantivy::DateTime>>,
     days: Option<Column<i64>>,
 }
 
 impl SortInstant {
-    fn of(segment: &SegmentReader) -> SortInstant {
+    pub(crate) fn of(segment: &SegmentReader) -> SortInstant {
         let fast = segment.fast_fields();
         SortInstant { dates: fast.date(F_DATE).ok(), days: fast.i64(F_DAY).ok() }
     }
 
-    fn secs(&self, doc: DocId) -> i64 {
+    pub(crate) fn secs(&self, doc: DocId) -> i64 {
         let instant = self.dates.as_ref().and_then(|c| c.first(doc)).map(|d| d.into_timestamp_secs());
         match instant {
             Some(secs)

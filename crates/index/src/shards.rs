@@ -27,17 +27,17 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use stanceshift_core::{ActorId, Article, ArticleId, Statement, StatementQuery, StatementSource};
 use tantivy::collector::{Count, TopDocs};
+use tantivy::index::SegmentReader;
 use tantivy::query::{Bm25StatisticsProvider, Query};
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Order, Score, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Score, TantivyDocument, Term};
 
 use crate::error::{Error, OrEngine, Result};
 use crate::index::{is_index, Index};
-use crate::schema::F_DATE;
 use crate::search::{
     bucketize, framed_snippet, lead_snippet, Bucket, Hit, SearchQuery, SearchResults, Searcher, Sort,
-    SNIPPET_CHARS,
+    SortInstant, SNIPPET_CHARS,
 };
 
 /// The manifest file of a sharded index directory.
@@ -355,14 +355,15 @@ fn top_of_shard(
                 (count, top.into_iter().map(|(score, addr)| (Some(score), 0, addr)).collect())
             }
             Sort::Newest | Sort::Oldest => {
-                let order = if sort == Sort::Newest { Order::Desc } else { Order::Asc };
-                let collector = (
-                    Count,
-                    TopDocs::with_limit(limit).order_by_fast_field::<tantivy::DateTime>(F_DATE, order),
-                );
-                let (count, top) = searcher.inner.search(query, &collector).or_engine()?;
-                let date = |d: Option<tantivy::DateTime>| d.map_or(i64::MIN, |d| d.into_timestamp_micros());
-                (count, top.into_iter().map(|(d, addr)| (None, date(d), addr)).collect())
+                // The same instant single-index search sorts on, right for every year.
+                let newest = sort == Sort::Newest;
+                let by_date = TopDocs::with_limit(limit).order_by(move |segment: &SegmentReader| {
+                    let key = SortInstant::of(segment);
+                    move |doc: DocId| if newest { key.secs(doc) } else { -key.secs(doc) }
+                });
+                let (count, top) = searcher.inner.search(query, &(Count, by_date)).or_engine()?;
+                let secs = |key: i64| if newest { key } else { -key };
+                (count, top.into_iter().map(|(key, addr)| (None, secs(key), addr)).collect())
             }
         };
         let key = |hit: &ShardHit| (hit.0.map(f32::to_bits), hit.1);
