@@ -97,6 +97,14 @@ pub(crate) fn date_statement(
         if !dates_the_saying(text, &expr, window, cue_mid, cue_end) {
             continue;
         }
+        // "April 15" in a March wire is a deadline to come, not last April's
+        // remark: without a year of its own a date is within half a year.
+        let has_year = expr.text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
+        let lower = expr.text.to_ascii_lowercase();
+        let counted_back = ["last", "ago", "earlier", "previous", "before"].iter().any(|w| lower.contains(w));
+        if !has_year && !counted_back && (article - window.start).num_days() > MAX_YEARLESS_DAYS_BACK {
+            continue;
+        }
         let distance =
             if expr.span.start >= cue_mid { expr.span.start - cue_mid } else { cue_mid - expr.span.end };
         if best.as_ref().is_none_or(|(d, _)| distance < *d) {
@@ -133,6 +141,10 @@ pub(crate) fn date_statement(
 /// sentence's other clauses.
 const MAX_SAYING_DISTANCE: usize = 80;
 
+/// How far back a date written without its year and without counting back
+/// ("April 15", but not "last year") may date a remark.
+const MAX_YEARLESS_DAYS_BACK: i64 = 183;
+
 /// Longest gap between the reporting verb and a year- or month-sized
 /// expression that dates the saying: "said in 1986", "told reporters last
 /// year". Anywhere else a year is what the statement is about ("earned
@@ -166,8 +178,17 @@ fn dates_the_saying(
         // words still dates the telling; a fronted year ("In 1986, profits
         // rose ... it said") is the content's.
         let month_in_words = days <= 31 && !expr.text.contains(|c: char| c.is_ascii_digit());
+        // After the verb, a year or month dates the saying only as an
+        // adverbial: "said in 1986", "said last year", not "said 1986 net
+        // profit rose", where the year opens the content.
+        let gap_lower = gap.trim().to_ascii_lowercase();
+        let adverbial = !expr.text.starts_with(|c: char| c.is_ascii_digit())
+            || ["in", "during", "early in", "late in", "earlier in"].iter().any(|p| gap_lower.ends_with(p));
         return (fronted && month_in_words)
-            || after_cue && gap.len() <= MAX_COARSE_GAP && !gap.contains([',', ';', '"', '“', '”']);
+            || after_cue
+                && adverbial
+                && gap.len() <= MAX_COARSE_GAP
+                && !gap.contains([',', ';', '"', '“', '”']);
     }
     fronted || gap.len() <= MAX_SAYING_DISTANCE
 }

@@ -244,6 +244,25 @@ fn statement_dates_come_from_the_reporting_clause() {
         "#);
 }
 
+/// Regression (Reuters-21578, PolNeAR): a year or a deadline near a
+/// statement became its date — 2.3% of Reuters' and 5.7% of PolNeAR dev's
+/// statements were dated more than 300 days before their article.
+#[test]
+fn years_and_deadlines_in_the_sentence_do_not_date_the_saying() {
+    let text = "In 1986, the company earned 1.2 mln dlrs, Acme Corp said. \
+            Acme said 1986 net profit rose 12 pct. \
+            The bank said the redemption date is April 10. \
+            Lopez said in 1986 that the plant would close. \
+            Stone said last year that he would run.";
+    insta::assert_snapshot!(check(text, "1987-03-02"), @r#"
+        Acme Corp [acme-corp] | acme-corp | - | said | Indirect | 1987-03-02(article) | In 1986, the company earned 1.2 mln dlrs
+        Acme [acme] | acme | - | said | Indirect | 1987-03-02(article) | net profit rose 12 pct
+        The bank | - | - | said | Indirect | 1987-03-02(article) | the redemption date is April 10
+        Lopez [lopez] | lopez | - | said | Indirect | 1986-01-01..1986-12-31(relative "1986") | that the plant would close
+        Stone [stone] | stone | - | said | Indirect | 1986-01-01..1986-12-31(relative "last year") | that he would run
+        "#);
+}
+
 #[test]
 fn statement_dates_from_fronted_clauses_and_the_lead() {
     let text = "Two weeks after Daniel Stone said he would sign the deal \"within days,\" no date has \
