@@ -348,10 +348,22 @@ static TITLE_WORDS: std::sync::LazyLock<crate::FastSet<String>> = std::sync::Laz
 /// ("Jr.") stays, so a son is not his father.
 pub(crate) fn person_name(body: &str, toks: &[Tok], lower: &[&str], start: usize, end: usize) -> Vec<usize> {
     let is_name_word = |k: usize| !NAME_WORDS.suffixes.contains(id_word(lower[k]));
-    let from = (start..end)
+    let mut from = (start..end)
         .rev()
         .find(|&k| TITLE_WORDS.contains(id_word(lower[k])) && (k + 1..end).any(is_name_word))
         .map_or(start, |k| k + 1);
+    // "Secretary of Commerce Malcolm Baldrige": the title's department, after its "of".
+    let after_of = from == start
+        && start >= 2
+        && lower[start - 1] == "of"
+        && TITLE_WORDS.contains(id_word(lower[start - 2]));
+    // "U.S. Volcker": a dotted country before the name is no part of it.
+    let dotted_country = |k: usize| {
+        toks[k].text(body).contains('.') && PLACES.countries.contains(ActorId::from_name(lower[k]).as_str())
+    };
+    while from + 1 < end && ((after_of && from == start && end - start >= 3) || dotted_country(from)) {
+        from += 1;
+    }
     let words: Vec<usize> = (from..end).collect();
     let names = words.iter().filter(|&&k| is_name_word(k)).count();
     let last_name = words.iter().rev().find(|&&k| is_name_word(k)).copied();

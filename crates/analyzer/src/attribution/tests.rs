@@ -510,6 +510,8 @@ fn person_ids_leave_titles_initials_and_honorifics_out() {
     check("Federal Reserve Board Chairman Paul Volcker said rates would hold.", "paul-volcker");
     check("U.S. Trade Representative Clayton Yeutter said talks would resume.", "clayton-yeutter");
     check("Donald J. Trump said he would win.", "donald-trump");
+    check("Secretary of Commerce Malcolm Baldrige said exports rose.", "malcolm-baldrige");
+    check("White House Chief of Staff Howard Baker said the plan stands.", "howard-baker");
     check("Dr. Ann Field said the drug works.", "ann-field");
     // A generational suffix keeps a son apart from his father.
     check("Hal Brant Jr. said the firm would grow.", "hal-brant-jr");
