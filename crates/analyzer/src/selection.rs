@@ -40,6 +40,8 @@ use crate::topic::Aliases;
 pub enum SelectionError<E: std::error::Error + 'static> {
     #[error("actor name {0:?} has no letters or digits")]
     NoLetters(String),
+    #[error("actor name {name:?} is ambiguous; candidates: {}", candidates.join(", "))]
+    Ambiguous { name: String, candidates: Vec<String> },
     #[error("reading statements: {0}")]
     Source(#[source] E),
 }
@@ -336,11 +338,26 @@ pub fn resolve_name<S: StatementSource + ?Sized>(
     }
     let known = source.actor_counts().map_err(SelectionError::Source)?;
     let wanted = name.trim().to_lowercase();
-    Ok(known
-        .into_iter()
+    if let Some((id, _)) = known.iter().find(|(id, _)| id.as_str().to_lowercase() == wanted || *id == slug) {
+        return Ok(id.clone());
+    }
+    // A surname or short name ("volcker", "paul-volcker"): the one longer
+    // person id ending in it; several are an error that lists them.
+    let suffix = format!("-{slug}");
+    let mut candidates: Vec<&ActorId> = known
+        .iter()
         .map(|(id, _)| id)
-        .find(|id| id.as_str().to_lowercase() == wanted || *id == slug)
-        .unwrap_or(slug))
+        .filter(|id| id.as_str().ends_with(&suffix) && !is_text_institution(id))
+        .collect();
+    candidates.sort();
+    match candidates.as_slice() {
+        [] => Ok(slug),
+        [only] => Ok((*only).clone()),
+        several => Err(SelectionError::Ambiguous {
+            name: name.trim().to_string(),
+            candidates: several.iter().map(|id| id.to_string()).collect(),
+        }),
+    }
 }
 
 /// Spokespeople the statements show speaking for a person (speaker -> that
@@ -365,4 +382,30 @@ fn learned_spokespeople(statements: &[Statement]) -> BTreeMap<ActorId, ActorId> 
         }
     }
     best.into_iter().map(|(speaker, (_, principal))| (speaker, principal)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use stanceshift_core::Article;
+
+    #[test]
+    fn a_surname_finds_the_one_longer_id_and_lists_several() {
+        let date = "1987-03-03T00:00:00Z".parse().unwrap();
+        let text = "Paul Volcker said rates would hold. Hal Brant said taxes would fall. Ida Brant said taxes would rise.";
+        let book = ActorBook::builtin();
+        let statements = crate::analyze_article(&Article::new(date, text.into()), &book).statements;
+        let source = &statements[..];
+        let check = |name: &str, expect: &str| {
+            let got = match resolve_name(source, &book, name) {
+                Ok(id) => id.to_string(),
+                Err(e) => e.to_string(),
+            };
+            assert_eq!(got, expect, "{name}");
+        };
+        check("Volcker", "paul-volcker");
+        check("paul-volcker", "paul-volcker");
+        check("Brant", "actor name \"Brant\" is ambiguous; candidates: hal-brant, ida-brant");
+        check("Nobody", "nobody");
+    }
 }

@@ -38,6 +38,8 @@ pub enum Command {
     Search(commands::search::SearchArgs),
     /// List an actor's statements in date order
     Statements(commands::statements::StatementsArgs),
+    /// List the index's actor ids with their statement counts
+    Actors(commands::actors::ActorsArgs),
     /// Flag stance shifts for an actor (exit 0 if any, 1 if none)
     Analyze(commands::analyze::AnalyzeArgs),
     /// Write a change report (Markdown, HTML or JSON)

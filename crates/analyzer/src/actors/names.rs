@@ -6,7 +6,7 @@
 
 use crate::actors::{normalize_name, ActorBook, Gender};
 use crate::lexicon::speech::LEXICONS;
-use crate::lexicon::NAME_WORDS;
+use crate::lexicon::{NAME_WORDS, PLACES};
 use crate::text::tokens::{Tok, TokKind};
 use crate::FastMap;
 use stanceshift_core::{ActorId, ActorKind, Span};
@@ -236,11 +236,24 @@ impl Names {
             return Some(mk(id, EntityKind::Organization, None));
         }
         if end - start >= 2 {
-            // A full personal name; the book may know the surname.
-            let surname = normalize_name(last_lower);
-            let id = match book.resolve_normalized(&surname) {
+            // A full personal name, without the titles run into it ("Finance
+            // Minister Kiichi Miyazawa"), middle initials and honorifics; the
+            // book may know that name or the surname.
+            let kept = person_name(body, toks, lower, start, end);
+            let surname_at = kept
+                .iter()
+                .rev()
+                .find(|&&k| !NAME_WORDS.suffixes.contains(id_word(lower[k])))
+                .copied()
+                .unwrap_or(end - 1);
+            let surname = normalize_name(lower[surname_at]);
+            let name = kept.iter().map(|&k| toks[k].text(body)).collect::<Vec<_>>().join(" ");
+            let id = match book
+                .resolve_normalized(&normalize_name(&name))
+                .or_else(|| book.resolve_normalized(&surname))
+            {
                 Some(actor) if actor.kind == ActorKind::Person => actor.id.clone(),
-                _ => ActorId::from_name(full),
+                _ => ActorId::from_name(&name),
             };
             let gender = book.relations(&id).and_then(|r| r.gender).or(title_gender).or(self.gender(&id));
             self.learn(&id, EntityKind::Person, gender, title, Some(surname));
@@ -305,6 +318,108 @@ impl Names {
     }
 }
 
+/// A token's word as an id segment: lowercase, without its period ("jr." -> "jr").
+fn id_word(lower: &str) -> &str {
+    lower.trim_end_matches('.')
+}
+
+/// Title words that can run into a personal name ("Agriculture Minister
+/// Achmad Affandi", "Federal Reserve Board Chairman Paul Volcker"): every word
+/// of a title in the lexicon that can end one, and a few more.
+static TITLE_WORDS: std::sync::LazyLock<crate::FastSet<String>> = std::sync::LazyLock::new(|| {
+    const NOT_HEADS: &[&str] =
+        &["of", "state", "defense", "treasury", "vice", "foreign", "prime", "press", "attorney"];
+    const MORE: &[&str] =
+        &["chief", "executive", "officer", "exchequer", "premier", "leader", "adviser", "advisor"];
+    LEXICONS
+        .titles
+        .iter()
+        .flatten()
+        .map(|w| id_word(w).to_string())
+        .filter(|w| !NOT_HEADS.contains(&w.as_str()))
+        .chain(MORE.iter().map(|w| w.to_string()))
+        .chain(NAME_WORDS.honorifics.iter().cloned())
+        .collect()
+});
+
+/// The tokens of `toks[start..end]` that make a person's canonical name:
+/// after the last title word with a name after it, without honorifics and
+/// middle initials ("Donald J. Trump" -> Donald Trump); a generational suffix
+/// ("Jr.") stays, so a son is not his father.
+pub(crate) fn person_name(body: &str, toks: &[Tok], lower: &[&str], start: usize, end: usize) -> Vec<usize> {
+    let is_name_word = |k: usize| !NAME_WORDS.suffixes.contains(id_word(lower[k]));
+    let mut from = (start..end)
+        .rev()
+        .find(|&k| TITLE_WORDS.contains(id_word(lower[k])) && (k + 1..end).any(is_name_word))
+        .map_or(start, |k| k + 1);
+    // "Secretary of Commerce Malcolm Baldrige": the title's department, after its "of".
+    let after_of = from == start
+        && start >= 2
+        && lower[start - 1] == "of"
+        && TITLE_WORDS.contains(id_word(lower[start - 2]));
+    // "U.S. Volcker": a dotted country before the name is no part of it.
+    let dotted_country = |k: usize| {
+        toks[k].text(body).contains('.') && PLACES.countries.contains(ActorId::from_name(lower[k]).as_str())
+    };
+    while from + 1 < end && ((after_of && from == start && end - start >= 3) || dotted_country(from)) {
+        from += 1;
+    }
+    let words: Vec<usize> = (from..end).collect();
+    let names = words.iter().filter(|&&k| is_name_word(k)).count();
+    let last_name = words.iter().rev().find(|&&k| is_name_word(k)).copied();
+    words
+        .iter()
+        .copied()
+        .filter(|&k| {
+            let word = id_word(lower[k]);
+            let initial = word.chars().count() == 1
+                && toks[k].text(body).chars().next().is_some_and(char::is_uppercase)
+                && Some(k) != last_name
+                && k != from;
+            !(initial && names >= 3)
+        })
+        .collect()
+}
+
+/// What a speaker id found in the text is, before it becomes an actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Screened {
+    /// An actor as it is.
+    Actor,
+    /// No actor: a place of the dateline, a figure, a letter, a pronoun fragment.
+    Junk,
+    /// A country speaking: its government.
+    Government(ActorId),
+}
+
+/// Places, datelines and junk are never actors: a city or US state
+/// ("WASHINGTON, March 3 -", "ST. PAUL, Minn."), a single letter, a pronoun
+/// contraction (`i-d`, `i-ve`), a figure (`u-s-dlrs`), an interview label
+/// (`q-mr-president`). A country speaks for its government.
+pub(crate) fn screen(id: &ActorId) -> Screened {
+    let id = id.as_str();
+    let parts: Vec<&str> = id.split('-').collect();
+    if PLACES.countries.contains(id) {
+        let country = match id {
+            "u-s" | "u-s-a" | "usa" => "united-states",
+            "u-k" | "uk" => "united-kingdom",
+            other => other,
+        };
+        return Screened::Government(ActorId::new(format!("{country}-government")));
+    }
+    let pronoun = matches!(parts[0], "i" | "you" | "we" | "he" | "she" | "they" | "it");
+    let junk = PLACES.locations.contains(id)
+        || (parts.len() == 1 && id.chars().count() == 1)
+        || (parts.len() == 2 && pronoun && matches!(parts[1], "d" | "ve" | "ll" | "m" | "re" | "s"))
+        || parts.last().is_some_and(|p| NAME_WORDS.units.contains(*p))
+        || (parts.len() > 1 && parts[0] == "q");
+    if junk {
+        Screened::Junk
+    } else {
+        Screened::Actor
+    }
+}
+
 pub(crate) fn entity_kind(kind: ActorKind) -> EntityKind {
     match kind {
         ActorKind::Person => EntityKind::Person,
@@ -346,4 +461,24 @@ pub(crate) fn match_title(lower: &[&str], i: usize, end: usize) -> (usize, Optio
         }
     }
     (0, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn screen_sorts_out_places_and_junk() {
+        let check = |id: &str, expect: Screened| assert_eq!(screen(&ActorId::new(id)), expect, "{id}");
+        for junk in
+            ["washington", "tokyo", "london", "minn", "u-s-dlrs", "p", "i-d", "i-ve", "q-mr-president"]
+        {
+            check(junk, Screened::Junk);
+        }
+        for actor in ["paul-volcker", "reagan", "bank-of-japan", "i-b-m", "jaime-ongpin"] {
+            check(actor, Screened::Actor);
+        }
+        check("japan", Screened::Government(ActorId::new("japan-government")));
+        check("u-s", Screened::Government(ActorId::new("united-states-government")));
+    }
 }

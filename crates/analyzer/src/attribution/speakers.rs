@@ -8,6 +8,7 @@ impl Attributor<'_> {
     pub(super) fn resolve_speaker(&mut self, si: usize, start: usize, end: usize) -> Speaker {
         let mut speaker = self.resolve_speaker_phrase(si, start, end);
         speaker.principal = speaker.principal.map(|p| self.concrete_administration(p));
+        screen_speaker(&mut speaker);
         speaker
     }
 
@@ -472,5 +473,40 @@ impl Attributor<'_> {
             confidence: 0.8,
             plural: want_plural,
         })
+    }
+}
+
+/// Places, datelines and junk never speak ([`names::screen`]): the statement
+/// keeps its speaker's words but no actor; a country's words are its government's.
+fn screen_speaker(speaker: &mut Speaker) {
+    use crate::actors::names::{screen, Screened};
+    let actor = speaker.mention.actor.clone();
+    if let Some(id) = &actor {
+        match screen(id) {
+            Screened::Actor => {}
+            Screened::Junk => {
+                speaker.mention.actor = None;
+                if speaker.principal.as_ref() == Some(id) {
+                    speaker.principal = None;
+                    speaker.proxy = None;
+                }
+            }
+            Screened::Government(government) => {
+                if speaker.principal.as_ref() == Some(id) {
+                    speaker.principal = Some(government.clone());
+                }
+                speaker.mention.actor = Some(government);
+            }
+        }
+    }
+    if let Some(principal) = speaker.principal.clone() {
+        match screen(&principal) {
+            Screened::Actor => {}
+            Screened::Junk => {
+                speaker.principal = speaker.mention.actor.clone();
+                speaker.proxy = None;
+            }
+            Screened::Government(government) => speaker.principal = Some(government),
+        }
     }
 }

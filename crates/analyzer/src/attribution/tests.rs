@@ -509,3 +509,46 @@ fn messy_text_never_fails() {
             ! unbalanced quote: no closing mark before the text ends
         "#);
 }
+
+/// The speaker actor ids of an article's statements, `-` for none, joined by spaces.
+fn speaker_ids(text: &str) -> String {
+    let date: DateTime<FixedOffset> = "1987-03-03T12:00:00Z".parse().unwrap();
+    let analysis = analyze_article(&Article::new(date, text.to_string()), &ActorBook::builtin());
+    let ids: Vec<String> = analysis
+        .statements
+        .iter()
+        .map(|s| s.speaker.actor.as_ref().map_or("-".to_string(), |a| a.to_string()))
+        .collect();
+    ids.join(" ")
+}
+
+#[test]
+fn person_ids_leave_titles_initials_and_honorifics_out() {
+    let check = |text: &str, expect: &str| assert_eq!(speaker_ids(text), expect, "{text}");
+    check("Agriculture Minister Achmad Affandi said rice output would rise.", "achmad-affandi");
+    check("Federal Reserve Board Chairman Paul Volcker said rates would hold.", "paul-volcker");
+    check("U.S. Trade Representative Clayton Yeutter said talks would resume.", "clayton-yeutter");
+    check("Donald J. Trump said he would win.", "donald-trump");
+    check("Secretary of Commerce Malcolm Baldrige said exports rose.", "malcolm-baldrige");
+    check("White House Chief of Staff Howard Baker said the plan stands.", "howard-baker");
+    check("Dr. Ann Field said the drug works.", "ann-field");
+    // A generational suffix keeps a son apart from his father.
+    check("Hal Brant Jr. said the firm would grow.", "hal-brant-jr");
+}
+
+#[test]
+fn the_title_stays_in_the_speakers_words() {
+    let date: DateTime<FixedOffset> = "1987-03-03T12:00:00Z".parse().unwrap();
+    let text = "Agriculture Minister Achmad Affandi said rice output would rise.";
+    let analysis = analyze_article(&Article::new(date, text.to_string()), &ActorBook::builtin());
+    assert_eq!(analysis.statements[0].speaker.text, "Agriculture Minister Achmad Affandi");
+}
+
+#[test]
+fn places_figures_and_fragments_are_never_actors() {
+    let check = |text: &str, expect: &str| assert_eq!(speaker_ids(text), expect, "{text}");
+    check("Tokyo said it would act.", "-");
+    check("Minn. said it would act.", "-");
+    check("Japan said it would cut tariffs.", "japan-government");
+    check("The U.S. said it would cut tariffs.", "united-states-government");
+}

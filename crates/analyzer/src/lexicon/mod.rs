@@ -118,6 +118,12 @@ pub(crate) struct NameWords {
     pub org_names: crate::FastSet<String>,
     /// Particles inside personal names ("de", "bin").
     pub particles: crate::FastSet<String>,
+    /// Currency and unit words, as id segments ("dlrs", "pct").
+    pub units: crate::FastSet<String>,
+    /// Generational suffixes, as id segments ("jr", "iii").
+    pub suffixes: crate::FastSet<String>,
+    /// Courtesy titles, lowercase without their period ("mr", "dr").
+    pub honorifics: crate::FastSet<String>,
 }
 
 impl NameWords {
@@ -137,7 +143,36 @@ pub(crate) static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
         org_heads: set("org_head"),
         org_names: set("org_name"),
         particles: set("particle"),
+        units: slugs(&sections, "unit"),
+        suffixes: slugs(&sections, "suffix"),
+        honorifics: slugs(&sections, "honorific"),
     }
+});
+
+/// A section's lines as actor-id slugs ("Minn." -> "minn", "U.S." -> "u-s").
+fn slugs(sections: &crate::FastMap<&str, Vec<&str>>, name: &str) -> crate::FastSet<String> {
+    sections
+        .get(name)
+        .into_iter()
+        .flatten()
+        .map(|w| stanceshift_core::ActorId::from_name(w).as_str().to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Places that are never speakers, from `places.txt`, as actor-id slugs.
+pub(crate) struct Places {
+    /// Countries: when one speaks, its government does.
+    pub countries: crate::FastSet<String>,
+    /// US states and cities: a dateline or a location, never an actor.
+    pub locations: crate::FastSet<String>,
+}
+
+pub(crate) static PLACES: LazyLock<Places> = LazyLock::new(|| {
+    let sections = sections(include_str!("../../../../data/lexicons/places.txt"));
+    let mut locations = slugs(&sections, "us_state");
+    locations.extend(slugs(&sections, "city"));
+    Places { countries: slugs(&sections, "country"), locations }
 });
 
 /// A phrase found in a word sequence: words `[first, last]` (inclusive) and its value.

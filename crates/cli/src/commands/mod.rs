@@ -1,5 +1,6 @@
 //! One file per subcommand; each exposes `XArgs` and `run(args, settings)`.
 
+pub mod actors;
 pub mod analyze;
 pub mod demo;
 pub mod eval;
@@ -23,6 +24,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Search(args) => search::run(args, settings),
         Command::Statements(args) => statements::run(args, settings),
         Command::Analyze(args) => analyze::run(args, settings),
+        Command::Actors(args) => actors::run(args, settings),
         Command::Report(args) => report::run(args, settings),
         Command::Shards(args) => shards::run(args, settings),
         Command::Eval(args) => eval::run(args, settings),
