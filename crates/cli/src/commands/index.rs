@@ -39,6 +39,11 @@ pub struct IndexArgs {
     /// Stop at the first bad record, committing nothing of the current batch
     #[arg(long)]
     pub strict: bool,
+    /// Who speaks in these documents (speeches, transcripts, press releases):
+    /// first-person sentences become this speaker's statements. A record's own
+    /// `speaker` field or front matter wins
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
     /// Where to write bad records [default: <index>/rejects.jsonl]
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
@@ -134,6 +139,7 @@ fn run_job(args: IndexArgs, settings: Settings) -> Result<Status> {
         rejects,
         rejects_path,
         strict: args.strict,
+        speaker: args.speaker.clone().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
         batch: args.batch,
         progress,
         position: Position::default(),
@@ -436,6 +442,8 @@ struct Job {
     rejects: RejectsWriter,
     rejects_path: PathBuf,
     strict: bool,
+    /// `--speaker`, for records that name none.
+    speaker: Option<String>,
     batch: u64,
     progress: ProgressBar,
     position: Position,
@@ -494,7 +502,12 @@ impl Job {
                 }
             }
             match record {
-                Record::Article { article, origin } => chunk.push(Item::Article(article, origin)),
+                Record::Article { mut article, origin } => {
+                    if article.speaker.is_none() {
+                        article.speaker.clone_from(&self.speaker);
+                    }
+                    chunk.push(Item::Article(article, origin))
+                }
                 Record::Rejected(reject) if self.strict => {
                     // Batches complete before the bad record are committed, as
                     // without --strict; nothing of the current one is.

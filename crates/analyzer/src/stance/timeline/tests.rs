@@ -111,12 +111,7 @@ fn render(analyses: &[ActorAnalysis]) -> String {
             }
             for s in &t.shifts {
                 let proxy = s.after.proxy_for.as_ref().map_or(String::new(), |p| format!(" proxy_for={p}"));
-                out.push(format!(
-                    "  {} {:.2}{proxy}: {}",
-                    s.kind.as_str(),
-                    s.score,
-                    s.explanation
-                ));
+                out.push(format!("  {} {:.2}{proxy}: {}", s.kind.as_str(), s.score, s.explanation));
             }
             for c in &t.commitments {
                 let settled = c.settled_by.as_ref().map_or(String::new(), |e| {
