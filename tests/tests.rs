@@ -3,6 +3,7 @@
 
 mod analyze;
 mod expectations;
+mod first_person;
 mod index;
 mod report;
 mod robust;

@@ -217,9 +217,23 @@ pub(crate) fn extend(
     book: &ActorBook,
 ) {
     let speaker_id = actor_for(book, speaker);
+    let turns = turns(body, speaker);
     for statement in statements.iter_mut() {
         if is_first_person(&statement.speaker.text) {
-            statement.speaker.actor = Some(speaker_id.clone());
+            let courtesy =
+                statement.content_pieces.first().and_then(|c| body.get(c.start..c.end)).is_some_and(|c| {
+                    let mut words = c
+                        .split_whitespace()
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+                    words.next().is_some_and(|w| w == "to")
+                        && words.next().is_some_and(|w| COURTESIES.contains(&w.as_str()))
+                });
+            statement.speaker.actor = match voice_at(&turns, statement.speaker.span.start) {
+                _ if courtesy => None,
+                Voice::Speaker => Some(speaker_id.clone()),
+                Voice::Question => None,
+                Voice::Other(name) => Some(actor_for(book, &name)),
+            };
             statement.principal = None;
             statement.proxy = None;
             statement.anonymous = false;
@@ -421,6 +435,11 @@ fn find_stance(body: &str, span: Span) -> Option<(Span, Span)> {
         return Some((subject, Span::new(words[next.min(j)].span.start, cue_end)));
     }
     None
+}
+
+/// The voice of the turn `at` is in (the speaker's before any label).
+fn voice_at(turns: &[(usize, usize, Voice)], at: usize) -> Voice {
+    turns.iter().rev().find(|t| t.0 <= at).map_or(Voice::Speaker, |t| t.2.clone())
 }
 
 /// Labelled turns: (label start, label end, voice), in text order.
