@@ -165,7 +165,7 @@ const AFTER_AUXILIARY: &[&str] = &[
 
 /// Adverbs allowed between the subject and the marker ("I also believe").
 const ADVERBS: &[&str] =
-    &["also", "now", "therefore", "strongly", "firmly", "still", "again", "fully", "today", "hereby", "do"];
+    &["also", "now", "therefore", "strongly", "firmly", "still", "again", "fully", "today", "hereby"];
 
 /// What follows "want to", "would like to", "am pleased to": thanks and greetings.
 const COURTESIES: &[&str] = &[
@@ -405,9 +405,19 @@ fn find_stance(body: &str, span: Span) -> Option<(Span, Span)> {
         if !MARKERS.contains(&marker) {
             continue;
         }
+        // "we stand by the agreements", not "I stand here tonight".
+        if matches!(marker, "stand" | "stands")
+            && !matches!(
+                at(j + 1),
+                "for" | "by" | "with" | "against" | "ready" | "firm" | "united" | "behind"
+            )
+        {
+            continue;
+        }
         if AUXILIARIES.contains(&marker) {
             let mut k = j + 1;
-            let negated = matches!(at(k), "not" | "never");
+            // "we do not seek", "I would not sign"; not "I have not given" (narration).
+            let negated = matches!(at(k), "not" | "never") && !matches!(marker, "have" | "has" | "'ve");
             while matches!(
                 at(k),
                 "not" | "never" | "also" | "now" | "always" | "firmly" | "strongly" | "fully" | "still"
@@ -595,6 +605,10 @@ mod tests {
         assert_eq!(stance("Thank you all for coming."), None);
         assert_eq!(stance("I want to thank the mayor."), None);
         assert_eq!(stance("We have been here before."), None);
+        assert_eq!(stance("I have not given the estimates, because they are in the reports."), None);
+        assert_eq!(stance("We do not seek war."), some("We", "do"));
+        assert_eq!(stance("We stand by the agreements."), some("We", "stand"));
+        assert_eq!(stance("I stand here tonight."), None);
         assert_eq!(stance("We went to war in 1812."), None);
         assert_eq!(stance("It is larger than we will ever need."), None);
     }
