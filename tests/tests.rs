@@ -4,6 +4,7 @@
 mod analyze;
 mod expectations;
 mod extract;
+mod first_person;
 mod index;
 mod report;
 mod robust;

@@ -38,6 +38,10 @@ pub struct Article {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
+    /// Who speaks in the document (a speech, transcript or press release):
+    /// first-person sentences count for this name. `author` stays the writer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
     pub body: String,
 }
 
@@ -46,7 +50,7 @@ impl Article {
     /// (each re-derives the id unless an explicit id was set with [`Article::with_id`]).
     pub fn new(date: DateTime<FixedOffset>, body: String) -> Article {
         let id = Article::derived_id(None, &date, None, &body);
-        Article { id, date, title: None, source: None, url: None, author: None, body }
+        Article { id, date, title: None, source: None, url: None, author: None, speaker: None, body }
     }
 
     pub fn with_id(mut self, id: ArticleId) -> Article {
@@ -69,6 +73,12 @@ impl Article {
         if derived {
             self.rederive_id();
         }
+        self
+    }
+
+    /// Sets the document speaker; the id is kept (the speaker is metadata).
+    pub fn with_speaker(mut self, speaker: String) -> Article {
+        self.speaker = Some(speaker);
         self
     }
 
@@ -111,7 +121,7 @@ pub fn content_hash(article: &Article) -> u128 {
         article.url.as_deref().unwrap_or(""),
         article.author.as_deref().unwrap_or(""),
         &article.body,
-    ])
+    ]) ^ article.speaker.as_deref().map_or(0, |speaker| hash_fields(&["speaker", speaker]))
 }
 
 fn hash_fields(fields: &[&str]) -> u128 {
@@ -155,5 +165,19 @@ mod tests {
         assert_eq!(a.content_hash(), b.content_hash());
         b.body.push('!');
         assert_ne!(a.content_hash(), b.content_hash());
+    }
+
+    #[test]
+    fn speaker_is_optional_in_json_and_hash() {
+        let a = Article::new(date(), "one".into()).with_id(ArticleId::new("x"));
+        let json = serde_json::to_string(&a).unwrap();
+        assert!(!json.contains("speaker"), "{json}");
+        let back: Article = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, a);
+        let spoken = a.clone().with_speaker("Mara Keel".into());
+        assert_eq!(spoken.id, a.id);
+        assert_ne!(spoken.content_hash(), a.content_hash());
+        let back: Article = serde_json::from_str(&serde_json::to_string(&spoken).unwrap()).unwrap();
+        assert_eq!(back.speaker.as_deref(), Some("Mara Keel"));
     }
 }

@@ -18,10 +18,11 @@ pub(crate) enum Field {
     Source,
     Url,
     Author,
+    Speaker,
     Body,
 }
 
-const FIELD_COUNT: usize = 7;
+const FIELD_COUNT: usize = 8;
 
 /// Accepted names, best first: when a record has several aliases of one field
 /// (`body` and `text`), the earlier name wins whatever the key order.
@@ -49,6 +50,7 @@ const ALIASES: &[(Field, &[&str])] = &[
     (Field::Source, &["source", "source_name", "publisher", "outlet"]),
     (Field::Url, &["url", "link", "permalink"]),
     (Field::Author, &["author", "authors", "byline"]),
+    (Field::Speaker, &["speaker"]),
     (Field::Body, &["body", "text", "content", "article", "maintext", "full_text"]),
 ];
 
@@ -129,11 +131,12 @@ impl RawFields {
         let source = self.optional(Field::Source);
         let url = self.optional(Field::Url);
         let author = self.optional(Field::Author);
+        let speaker = self.optional(Field::Speaker);
         let id = match self.optional(Field::Id) {
             Some(id) => ArticleId::new(id),
             None => Article::derived_id(source.as_deref(), &date, title.as_deref(), &body),
         };
-        Ok(Article { id, date, title, source, url, author, body })
+        Ok(Article { id, date, title, source, url, author, speaker, body })
     }
 
     /// Metadata of an unusable type (an object as author) is dropped rather than
@@ -395,6 +398,15 @@ mod tests {
         assert_eq!(a.source.as_deref(), Some("Wire"));
         assert_eq!(a.author.as_deref(), Some("A. One, B. Two"));
         assert_eq!((a.url, a.title), (None, None));
+    }
+
+    #[test]
+    fn speaker_is_its_own_field() {
+        let a = article(r#"{"date":"2025-10-21","body":"b","author":"A. Writer","speaker":" Mara Keel "}"#)
+            .unwrap();
+        assert_eq!(a.author.as_deref(), Some("A. Writer"));
+        assert_eq!(a.speaker.as_deref(), Some("Mara Keel"));
+        assert_eq!(article(r#"{"date":"2025-10-21","body":"b"}"#).unwrap().speaker, None);
     }
 
     #[test]

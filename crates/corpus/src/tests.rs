@@ -837,3 +837,29 @@ fn file_vanishing_after_open_is_a_reject_and_reading_goes_on() {
     assert!(summary[0].starts_with("a.jsonl:0 ! read error: "), "{summary:?}");
     assert_eq!(summary[1], "b.jsonl:1 -|2025-10-22T00:00:00+00:00|b");
 }
+
+#[test]
+fn speaker_from_csv_column_and_front_matter() {
+    let dir = Dir::new();
+    dir.write(
+        "a.csv",
+        "date,author,speaker,body\n2025-10-21,A. Writer,Mara Keel,I will sign it.\n2025-10-22,,,No one.\n",
+    );
+    dir.write(
+        "b.md",
+        "---\ndate: 2025-10-21\nspeaker: \"Tom Brand\"\nauthor: Press Office\n---\nWe will build it.\n",
+    );
+    let paths = [dir.path().join("a.csv"), dir.path().join("b.md")];
+    let speakers: Vec<(Option<String>, Option<String>)> = records(&paths, ReadOptions::default())
+        .into_iter()
+        .map(|r| match r {
+            Record::Article { article, .. } => (article.speaker, article.author),
+            Record::Rejected(reject) => panic!("{reject}"),
+        })
+        .collect();
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(
+        speakers,
+        vec![(some("Mara Keel"), some("A. Writer")), (None, None), (some("Tom Brand"), some("Press Office")),]
+    );
+}

@@ -1,6 +1,7 @@
 //! Plain text and Markdown: one article per file. The date comes from the top
 //! of the file (`date 2025-10-21`, `Date: Oct. 21, 2025`, a bare date, or
-//! `---` front matter with `date:`, `title:`, `source:`, `id:`, `url:`, `author:`);
+//! `---` front matter with `date:`, `title:`, `source:`, `id:`, `url:`, `author:`,
+//! `speaker:`);
 //! a leading `# Heading` becomes the title; the rest is the body. When the
 //! text itself has no date, a date in the file name is used
 //! (`publisher_2016-09-12_slug.txt`, `20161012-story.md`), a common corpus layout.

@@ -448,6 +448,9 @@ impl Searcher {
             source: text(f.source),
             url: text(f.url),
             author: text(f.author),
+            // Not stored: the speaker only matters to the analysis, which
+            // runs on the corpus record when indexing.
+            speaker: None,
             body: text(f.body).unwrap_or_default(),
         })
     }

@@ -1,8 +1,8 @@
 //! From one article to its statements.
 
 use crate::actors::ActorBook;
-use crate::attribution::referents;
 use crate::attribution::statement_date::{article_date, date_statement};
+use crate::attribution::{first_person, referents};
 use crate::attribution::{Attributor, RawStatement};
 use crate::lexicon::closed::{FINITE_VERBS, FRONTED_SUBORDINATORS};
 use crate::lexicon::speech::is_speech_verb;
@@ -85,6 +85,11 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
         &quotes,
         actors,
     );
+    // Statements from here on are the document speaker's own words.
+    let attributed = attributor.statements.len();
+    if let Some(speaker) = article.speaker.as_deref() {
+        first_person::extend(body, &sentences, &quotes, &mut attributor.statements, speaker, actors);
+    }
     let date = article.date.date_naive();
     let mut statements: Vec<Statement> = Vec::with_capacity(attributor.statements.len());
     let mut dates: Vec<StatementDate> = Vec::with_capacity(attributor.statements.len());
@@ -92,6 +97,8 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
         crate::FastMap::default();
     for (index, raw) in attributor.statements.iter().enumerate() {
         let statement_date = match raw.continues.and_then(|i| dates.get(i)) {
+            // The speaker speaks on the document date.
+            _ if index >= attributed => article_date(date),
             Some(d) => StatementDate { basis: stanceshift_core::DateBasis::Context, ..d.clone() },
             None => {
                 let span = sentences[raw.sentence].span;
@@ -107,7 +114,7 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
             statement_date
         };
         let statement_date = match statement_date.basis {
-            stanceshift_core::DateBasis::ArticleDate => {
+            stanceshift_core::DateBasis::ArticleDate if index < attributed => {
                 inherited_date(body, &attributor.statements, &dates, index).unwrap_or(statement_date)
             }
             _ => statement_date,

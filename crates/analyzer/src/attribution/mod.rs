@@ -22,6 +22,7 @@
 pub(crate) mod article;
 mod content;
 mod cues;
+pub(crate) mod first_person;
 mod lists;
 mod phrases;
 pub(crate) mod referents;

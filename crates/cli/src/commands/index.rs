@@ -39,6 +39,11 @@ pub struct IndexArgs {
     /// Stop at the first bad record, committing nothing of the current batch
     #[arg(long)]
     pub strict: bool,
+    /// Who speaks in these documents (speeches, transcripts, press releases):
+    /// first-person sentences become this speaker's statements. A record's own
+    /// `speaker` field or front matter wins
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
     /// Where to write bad records [default: <index>/rejects.jsonl]
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
@@ -146,6 +151,7 @@ fn run_job(args: IndexArgs, settings: Settings) -> Result<Status> {
         rejects_path,
         strict: args.strict,
         shard,
+        speaker: args.speaker.clone().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
         batch: args.batch,
         progress,
         position: Position::default(),
@@ -453,6 +459,8 @@ struct Job {
     /// Only articles of shard `.0` of `.1`; bad records only in shard 0, so
     /// that the shards of one corpus report each once.
     shard: Option<(u32, u32)>,
+    /// `--speaker`, for records that name none.
+    speaker: Option<String>,
     batch: u64,
     progress: ProgressBar,
     position: Position,
@@ -517,7 +525,12 @@ impl Job {
                 Record::Rejected(reject) if self.shard.is_some_and(|(k, _)| k != 0) => {
                     chunk.push(Item::Elsewhere(reject.origin))
                 }
-                Record::Article { article, origin } => chunk.push(Item::Article(article, origin)),
+                Record::Article { mut article, origin } => {
+                    if article.speaker.is_none() {
+                        article.speaker.clone_from(&self.speaker);
+                    }
+                    chunk.push(Item::Article(article, origin))
+                }
                 Record::Rejected(reject) if self.strict => {
                     // Batches complete before the bad record are committed, as
                     // without --strict; nothing of the current one is.
