@@ -551,4 +551,6 @@ fn places_figures_and_fragments_are_never_actors() {
     check("Minn. said it would act.", "-");
     check("Japan said it would cut tariffs.", "japan-government");
     check("The U.S. said it would cut tariffs.", "united-states-government");
+    // A surname that is also a unit word ("pence") still speaks.
+    check("Mike Pence said he would debate.", "mike-pence");
 }
