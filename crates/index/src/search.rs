@@ -239,24 +239,7 @@ impl Searcher {
         for (score, address) in top {
             let doc: TantivyDocument = self.inner.doc(address).or_engine()?;
             let article = self.article_from_doc(&doc)?;
-            let snippet = query.snippets.then(|| {
-                let found = snippets.as_ref().map(|g| g.snippet(&article.body));
-                match found {
-                    Some(s) if !s.is_empty() && !s.highlighted().is_empty() => {
-                        framed_snippet(&article.body, s.fragment_range(), s.highlighted())
-                    }
-                    _ => lead_snippet(&article.body),
-                }
-            });
-            hits.push(Hit {
-                id: article.id,
-                date: article.date,
-                title: article.title,
-                source: article.source,
-                url: article.url,
-                score,
-                snippet,
-            });
+            hits.push(Hit::of(article, score, query.snippets.then_some(snippets.as_ref())));
         }
         Ok(SearchResults { total: total as u64, hits })
     }
@@ -632,6 +615,32 @@ impl StatementSource for Searcher {
 
     fn actor_counts(&self) -> Result<Vec<(ActorId, u64)>> {
         self.actors()
+    }
+}
+
+impl Hit {
+    /// A hit for `article`; with `snippets: Some(..)` it carries a snippet:
+    /// the generator's highlighted fragment, else the article's lead.
+    pub(crate) fn of(
+        article: Article,
+        score: Option<Score>,
+        snippets: Option<Option<&SnippetGenerator>>,
+    ) -> Hit {
+        let snippet = snippets.map(|generator| match generator.map(|g| g.snippet(&article.body)) {
+            Some(s) if !s.is_empty() && !s.highlighted().is_empty() => {
+                framed_snippet(&article.body, s.fragment_range(), s.highlighted())
+            }
+            _ => lead_snippet(&article.body),
+        });
+        Hit {
+            id: article.id,
+            date: article.date,
+            title: article.title,
+            source: article.source,
+            url: article.url,
+            score,
+            snippet,
+        }
     }
 }
 

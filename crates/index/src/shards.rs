@@ -36,8 +36,7 @@ use tantivy::{DocAddress, DocId, Score, TantivyDocument, Term};
 use crate::error::{Error, OrEngine, Result};
 use crate::index::{is_index, Index};
 use crate::search::{
-    bucketize, framed_snippet, lead_snippet, Bucket, Hit, SearchQuery, SearchResults, Searcher, Sort,
-    SortInstant, SNIPPET_CHARS,
+    bucketize, Bucket, Hit, SearchQuery, SearchResults, Searcher, Sort, SortInstant, SNIPPET_CHARS,
 };
 
 /// The manifest file of a sharded index directory.
@@ -189,24 +188,7 @@ impl Shards {
             let searcher = &self.searchers[candidate.shard];
             let doc: TantivyDocument = searcher.inner.doc(candidate.address).or_engine()?;
             let article = searcher.article_from_doc(&doc)?;
-            let snippet = query.snippets.then(|| {
-                let found = snippets.as_ref().map(|g| g.snippet(&article.body));
-                match found {
-                    Some(s) if !s.is_empty() && !s.highlighted().is_empty() => {
-                        framed_snippet(&article.body, s.fragment_range(), s.highlighted())
-                    }
-                    _ => lead_snippet(&article.body),
-                }
-            });
-            hits.push(Hit {
-                id: article.id,
-                date: article.date,
-                title: article.title,
-                source: article.source,
-                url: article.url,
-                score: candidate.score,
-                snippet,
-            });
+            hits.push(Hit::of(article, candidate.score, query.snippets.then_some(snippets.as_ref())));
         }
         Ok(SearchResults { total, hits })
     }
