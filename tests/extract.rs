@@ -1,10 +1,7 @@
 //! `stanceshift extract`: statements as JSON Lines from standard input or
 //! files, the same statements `index` stores, bad records on stderr.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-use crate::util::{bin, repo_root, stderr, stdout, TestDir};
+use crate::util::{repo_root, stderr, stdout, TestDir};
 
 fn statements(lines: &str) -> Vec<serde_json::Value> {
     lines.lines().map(|l| serde_json::from_str(l).expect("one JSON statement per line")).collect()
@@ -22,18 +19,7 @@ fn extract_streams_statements_from_stdin_and_reports_bad_lines() {
         }
     }
     let dir = TestDir::new();
-    let mut child = Command::new(bin())
-        .arg("extract")
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+    let out = dir.run_with_stdin(&["extract"], input);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("-:3: invalid JSON"), "{}", stderr(&out));
     let from_stdin = statements(&stdout(&out));

@@ -364,21 +364,8 @@ fn index_exits_1_when_every_record_is_rejected_and_reads_stdin_for_dash() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("every record was rejected (2)"), "{}", stderr(&out));
 
-    let mut child = Command::new(bin())
-        .args(["index", "-", "--index", "idx2", "--no-analyze"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().unwrap();
-        writeln!(stdin, "{}", jsonl("s1", "2025-10-21", "Read from standard input about the lighthouse."))
-            .unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
+    let input = format!("{}\n", jsonl("s1", "2025-10-21", "Read from standard input about the lighthouse."));
+    let out = dir.run_with_stdin(&["index", "-", "--index", "idx2", "--no-analyze"], input);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).starts_with("added 1,"), "{}", stdout(&out));
     let out = dir.run(&["search", "lighthouse", "--count", "--index", "idx2"]);

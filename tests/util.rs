@@ -35,6 +35,28 @@ impl TestDir {
         path
     }
 
+    /// Run the binary with `args` in this directory, `input` on its standard
+    /// input (written from another thread, so a large input cannot deadlock
+    /// against a full stdout pipe).
+    pub fn run_with_stdin(&self, args: &[&str], input: impl Into<Vec<u8>>) -> Output {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = Command::new(bin())
+            .args(args)
+            .current_dir(self.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run stanceshift");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let input = input.into();
+        let writer = std::thread::spawn(move || stdin.write_all(&input));
+        let out = child.wait_with_output().expect("wait for stanceshift");
+        writer.join().expect("stdin writer").expect("write stdin");
+        out
+    }
+
     /// Run the binary with `args` in this directory.
     pub fn run(&self, args: &[&str]) -> Output {
         Command::new(bin()).args(args).current_dir(self.path()).output().expect("run stanceshift")
