@@ -476,10 +476,24 @@ impl Attributor<'_> {
     }
 }
 
+/// Whether a speaker phrase is a group named after a person ("Sanders supporters").
+fn is_follower_group(text: &str) -> bool {
+    let head = text.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    crate::lexicon::ATTRIBUTION.follower_nouns.contains(&head.to_lowercase())
+}
+
 /// Places, datelines and junk never speak ([`names::screen`]): the statement
 /// keeps its speaker's words but no actor; a country's words are its government's.
 fn screen_speaker(speaker: &mut Speaker) {
     use crate::actors::names::{screen, Screened};
+    // "some Sanders backers", "Mr. Sanders's supporters": a group around a
+    // person speaks for nobody tracked, least of all the person it names.
+    if is_follower_group(&speaker.mention.text) {
+        speaker.mention.actor = None;
+        speaker.principal = None;
+        speaker.proxy = None;
+        return;
+    }
     let actor = speaker.mention.actor.clone();
     if let Some(id) = &actor {
         match screen(id) {

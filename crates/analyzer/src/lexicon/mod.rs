@@ -47,6 +47,8 @@ pub(crate) struct AttributionWords {
     pub colon_labels: crate::FastSet<String>,
     /// After "declined to": a no-comment statement.
     pub no_comment_objects: crate::FastSet<String>,
+    /// Head nouns of a group around a person ("Sanders backers"): not the person.
+    pub follower_nouns: crate::FastSet<String>,
     /// Phrases after the verb that belong to the cue, in file order.
     pub cue_tails: Vec<Vec<String>>,
 }
@@ -65,6 +67,7 @@ pub(crate) static ATTRIBUTION: LazyLock<AttributionWords> = LazyLock::new(|| {
         not_that_verbs: set("not_that_verb"),
         colon_labels: set("colon_label"),
         no_comment_objects: set("no_comment_object"),
+        follower_nouns: set("follower_noun"),
         cue_tails: sections
             .get("cue_tail")
             .into_iter()
