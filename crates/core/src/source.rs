@@ -98,3 +98,20 @@ impl StatementSource for [Statement] {
         Ok(counts)
     }
 }
+
+/// How common words are in a corpus: what tells "Budapest" (rare, specific)
+/// from "meet" (everywhere) when deciding whether two statements are about the
+/// same thing. The index implements it from its own term statistics.
+pub trait TermStats: Send + Sync {
+    /// Articles in the corpus.
+    fn documents(&self) -> u64;
+    /// Articles containing `word` (any case, as the index's tokenizer reads it).
+    fn document_frequency(&self, word: &str) -> u64;
+
+    /// Inverse document frequency, `ln((N + 1) / (df + 1)) + 1`: at least 1.
+    fn idf(&self, word: &str) -> f32 {
+        let n = self.documents() as f32;
+        let df = self.document_frequency(word) as f32;
+        ((n + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+}

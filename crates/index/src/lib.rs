@@ -93,6 +93,7 @@ mod index;
 mod schema;
 mod search;
 mod shards;
+mod term_stats;
 mod writer;
 
 pub use checkpoint::{Checkpoint, Counts, FileProgress, FileStamp, RejectsMark};
@@ -100,6 +101,7 @@ pub use error::{Error, Result};
 pub use index::{is_index, Index};
 pub use search::{Bucket, Hit, SearchQuery, SearchResults, Searcher, Snippet, Sort};
 pub use shards::{is_sharded, Manifest, Shards, MANIFEST};
+pub use term_stats::CorpusTermStats;
 // Statement queries are core types so the analyzer can select statements from any source.
 pub use stanceshift_core::{Role, StatementQuery, StatementSource};
 pub use writer::{UpsertOutcome, Writer, WriterOptions, NOT_ANALYZED};

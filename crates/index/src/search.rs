@@ -186,6 +186,7 @@ impl Bucket {
 }
 
 /// A view of one commit of the index. Cheap to keep and reuse for many queries.
+#[derive(Clone)]
 pub struct Searcher {
     pub(crate) inner: tantivy::Searcher,
     pub(crate) fields: Fields,

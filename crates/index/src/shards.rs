@@ -90,6 +90,7 @@ pub fn is_sharded(dir: &Path) -> bool {
 }
 
 /// Searchers on every shard of a sharded index, or on one plain index.
+#[derive(Clone)]
 pub struct Shards {
     searchers: Vec<Searcher>,
 }
@@ -301,6 +302,11 @@ impl Shards {
         let mut out: Vec<(String, u64)> = all.into_iter().collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Ok(out)
+    }
+
+    /// The searcher of each shard.
+    pub(crate) fn searchers(&self) -> &[Searcher] {
+        &self.searchers
     }
 
     /// Number of articles in all shards.
