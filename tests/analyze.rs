@@ -61,7 +61,12 @@ fn json_output_is_a_report_document() {
     assert_eq!(actor["id"], "donald-trump");
     let shifts: Vec<&serde_json::Value> =
         actor["topics"].as_array().unwrap().iter().flat_map(|t| t["shifts"].as_array().unwrap()).collect();
-    let withdraw = shifts.iter().find(|s| s["kind"] == "withdraw").expect("a withdraw shift");
+    let withdraw = shifts
+        .iter()
+        .find(|s| {
+            s["kind"] == "withdraw" && s["after"]["quote"].as_str().is_some_and(|q| q.contains("no plans"))
+        })
+        .expect("the summit's withdraw shift");
     assert_eq!(withdraw["before"]["date"], "2025-10-16");
     assert_eq!(withdraw["after"]["date"], "2025-10-21");
     assert!(withdraw["after"]["proxy_for"].is_string(), "{withdraw}");

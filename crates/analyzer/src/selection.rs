@@ -28,11 +28,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use stanceshift_core::{
-    ActorAnalysis, ActorId, ActorKind, ArticleId, ProxyKind, Role, Statement, StatementQuery, StatementSource,
+    ActorAnalysis, ActorId, ActorKind, ArticleId, ProxyKind, Role, Statement, StatementQuery,
+    StatementSource, TermStats,
 };
 
 use crate::actors::{administration_of, is_text_institution, president_of, surname_aliases, ActorBook};
-use crate::timeline::analyze_actor_with;
+use crate::timeline::{analyze_actor_in, Context};
 use crate::topic::Aliases;
 
 /// Why a name could not be taken for an actor.
@@ -308,7 +309,19 @@ impl Selection {
 
     /// One actor's analysis over the statements that count for it.
     pub fn analyze(&self, actor: &ActorId, statements: &[Statement], topic: Option<&str>) -> ActorAnalysis {
-        analyze_actor_with(actor, &self.name(actor), statements, topic, self.as_of, &self.aliases)
+        self.analyze_with(actor, statements, topic, None)
+    }
+
+    /// [`Selection::analyze`] weighing shared arguments by corpus term statistics.
+    pub fn analyze_with(
+        &self,
+        actor: &ActorId,
+        statements: &[Statement],
+        topic: Option<&str>,
+        stats: Option<&dyn TermStats>,
+    ) -> ActorAnalysis {
+        let context = Context { aliases: &self.aliases, stats };
+        analyze_actor_in(actor, &self.name(actor), statements, topic, self.as_of, &context)
     }
 
     /// Every actor `--all` analyzes, with its statements, in actor order.

@@ -5,8 +5,8 @@
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use stanceshift_analyzer::{resolve_name, ActorBook, Selection, SelectionError};
-use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, Statement, StatementQuery};
-use stanceshift_index::Shards;
+use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, Shift, Statement, StatementQuery};
+use stanceshift_index::{CorpusTermStats, Shards};
 use stanceshift_report::ReportMeta;
 
 use crate::config::Settings;
@@ -46,6 +46,8 @@ fn selection_error(err: SelectionError<stanceshift_index::Error>) -> anyhow::Err
 pub struct Corpus {
     searcher: Shards,
     selection: Selection,
+    /// The index's word counts, so shared rare arguments weigh more than common ones.
+    stats: CorpusTermStats,
 }
 
 impl Corpus {
@@ -59,7 +61,8 @@ impl Corpus {
             .with_context(|| format!("the index {} holds no articles", settings.index.display()))?;
         let as_of = to.map_or(last, |to| to.min(last));
         let selection = Selection::new(book, &searcher, as_of)?;
-        Ok(Corpus { searcher, selection })
+        let stats = CorpusTermStats::new(&searcher)?;
+        Ok(Corpus { searcher, selection, stats })
     }
 
     pub fn resolve(&self, name: &str) -> Result<ActorId> {
@@ -93,12 +96,30 @@ impl Corpus {
         Ok(statements.into_iter().map(|s| self.selection.canonicalized(s)).collect())
     }
 
+    /// An article's body, when the index holds the article.
+    pub fn article_body(&self, id: &ArticleId) -> Result<Option<String>> {
+        Ok(self.searcher.article(id)?.map(|a| a.body))
+    }
+
+    /// Every flagged change across every actor of the corpus (what `report --all` flags).
+    pub fn all_flagged_shifts(&self) -> Result<Vec<Shift>> {
+        use rayon::prelude::*;
+        let groups = self.selection.group_by_actor(self.all_statements(None, None)?);
+        Ok(groups
+            .par_iter()
+            .flat_map_iter(|(actor, statements)| {
+                let analysis = self.analyze(actor, statements, None);
+                analysis.topics.into_iter().flat_map(|t| t.shifts).filter(|s| s.kind.is_change())
+            })
+            .collect())
+    }
+
     pub fn selection(&self) -> &Selection {
         &self.selection
     }
 
     pub fn analyze(&self, actor: &ActorId, statements: &[Statement], topic: Option<&str>) -> ActorAnalysis {
-        self.selection.analyze(actor, statements, topic)
+        self.selection.analyze_with(actor, statements, topic, Some(&self.stats))
     }
 
     /// Report metadata: no clock, so the same index gives the same report.

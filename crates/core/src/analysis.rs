@@ -1,4 +1,4 @@
-use crate::{ActorId, CommitmentEntry, Shift, StanceFeatures, Statement, Topic};
+use crate::{ActorId, CommitmentEntry, Shift, StanceFeatures, Statement, Topic, UnflaggedPair};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +21,9 @@ pub struct TopicTimeline {
     pub points: Vec<StancePoint>,
     pub shifts: Vec<Shift>,
     pub commitments: Vec<CommitmentEntry>,
+    /// Consecutive points compared but not flagged, with the reason (for `analyze --explain`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unflagged: Vec<UnflaggedPair>,
 }
 
 /// The analysis of one actor (or principal) across the corpus: the input of every report.

@@ -61,3 +61,59 @@ pub struct Shift {
     /// One-line reason naming the cues that decided ("'within two weeks or so' (CT+) -> 'no plans' (PR-)").
     pub explanation: String,
 }
+
+/// Why two consecutive stance points of an actor on a topic were compared but
+/// not flagged. Each reason is a way real news fooled word-level comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unflagged {
+    /// One side is no stance: a statistic or a report of a past event ("runs fell to 12.2 mln").
+    NotAStance,
+    /// One side is a question, a condition without a commitment, or a hypothetical.
+    Embedded,
+    /// One side is someone else's words (another actor, not a spokesperson).
+    OtherSpeaker,
+    /// The two share words but not the specific arguments (another company, tender, bill).
+    DifferentProposition,
+    /// Two occasions of a recurring act, or a new window set after the old one
+    /// had passed: time went by, nobody changed their mind.
+    DifferentOccasion,
+    /// The same tone words in a restated quote, or a tone move between other propositions.
+    ToneNoise,
+    /// Every check passed but the score is below the flagging threshold.
+    BelowThreshold,
+}
+
+impl Unflagged {
+    pub const ALL: [Unflagged; 7] = [
+        Unflagged::NotAStance,
+        Unflagged::Embedded,
+        Unflagged::OtherSpeaker,
+        Unflagged::DifferentProposition,
+        Unflagged::DifferentOccasion,
+        Unflagged::ToneNoise,
+        Unflagged::BelowThreshold,
+    ];
+
+    /// The serde name ("not_a_stance").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unflagged::NotAStance => "not_a_stance",
+            Unflagged::Embedded => "embedded",
+            Unflagged::OtherSpeaker => "other_speaker",
+            Unflagged::DifferentProposition => "different_proposition",
+            Unflagged::DifferentOccasion => "different_occasion",
+            Unflagged::ToneNoise => "tone_noise",
+            Unflagged::BelowThreshold => "below_threshold",
+        }
+    }
+}
+
+/// A compared pair that was not flagged: the shift it would have been, and why not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnflaggedPair {
+    pub shift: Shift,
+    pub reason: Unflagged,
+    /// The words or figures behind the reason ("shared arguments 0.12 < 0.35").
+    pub detail: String,
+}

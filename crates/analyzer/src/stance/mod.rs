@@ -28,6 +28,8 @@ pub mod topic;
 
 mod assess;
 mod features;
+mod gate;
+pub mod identity;
 mod tone;
 
 use assess::*;

@@ -16,8 +16,52 @@
 //! Statements on the same day that do not conflict (rules 1–2) are not shifts.
 
 use stanceshift_core::{
-    ActorId, CueKind, Evidence, Shift, ShiftKind, SpeechKind, StanceFeatures, StancePoint, Topic,
+    ActorId, CueKind, Evidence, Shift, ShiftKind, SpeechKind, StanceFeatures, StancePoint, Topic, Unflagged,
+    UnflaggedPair,
 };
+
+use crate::stance::gate;
+
+/// Score at or above which a change passing every check is flagged. Chosen on
+/// the dev gold (`data/gold/shifts-dev.tsv`) for precision before recall.
+pub const FLAG_THRESHOLD: f32 = 0.3;
+
+/// What comparing two points decided.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Comparison {
+    /// Same-day statements that agree: nothing to say.
+    Agree,
+    /// A flagged change, or a reaffirmation.
+    Shift(Shift),
+    /// A change the checks or the threshold turned down, with the reason.
+    Unflagged(UnflaggedPair),
+}
+
+/// [`compare`], then the checks of [`gate::check`] and the threshold for a
+/// change. `identity` (0..1) is how far the two share their specific
+/// arguments; it scales the score, so a change between loosely related
+/// statements needs to be a strong one.
+pub fn judge(
+    actor: &ActorId,
+    topic: &Topic,
+    before: &StancePoint,
+    after: &StancePoint,
+    identity: f32,
+) -> Comparison {
+    let Some(mut shift) = compare(actor, topic, before, after) else { return Comparison::Agree };
+    if !shift.kind.is_change() {
+        return Comparison::Shift(shift);
+    }
+    shift.score = round2(shift.score * (0.5 + 0.5 * identity));
+    if let Err((reason, detail)) = gate::check(actor, shift.kind, before, after, identity) {
+        return Comparison::Unflagged(UnflaggedPair { shift, reason, detail });
+    }
+    if shift.score < FLAG_THRESHOLD {
+        let detail = format!("score {:.2} < {FLAG_THRESHOLD:.2}", shift.score);
+        return Comparison::Unflagged(UnflaggedPair { shift, reason: Unflagged::BelowThreshold, detail });
+    }
+    Comparison::Shift(shift)
+}
 
 /// How far tone must move (on -1..1) for a tone shift.
 const TONE_SHIFT: f32 = 0.6;

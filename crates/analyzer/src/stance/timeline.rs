@@ -40,13 +40,14 @@
 
 use crate::lexicon::{is_cue_word, words};
 use crate::stance::features;
+use crate::stance::identity::{identity, Arguments};
 use crate::stance::ledger::ledger;
-use crate::stance::shift::{compare, is_by_proxy, is_paraphrase_echo, is_quote};
+use crate::stance::shift::{is_by_proxy, is_paraphrase_echo, is_quote, judge, Comparison};
 use crate::stance::topic::{group, own_name_terms, parse_query_with, statement_matches, Aliases, TopicGroup};
 use chrono::NaiveDate;
 use stanceshift_core::{
-    ActorAnalysis, ActorId, ArticleId, CueKind, Shift, SpeechKind, StancePoint, Statement, Topic,
-    TopicTimeline,
+    ActorAnalysis, ActorId, ArticleId, CueKind, Shift, SpeechKind, StancePoint, Statement, TermStats, Topic,
+    TopicTimeline, UnflaggedPair,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -86,6 +87,29 @@ pub fn analyze_actor_with(
     as_of: NaiveDate,
     aliases: &Aliases,
 ) -> ActorAnalysis {
+    analyze_actor_in(actor, name, statements, topic_query, as_of, &Context { aliases, stats: None })
+}
+
+/// What an analysis knows beyond one actor's statements.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// Known actor names and aliases.
+    pub aliases: &'a Aliases,
+    /// How common words are in the corpus, to weigh shared arguments; without
+    /// it every argument weighs alike.
+    pub stats: Option<&'a dyn TermStats>,
+}
+
+/// [`analyze_actor_with`] in a [`Context`] (with corpus term statistics).
+pub fn analyze_actor_in(
+    actor: &ActorId,
+    name: &str,
+    statements: &[Statement],
+    topic_query: Option<&str>,
+    as_of: NaiveDate,
+    context: &Context<'_>,
+) -> ActorAnalysis {
+    let aliases = context.aliases;
     // Work per statement grows faster than its length: bound it.
     let capped: Vec<Statement>;
     let statements = if statements.iter().any(|s| s.content.len() > MAX_ANALYZED_CONTENT) {
@@ -113,14 +137,9 @@ pub fn analyze_actor_with(
                 vec![TopicGroup { topic, members, matched_terms: matched.into_iter().collect() }]
             }
         }
-        None => {
-            let mut own: Vec<&str> = vec![name, actor.as_str()];
-            own.extend(actor.as_str().split('-'));
-            let mut own = own_name_terms(&own);
-            own.insert(actor.to_string());
-            group(&distinct, &own, aliases)
-        }
+        None => group(&distinct, &own_names(actor, name), aliases),
     };
+    let own = own_names(actor, name);
 
     let tones = occasion_tones(&distinct);
     let mut topics = Vec::new();
@@ -136,7 +155,35 @@ pub fn analyze_actor_with(
             })
             .collect();
         let points = fold_back_references(points);
-        let shifts = shifts_by_day(actor, &g.topic, &points);
+        let arguments: Vec<Arguments> = points
+            .iter()
+            .map(|p| {
+                let mut exclude = own.clone();
+                exclude.extend(own_name_terms(&[p.statement.speaker.text.as_str()]));
+                Arguments::of(&p.statement, &g.topic, &exclude, aliases)
+            })
+            .collect();
+        // What a statement's article says on the topic completes it: "We will
+        // meet in Budapest" is about Putin when the same article has Trump say
+        // he will meet Putin. Two statements of one article are compared on
+        // their own words only, or the article would make everything in it one.
+        let in_article: Vec<Arguments> = (0..points.len())
+            .map(|i| {
+                let article = &points[i].statement.article_id;
+                (0..points.len())
+                    .filter(|&j| j != i && &points[j].statement.article_id == article)
+                    .fold(arguments[i].clone(), |acc, j| acc.with(&arguments[j]))
+            })
+            .collect();
+        let same = |b: usize, a: usize| {
+            let own = identity(&arguments[b], &arguments[a], context.stats);
+            if points[b].statement.article_id == points[a].statement.article_id {
+                own
+            } else {
+                own.max(identity(&in_article[b], &in_article[a], context.stats))
+            }
+        };
+        let (shifts, unflagged) = shifts_by_day(actor, &g.topic, &points, same);
         let commitments = ledger(actor, &g.topic, &points, as_of);
         // Found topics are what someone promised, intended or ruled out, or an
         // event of the topic list ("the talks were productive"): a run of
@@ -149,6 +196,7 @@ pub fn analyze_actor_with(
                 points,
                 shifts,
                 commitments,
+                unflagged,
             });
         }
     }
@@ -177,6 +225,15 @@ fn capped_content(statement: &Statement) -> Statement {
     statement
 }
 
+/// Canonical terms of an actor's own names, never arguments of its topics.
+fn own_names(actor: &ActorId, name: &str) -> BTreeSet<String> {
+    let mut own: Vec<&str> = vec![name, actor.as_str()];
+    own.extend(actor.as_str().split('-'));
+    let mut own = own_name_terms(&own);
+    own.insert(actor.to_string());
+    own
+}
+
 /// Whether a topic's predicate is one of the topic list's events ("meet", "sign").
 fn is_event_predicate(topic: &Topic) -> bool {
     let predicate = topic.key.split_whitespace().next().unwrap_or("");
@@ -191,8 +248,14 @@ fn is_event_predicate(topic: &Topic) -> bool {
 /// withdrawal on the same day are each measured against the earlier promise,
 /// never against each other. Refusals to comment ("declined to comment") are
 /// no stance and are never compared.
-fn shifts_by_day(actor: &ActorId, topic: &Topic, points: &[StancePoint]) -> Vec<Shift> {
+fn shifts_by_day(
+    actor: &ActorId,
+    topic: &Topic,
+    points: &[StancePoint],
+    identity: impl Fn(usize, usize) -> f32,
+) -> (Vec<Shift>, Vec<UnflaggedPair>) {
     let mut shifts = Vec::new();
+    let mut unflagged = Vec::new();
     let mut baseline: Option<usize> = None;
     let mut i = 0;
     while i < points.len() {
@@ -205,7 +268,11 @@ fn shifts_by_day(actor: &ActorId, topic: &Topic, points: &[StancePoint]) -> Vec<
         let proxy_rep = representative(points, stances.iter().copied().filter(|j| !own(j)));
         if let Some(b) = baseline {
             for rep in [own_rep, proxy_rep].into_iter().flatten() {
-                shifts.extend(compare(actor, topic, &points[b], &points[rep]));
+                match judge(actor, topic, &points[b], &points[rep], identity(b, rep)) {
+                    Comparison::Agree => {}
+                    Comparison::Shift(shift) => shifts.push(shift),
+                    Comparison::Unflagged(pair) => unflagged.push(pair),
+                }
             }
         }
         if let Some(next) = own_rep.or(proxy_rep) {
@@ -216,7 +283,7 @@ fn shifts_by_day(actor: &ActorId, topic: &Topic, points: &[StancePoint]) -> Vec<
         }
         i = end;
     }
-    shifts
+    (shifts, unflagged)
 }
 
 /// The point that best stands for a voice on one day: one that sets a

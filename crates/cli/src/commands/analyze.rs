@@ -25,6 +25,9 @@ pub struct AnalyzeArgs {
     /// Print the analysis as a JSON report (schema stanceshift.report/v1) instead of a table
     #[arg(long)]
     pub json: bool,
+    /// Also list the pairs of statements compared but not flagged, and why not
+    #[arg(long)]
+    pub explain: bool,
 }
 
 pub fn run(args: AnalyzeArgs, settings: Settings) -> Result<Status> {
@@ -59,6 +62,9 @@ pub fn run(args: AnalyzeArgs, settings: Settings) -> Result<Status> {
         flagged.len(),
         analysis.as_of
     );
+    if args.explain {
+        out!("{}", explain_unflagged(&analysis));
+    }
     if flagged.is_empty() {
         if !settings.quiet {
             eprintln!("no flagged shifts: {summary}");
@@ -160,6 +166,37 @@ fn clip(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// `--explain`: every compared pair that was not flagged, with the reason and both quotes.
+fn explain_unflagged(analysis: &ActorAnalysis) -> String {
+    let mut out = String::new();
+    for topic in &analysis.topics {
+        for pair in &topic.unflagged {
+            let (b, a) = (&pair.shift.before, &pair.shift.after);
+            out.push_str(&format!(
+                "not flagged  {} ({}) on {:?}: {} — {}\n  before {} {}#{}: {}\n  after  {} {}#{}: {}\n",
+                pair.shift.kind.as_str(),
+                pair.shift.score,
+                topic.topic.label,
+                pair.reason.as_str(),
+                pair.detail,
+                b.date,
+                b.article_id,
+                b.statement_index,
+                clip(&b.quote, 90),
+                a.date,
+                a.article_id,
+                a.statement_index,
+                clip(&a.quote, 90),
+            ));
+        }
+    }
+    if out.is_empty() {
+        out.push_str("not flagged: no compared pair was turned down\n");
+    }
+    out.push('\n');
+    out
 }
 
 #[cfg(test)]

@@ -367,7 +367,7 @@ fn each_kind_of_change() {
     ansel-durr / meet corvane [meet, Corvane]
       point 2025-10-01 a1#4 CT+
       point 2025-11-20 a3#3 CT+
-      tone_shift 0.87: tone_shift: plain assertion (CT+) -> plain assertion (CT+), tone +0.85 -> -0.99
+      tone_shift 0.62: tone_shift: plain assertion (CT+) -> plain assertion (CT+), tone +0.85 -> -0.99
     edda-varga / attend aldmere meet [attend, Aldmere, summit]
       point 2025-10-12 a2#1 CT+
       point 2025-11-20 a3#1 CT-

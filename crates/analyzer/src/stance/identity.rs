@@ -1,0 +1,111 @@
+//! Whether two statements are about the same proposition: the topic's
+//! predicate with the same specific arguments. Arguments weigh by how rare
+//! their words are in the corpus ([`TermStats`]), so sharing "Budapest" says
+//! much and sharing "pct" or "billion" says little; names weigh more than
+//! other words, as they pick out which company, tender or person.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use stanceshift_core::{Statement, TermStats, Topic};
+
+use crate::stance::topic::{statement_frames, Aliases};
+
+/// How much more a name weighs than another content word.
+const NAME_WEIGHT: f32 = 1.5;
+
+/// The arguments one statement gives the topic's predicate: canonical term ->
+/// (surface word, is a name).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Arguments {
+    terms: BTreeMap<String, (String, bool)>,
+}
+
+impl Arguments {
+    /// The arguments of the frames of `statement` whose predicate is the
+    /// topic's; of every frame when none is.
+    pub fn of(
+        statement: &Statement,
+        topic: &Topic,
+        exclude: &BTreeSet<String>,
+        aliases: &Aliases,
+    ) -> Arguments {
+        let predicate = topic.key.split_whitespace().next().unwrap_or("");
+        let frames = statement_frames(statement, exclude, aliases);
+        let on_topic: Vec<_> = frames.iter().filter(|f| f.predicate == predicate).collect();
+        let chosen = if on_topic.is_empty() { frames.iter().collect() } else { on_topic };
+        let mut terms = BTreeMap::new();
+        for frame in chosen {
+            for (term, surface) in &frame.names {
+                terms.insert(term.clone(), (surface.to_lowercase(), true));
+            }
+            for (term, surface) in &frame.nouns {
+                terms.entry(term.clone()).or_insert_with(|| (surface.to_lowercase(), false));
+            }
+        }
+        Arguments { terms }
+    }
+
+    /// These arguments with `other`'s added (own surface forms win).
+    pub fn with(&self, other: &Arguments) -> Arguments {
+        let mut terms = self.terms.clone();
+        for (term, value) in &other.terms {
+            terms.entry(term.clone()).or_insert_with(|| value.clone());
+        }
+        Arguments { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    fn weight(&self, term: &str, stats: Option<&dyn TermStats>) -> f32 {
+        let Some((surface, is_name)) = self.terms.get(term) else { return 0.0 };
+        // A multi-word alias ("Russian leader") is as rare as its rarest word.
+        let rarity = match stats {
+            Some(stats) => surface.split_whitespace().map(|w| stats.idf(w)).fold(1.0, f32::max),
+            None => 1.0,
+        };
+        if *is_name {
+            rarity * NAME_WEIGHT
+        } else {
+            rarity
+        }
+    }
+
+    fn total(&self, stats: Option<&dyn TermStats>) -> f32 {
+        self.terms.keys().map(|t| self.weight(t, stats)).sum()
+    }
+}
+
+/// How far two statements share their specific arguments, 0..1: the weight of
+/// the shared arguments over the weight of the sparer side's. 1 when neither
+/// side names any argument (nothing tells them apart), 0 when one side has
+/// arguments and they share none.
+pub fn identity(a: &Arguments, b: &Arguments, stats: Option<&dyn TermStats>) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    if a.is_empty() || b.is_empty() {
+        // One side names nothing ("We will do it"): the grouping joined them on
+        // the predicate alone; weakly the same.
+        return 0.5;
+    }
+    let shared: f32 = a
+        .terms
+        .keys()
+        .filter(|t| b.terms.contains_key(*t))
+        .map(|t| a.weight(t, stats).max(b.weight(t, stats)))
+        .sum();
+    let sparer = a.total(stats).min(b.total(stats));
+    // `+ 0.0` keeps a zero from printing as "-0.00".
+    (shared / sparer).clamp(0.0, 1.0) + 0.0
+}
+
+/// The shared arguments, for explanations ("budapest, summit").
+pub fn shared_terms(a: &Arguments, b: &Arguments) -> Vec<String> {
+    a.terms
+        .iter()
+        .filter(|(t, _)| b.terms.contains_key(*t))
+        .map(|(_, (surface, _))| surface.clone())
+        .collect()
+}
