@@ -6,11 +6,13 @@
 //! - `polnear`: attribution source/cue/content F1 on PolNeAR brat files
 //! - `factuality`: UW/MEANTIME unified factuality (Pearson r, MAE)
 //! - `meantime`: MEANTIME event certainty/polarity/time macro-F1
+//! - `shifts`: flagged stance shifts against our hand-judged pairs (needs an index of the corpus)
 
 pub mod factuality;
 pub mod meantime;
 pub mod metrics;
 pub mod polnear;
+pub mod shifts;
 pub mod tempeval;
 
 mod error;

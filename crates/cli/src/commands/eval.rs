@@ -4,28 +4,47 @@ use std::path::PathBuf;
 
 use crate::config::Settings;
 use crate::exit::Status;
+use crate::session::Corpus;
 
 /// Score the analyzer against gold annotations. Gold data is third-party and
 /// never bundled: give its path, or set STANCESHIFT_DATA (default ../shared/data).
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// tempeval | polnear | factuality | meantime | all
+    /// tempeval | polnear | factuality | meantime | shifts | all
     pub task: String,
-    /// Gold directory [default: $STANCESHIFT_DATA/<task's usual place>]
+    /// Gold directory [default: $STANCESHIFT_DATA/<task's usual place>]; for
+    /// shifts the gold file [default: data/gold/shifts-dev.tsv]
     pub path: Option<PathBuf>,
+    /// shifts: an index of a corpus the gold pairs come from (repeat for several
+    /// corpora); its `report --all` flags are scored against the gold
+    #[arg(long = "index", value_name = "DIR")]
+    pub indexes: Vec<PathBuf>,
     /// Print figures as JSON
     #[arg(long)]
     pub json: bool,
 }
 
-pub fn run(args: EvalArgs, _settings: Settings) -> Result<Status> {
+pub fn run(args: EvalArgs, settings: Settings) -> Result<Status> {
+    if args.task == "shifts" {
+        let report = evaluate_shifts(&args, &settings)?;
+        if args.json {
+            outln!("{}", serde_json::to_string_pretty(&[&report])?);
+        } else {
+            outln!("{}", report.text);
+        }
+        return Ok(Status::Success);
+    }
     let tasks: Vec<_> = stanceshift_eval::TASKS
         .iter()
         .filter(|(name, _, _)| args.task == "all" || *name == args.task)
         .collect();
     if tasks.is_empty() {
         let names: Vec<_> = stanceshift_eval::TASKS.iter().map(|t| t.0).collect();
-        anyhow::bail!("unknown eval task {:?}; expected one of {} or all", args.task, names.join(", "));
+        anyhow::bail!(
+            "unknown eval task {:?}; expected one of {}, shifts or all",
+            args.task,
+            names.join(", ")
+        );
     }
     if args.path.is_some() && tasks.len() > 1 {
         anyhow::bail!("a gold path can only be given for a single task");
@@ -44,8 +63,40 @@ pub fn run(args: EvalArgs, _settings: Settings) -> Result<Status> {
         }
         reports.push(report);
     }
+    if !args.indexes.is_empty() {
+        let report = evaluate_shifts(&args, &settings)?;
+        if !args.json {
+            outln!("{}", report.text);
+        }
+        reports.push(report);
+    } else {
+        eprintln!("skipping shifts: give --index DIR for each corpus the gold pairs come from");
+    }
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&reports)?);
     }
     Ok(Status::found(!reports.is_empty()))
+}
+
+/// Flags of every given index scored against the shift gold.
+fn evaluate_shifts(args: &EvalArgs, settings: &Settings) -> Result<stanceshift_eval::EvalReport> {
+    if args.indexes.is_empty() {
+        anyhow::bail!("eval shifts needs --index DIR: an index of each corpus the gold pairs come from");
+    }
+    let gold_path = match (&args.path, args.task.as_str()) {
+        (Some(path), "shifts") => path.clone(),
+        _ => PathBuf::from(stanceshift_eval::shifts::DEFAULT_GOLD),
+    };
+    let gold = stanceshift_eval::shifts::read_gold(&gold_path)?;
+    let mut corpora = Vec::new();
+    let mut flags = Vec::new();
+    for index in &args.indexes {
+        let settings = Settings { index: index.clone(), ..settings.clone() };
+        let corpus = Corpus::open(&settings, None)?;
+        flags.extend(corpus.all_flagged_shifts()?);
+        corpora.push(corpus);
+    }
+    let body =
+        |id: &stanceshift_core::ArticleId| corpora.iter().find_map(|c| c.article_body(id).ok().flatten());
+    Ok(stanceshift_eval::shifts::score(&gold_path, &gold, &flags, &body))
 }
