@@ -275,8 +275,8 @@ fn opens_an_index_written_by_schema_v1() {
     let out = dir.run(&["statements", "--actor", "mara-keel", "--index", "idx"]);
     assert_eq!(
         stdout(&out),
-        "2025-10-16  Mara Keel said: \"the lighthouse would reopen within two weeks\"  [v1-lighthouse]\n\
-         2025-10-20  Keel told: \"The ferries will run again on Monday,\"  [v1-harbour]\n"
+        "2025-10-16  Mara Keel said: the lighthouse would reopen within two weeks  [v1-lighthouse]\n\
+         2025-10-20  Keel told: The ferries will run again on Monday  [v1-harbour]\n"
     );
 }
 

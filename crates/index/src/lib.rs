@@ -90,6 +90,7 @@
 mod checkpoint;
 mod error;
 mod index;
+mod query;
 mod schema;
 mod search;
 mod shards;
@@ -98,7 +99,8 @@ mod writer;
 pub use checkpoint::{Checkpoint, Counts, FileProgress, FileStamp, RejectsMark};
 pub use error::{Error, Result};
 pub use index::{is_index, Index};
-pub use search::{Bucket, Hit, SearchQuery, SearchResults, Searcher, Snippet, Sort};
+pub use query::{MAX_QUERY_NESTING, QUERY_FIELDS};
+pub use search::{Bucket, FacetField, Hit, SearchQuery, SearchResults, Searcher, Snippet, Sort};
 pub use shards::{is_sharded, Manifest, Shards, MANIFEST};
 // Statement queries are core types so the analyzer can select statements from any source.
 pub use stanceshift_core::{Role, StatementQuery, StatementSource};
