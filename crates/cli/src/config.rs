@@ -62,21 +62,23 @@ impl Settings {
             index_origin,
             actors: global.actors.clone().or_else(|| file.actors.map(rebase)),
             quiet: global.quiet,
-            color: color(global.color),
+            color: color(
+                global.color,
+                std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+                std::io::IsTerminal::is_terminal(&std::io::stdout()),
+            ),
         })
     }
 }
 
 /// `--color`, then NO_COLOR (any non-empty value, no-color.org), then
 /// whether standard output is a terminal.
-fn color(flag: ColorArg) -> Color {
-    use std::io::IsTerminal;
+fn color(flag: ColorArg, no_color: bool, terminal: bool) -> Color {
     match flag {
         ColorArg::Always => Color::Ansi,
         ColorArg::Never => Color::Plain,
-        ColorArg::Auto if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => Color::Plain,
-        ColorArg::Auto if std::io::stdout().is_terminal() => Color::Ansi,
-        ColorArg::Auto => Color::Plain,
+        ColorArg::Auto if no_color || !terminal => Color::Plain,
+        ColorArg::Auto => Color::Ansi,
     }
 }
 
@@ -105,6 +107,15 @@ mod tests {
         assert_eq!(s.actors, Some(dir.path().join("actors.toml")));
         let global = GlobalArgs { config: Some(cfg), index: Some("other".into()), ..Default::default() };
         assert_eq!(Settings::resolve(&global).unwrap().index, PathBuf::from("other"));
+    }
+
+    #[test]
+    fn no_color_turns_auto_off_and_the_flag_wins() {
+        assert_eq!(color(ColorArg::Auto, false, true), Color::Ansi);
+        assert_eq!(color(ColorArg::Auto, true, true), Color::Plain);
+        assert_eq!(color(ColorArg::Auto, false, false), Color::Plain);
+        assert_eq!(color(ColorArg::Always, true, false), Color::Ansi);
+        assert_eq!(color(ColorArg::Never, false, true), Color::Plain);
     }
 
     #[test]
