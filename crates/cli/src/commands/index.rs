@@ -233,8 +233,8 @@ fn run_job(args: IndexArgs, settings: Settings) -> Result<Status> {
     }
     if job.analysis_failures > 0 {
         eprintln!(
-            "analysis failed on {} articles, indexed without statements (see {})",
-            job.analysis_failures,
+            "analysis failed on {}, indexed without statements (see {})",
+            counted(job.analysis_failures, "article", "articles"),
             job.rejects_path.display()
         );
     }

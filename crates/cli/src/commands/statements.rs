@@ -80,7 +80,7 @@ pub fn run(args: StatementsArgs, settings: Settings) -> Result<Status> {
     if statements.is_empty() && !settings.quiet && !args.json {
         match actor {
             Some(actor) => eprintln!("{}", corpus.no_statements_hint(&actor)?),
-            None => eprintln!("no statements in article(s) {}", args.article.join(", ")),
+            None => eprintln!("no statements in {}", articles_named(&args.article)),
         }
     }
     Ok(Status::found(!statements.is_empty()))
@@ -124,4 +124,10 @@ fn date(date: &StatementDate) -> String {
     } else {
         format!("{} ({}..{})", date.date, date.window.start, date.window.end)
     }
+}
+
+/// "article a" or "articles a, b".
+fn articles_named(ids: &[String]) -> String {
+    let noun = if ids.len() == 1 { "article" } else { "articles" };
+    format!("{noun} {}", ids.join(", "))
 }
