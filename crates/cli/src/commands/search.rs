@@ -56,7 +56,7 @@ pub struct SearchArgs {
     #[arg(long = "actor", id = "actor", value_name = "A")]
     pub actors: Vec<String>,
     /// Order of the hits: best match first (BM25, title words count double), newest or oldest
-    /// article first (ties by article id)
+    /// article first
     #[arg(long, value_enum, value_name = "ORDER", default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
     /// Number of hits to show (at most 100000)
@@ -65,7 +65,7 @@ pub struct SearchArgs {
     /// Hits to skip (for paging; at most 10000000)
     #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=MAX_OFFSET))]
     pub offset: u64,
-    /// Print one JSON document
+    /// Print one JSON document (fields in docs/cli-json.md)
     #[arg(long)]
     pub json: bool,
     /// Print only the number of matching articles (with --per: per day, week or month)
