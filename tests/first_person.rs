@@ -68,10 +68,10 @@ fn a_speech_gives_the_speaker_positions_not_greetings_history_or_others_words() 
     let dir = indexed();
     let keel = statements(&dir, "Mara Keel");
     for expected in [
-        "2031-03-04  I will: \"I will not sign a budget that raises the ferry toll.\"",
-        "2031-03-04  My administration will: \"My administration will open the new pier office by early next year.\"",
-        "2031-03-04  We will: \"We will bring the lighthouse crews home by the end of next year.\"",
-        "2031-03-04  I believe: \"the northern channel must stay open to fishing boats\"",
+        "2031-03-04  I will: I will not sign a budget that raises the ferry toll.",
+        "2031-03-04  My administration will: My administration will open the new pier office by early next year.",
+        "2031-03-04  We will: We will bring the lighthouse crews home by the end of next year.",
+        "2031-03-04  I believe: the northern channel must stay open to fishing boats",
     ] {
         assert!(keel.contains(expected), "missing {expected:?} in\n{keel}");
     }
@@ -91,14 +91,14 @@ fn a_transcript_splits_turns_questions_are_no_ones_stance() {
     assert_eq!(
         vane.lines().map(|l| l.split("  [").next().unwrap()).collect::<Vec<_>>(),
         [
-            "2031-03-05  I will: \"I will veto any bill that closes the northern channel.\"",
-            "2031-03-05  We will: \"We will meet them next week.\"",
-            "2031-03-05  I have: \"I have directed the harbour board to publish the toll figures.\"",
+            "2031-03-05  I will: I will veto any bill that closes the northern channel.",
+            "2031-03-05  We will: We will meet them next week.",
+            "2031-03-05  I have: I have directed the harbour board to publish the toll figures.",
         ],
         "{vane}"
     );
     let odell = statements(&dir, "Odell");
-    assert!(odell.starts_with("2031-03-05  We oppose: \"the closure of the channel\""), "{odell}");
+    assert!(odell.starts_with("2031-03-05  We oppose: the closure of the channel"), "{odell}");
     assert!(!vane.contains("union") && !vane.contains("strike"), "{vane}");
 }
 

@@ -272,11 +272,21 @@ fn opens_an_index_written_by_schema_v1() {
     assert_eq!(doc["hits"][0]["date"], "2025-10-16T09:00:00+02:00");
     assert_eq!(doc["hits"][0]["source"], "Fixture Wire");
     assert_eq!(count(&dir, "idx"), 2);
+    // Field queries that need no new field work on it; author: asks for a new index.
+    let out = dir.run(&["search", "source:\"fixture wire\" date:2025-10", "--count", "--index", "idx"]);
+    assert_eq!(stdout(&out), "2\n", "{}", stderr(&out));
+    let out = dir.run(&["search", "author:keel", "--index", "idx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("built before author: search (index schema v1, now v2)"),
+        "{}",
+        stderr(&out)
+    );
     let out = dir.run(&["statements", "--actor", "mara-keel", "--index", "idx"]);
     assert_eq!(
         stdout(&out),
-        "2025-10-16  Mara Keel said: \"the lighthouse would reopen within two weeks\"  [v1-lighthouse]\n\
-         2025-10-20  Keel told: \"The ferries will run again on Monday,\"  [v1-harbour]\n"
+        "2025-10-16  Mara Keel said: the lighthouse would reopen within two weeks  [v1-lighthouse]\n\
+         2025-10-20  Keel told: The ferries will run again on Monday  [v1-harbour]\n"
     );
 }
 

@@ -90,7 +90,7 @@ fn human_output_shows_date_source_title_id_and_a_marked_snippet() {
     assert_eq!(lines.next(), Some("2025-10-30  Harbor Wire  Tariffs  [c]"));
     assert_eq!(lines.next(), Some("    The ministry announced new **tariffs** on steel."));
     assert_eq!(lines.next(), None);
-    assert!(stderr(&out).contains("1-1 of 1 hits"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1-1 of 1 hit"), "{}", stderr(&out));
 }
 
 #[test]

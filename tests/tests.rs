@@ -2,10 +2,13 @@
 //! One module per area; one regression test per bug.
 
 mod analyze;
+mod cli;
 mod expectations;
 mod extract;
 mod first_person;
 mod index;
+mod query;
+mod readme;
 mod report;
 mod robust;
 mod search;

@@ -1,4 +1,5 @@
-use clap::{Args, Parser, Subcommand};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 use crate::commands;
@@ -28,6 +29,23 @@ pub struct GlobalArgs {
     /// Print nothing but results and errors
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Colour and bold in the output: auto (on a terminal, unless NO_COLOR is set), always or never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// A day given on the command line, with the format in the error.
+pub fn day_arg(value: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map_err(|e| format!("{e}: write the day as YYYY-MM-DD, e.g. 2025-10-16"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,6 +70,23 @@ pub enum Command {
     Eval(commands::eval::EvalArgs),
     /// Index the bundled sample corpus, search it and analyze it
     Demo(commands::demo::DemoArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(commands::completions::CompletionsArgs),
+    /// Print the manual page (roff; `stanceshift man | man -l -`)
+    Man(commands::man::ManArgs),
+}
+
+impl Command {
+    /// The `--from`/`--to` days a command was given, to check their order once for all.
+    pub fn day_bounds(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        match self {
+            Command::Search(a) => (a.from, a.to),
+            Command::Statements(a) => (a.from, a.to),
+            Command::Analyze(a) => (a.scope.from, a.scope.to),
+            Command::Report(a) => (a.scope.from, a.scope.to),
+            _ => (None, None),
+        }
+    }
 }
 
 /// Which statements an analysis looks at: one topic, a range of statement
@@ -62,9 +97,9 @@ pub struct AnalysisScope {
     #[arg(long, value_name = "Q")]
     pub topic: Option<String>,
     /// First statement day, inclusive (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<chrono::NaiveDate>,
+    #[arg(long, value_name = "DATE", value_parser = day_arg)]
+    pub from: Option<NaiveDate>,
     /// Last statement day, inclusive (YYYY-MM-DD); open commitments are judged as of this day
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<chrono::NaiveDate>,
+    #[arg(long, value_name = "DATE", value_parser = day_arg)]
+    pub to: Option<NaiveDate>,
 }

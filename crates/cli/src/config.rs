@@ -5,7 +5,8 @@ use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-use crate::args::GlobalArgs;
+use crate::args::{ColorArg, GlobalArgs};
+use crate::terminal::Color;
 
 pub const DEFAULT_CONFIG: &str = "stanceshift.toml";
 pub const DEFAULT_INDEX: &str = "stanceshift-index";
@@ -22,8 +23,21 @@ struct FileConfig {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub index: PathBuf,
+    /// Where `index` came from: `demo` writes its own index unless told one.
+    pub index_origin: IndexOrigin,
     pub actors: Option<PathBuf>,
     pub quiet: bool,
+    pub color: Color,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexOrigin {
+    /// `--index DIR`.
+    Flag,
+    /// `index = "DIR"` in the config file.
+    ConfigFile,
+    /// Neither: ./stanceshift-index.
+    Default,
 }
 
 impl Settings {
@@ -38,15 +52,33 @@ impl Settings {
             Some(dir) if p.is_relative() && !dir.as_os_str().is_empty() => dir.join(p),
             _ => p,
         };
+        let (index, index_origin) = match (global.index.clone(), file.index) {
+            (Some(flag), _) => (flag, IndexOrigin::Flag),
+            (None, Some(configured)) => (rebase(configured), IndexOrigin::ConfigFile),
+            (None, None) => (PathBuf::from(DEFAULT_INDEX), IndexOrigin::Default),
+        };
         Ok(Settings {
-            index: global
-                .index
-                .clone()
-                .or_else(|| file.index.map(rebase))
-                .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX)),
+            index,
+            index_origin,
             actors: global.actors.clone().or_else(|| file.actors.map(rebase)),
             quiet: global.quiet,
+            color: color(
+                global.color,
+                std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+                std::io::IsTerminal::is_terminal(&std::io::stdout()),
+            ),
         })
+    }
+}
+
+/// `--color`, then NO_COLOR (any non-empty value, no-color.org), then
+/// whether standard output is a terminal.
+fn color(flag: ColorArg, no_color: bool, terminal: bool) -> Color {
+    match flag {
+        ColorArg::Always => Color::Ansi,
+        ColorArg::Never => Color::Plain,
+        ColorArg::Auto if no_color || !terminal => Color::Plain,
+        ColorArg::Auto => Color::Ansi,
     }
 }
 
@@ -71,9 +103,19 @@ mod tests {
         let global = GlobalArgs { config: Some(cfg.clone()), ..Default::default() };
         let s = Settings::resolve(&global).unwrap();
         assert_eq!(s.index, dir.path().join("idx"));
+        assert_eq!(s.index_origin, IndexOrigin::ConfigFile);
         assert_eq!(s.actors, Some(dir.path().join("actors.toml")));
         let global = GlobalArgs { config: Some(cfg), index: Some("other".into()), ..Default::default() };
         assert_eq!(Settings::resolve(&global).unwrap().index, PathBuf::from("other"));
+    }
+
+    #[test]
+    fn no_color_turns_auto_off_and_the_flag_wins() {
+        assert_eq!(color(ColorArg::Auto, false, true), Color::Ansi);
+        assert_eq!(color(ColorArg::Auto, true, true), Color::Plain);
+        assert_eq!(color(ColorArg::Auto, false, false), Color::Plain);
+        assert_eq!(color(ColorArg::Always, true, false), Color::Ansi);
+        assert_eq!(color(ColorArg::Never, false, true), Color::Plain);
     }
 
     #[test]

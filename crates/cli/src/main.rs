@@ -23,6 +23,7 @@ mod commands;
 mod config;
 mod exit;
 mod session;
+mod terminal;
 
 use clap::Parser;
 use std::process::ExitCode;

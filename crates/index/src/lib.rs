@@ -24,19 +24,28 @@
 //!
 //! ## Query language
 //!
-//! `budapest summit` (all words; English stemming, so `meeting` finds
-//! `meet`), `"meet putin"` (phrase), `putin OR kremlin`, `putin -budapest` or
-//! `putin AND NOT budapest` (exclusion), `+word`, `title:summit` / `body:x`,
-//! `id:some-article-id`, and parentheses. Empty text or `*` matches every
-//! article. A query that does not parse is an [`Error::Query`].
+//! `budapest summit` (all words: the default operator is AND; English
+//! stemming, so `meeting` finds `meet`), `"meet putin"` (phrase),
+//! `putin OR kremlin`, `putin -budapest`, `putin NOT budapest` or
+//! `putin AND NOT budapest` (exclusion), `+word`, parentheses, `Budap*`
+//! (prefix), `Putn~1` (edit distance, at most 2), and the fields
+//! [`QUERY_FIELDS`]: `title:` / `body:`, `source:"Meridian Post"` (the whole
+//! source, any case), `author:` (a word of the author's name; schema v2),
+//! `date:2025-10-16` (or `2025-10`, `2025`), `date:[2025-10-01 TO 2025-10-31]`
+//! (`{..}` excludes an end, `*` leaves it open) and `id:some-article-id`.
+//! Empty text or `*` matches every article. A query that does not parse, or
+//! names another field, is an [`Error::Query`] whose message gives the
+//! character position and the fields (`query.rs`).
 //!
 //! ## Stability
 //!
 //! The benchmarks and the CLI use this API; change it only additively. The
 //! on-disk schema is pinned by a compatibility test against an index written
-//! by the first version (`tests/fixtures/index-v1` in the repository): a
-//! schema change makes [`Index::open`] fail with [`Error::Incompatible`]
-//! (re-index with `--rebuild`) rather than misread old data.
+//! by the first version (`tests/fixtures/index-v1` in the repository). Schema
+//! v2 only adds a field (`author_words`), so a v1 index opens and answers
+//! everything but `author:`; any other difference makes [`Index::open`] fail
+//! with [`Error::Incompatible`] (re-index with `--rebuild`) rather than
+//! misread old data.
 //!
 //! ```
 //! use stanceshift_core::{ActorId, Article, ArticleId, DateBasis, DateWindow, Mention, Span, SpeechKind,
@@ -90,6 +99,7 @@
 mod checkpoint;
 mod error;
 mod index;
+mod query;
 mod schema;
 mod search;
 mod shards;
@@ -99,7 +109,8 @@ mod writer;
 pub use checkpoint::{Checkpoint, Counts, FileProgress, FileStamp, RejectsMark};
 pub use error::{Error, Result};
 pub use index::{is_index, Index};
-pub use search::{Bucket, Hit, SearchQuery, SearchResults, Searcher, Snippet, Sort};
+pub use query::{MAX_QUERY_NESTING, QUERY_FIELDS};
+pub use search::{Bucket, FacetField, Hit, SearchQuery, SearchResults, Searcher, Snippet, Sort};
 pub use shards::{is_sharded, Manifest, Shards, MANIFEST};
 pub use term_stats::CorpusTermStats;
 // Statement queries are core types so the analyzer can select statements from any source.

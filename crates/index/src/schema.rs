@@ -17,7 +17,19 @@ pub(crate) const KIND_ARTICLE: &str = "article";
 pub(crate) const KIND_STATEMENT: &str = "statement";
 
 /// English tokenizer with stemming, registered by tantivy by default.
-const TEXT_TOKENIZER: &str = "en_stem";
+pub(crate) const TEXT_TOKENIZER: &str = "en_stem";
+
+/// Version of the index schema, shown in messages about older indexes.
+/// 1: the first release (`tests/fixtures/index-v1`); 2: adds `author_words`,
+/// the author's words for `author:` queries. A version-1 index stays readable:
+/// everything but `author:` works on it.
+pub(crate) const SCHEMA_VERSION: u32 = 2;
+
+/// The author's words, lower-cased, not stemmed (names), not stored.
+pub(crate) const F_AUTHOR_WORDS: &str = "author_words";
+
+/// Fields added since schema version 1: an index without them is an older one.
+const ADDED_FIELDS: &[&str] = &[F_AUTHOR_WORDS];
 
 /// Field handles, resolved once per opened index.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +63,8 @@ pub(crate) struct Fields {
     pub analyzer_version: Field,
     /// The statement as JSON (statement docs only).
     pub statement: Field,
+    /// The author's words (schema version 2; `None` in a version-1 index).
+    pub author_words: Option<Field>,
 }
 
 pub(crate) const F_DATE: &str = "date";
@@ -87,6 +101,12 @@ pub(crate) fn build_schema() -> Schema {
     builder.add_u64_field(F_HASH_LO, FAST);
     builder.add_u64_field(F_ANALYZER_VERSION, FAST);
     builder.add_text_field("statement", STORED);
+    let names = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("default")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    builder.add_text_field(F_AUTHOR_WORDS, names);
     builder.build()
 }
 
@@ -95,8 +115,13 @@ impl Fields {
     /// version writes; anything else is an index from another version.
     pub(crate) fn resolve(schema: &Schema, index_dir: &std::path::Path) -> Result<Fields> {
         let expected = build_schema();
+        let mut absent_additions = 0;
         for (_, entry) in expected.fields() {
             let found = schema.get_field(entry.name()).ok().map(|f| schema.get_field_entry(f));
+            if found.is_none() && ADDED_FIELDS.contains(&entry.name()) {
+                absent_additions += 1;
+                continue;
+            }
             if found != Some(entry) {
                 let detail = match found {
                     None => format!("field `{}` is missing", entry.name()),
@@ -105,7 +130,7 @@ impl Fields {
                 return Err(Error::Incompatible { path: index_dir.to_path_buf(), detail });
             }
         }
-        if schema.num_fields() != expected.num_fields() {
+        if schema.num_fields() + absent_additions != expected.num_fields() {
             let extra: Vec<&str> = schema
                 .fields()
                 .map(|(_, e)| e.name())
@@ -132,6 +157,7 @@ impl Fields {
             hash_lo: field(F_HASH_LO),
             analyzer_version: field(F_ANALYZER_VERSION),
             statement: field("statement"),
+            author_words: schema.get_field(F_AUTHOR_WORDS).ok(),
         })
     }
 }
@@ -181,7 +207,7 @@ mod tests {
     #[test]
     fn own_schema_resolves() {
         let schema = build_schema();
-        assert!(Fields::resolve(&schema, std::path::Path::new("x")).is_ok());
+        assert!(Fields::resolve(&schema, std::path::Path::new("x")).unwrap().author_words.is_some());
         let mut other = Schema::builder();
         other.add_text_field("kind", STRING);
         let err = Fields::resolve(&other.build(), std::path::Path::new("x")).unwrap_err();

@@ -7,12 +7,13 @@ use stanceshift_core::{ActorId, Article, ArticleId, Role, Span, Statement, State
 use tantivy::collector::{Collector, Count, DocSetCollector, FacetCollector, SegmentCollector, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::index::SegmentReader;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, TantivyDocument, Term};
 
 use crate::error::{Error, OrEngine, Result};
+use crate::query::{day_range, QueryBuilder};
 use crate::schema::{
     actor_facet, day_from_number, day_number, source_facet, Fields, F_DATE, F_DAY, KIND_ARTICLE,
     KIND_STATEMENT,
@@ -20,8 +21,6 @@ use crate::schema::{
 
 /// Longest snippet, in characters.
 pub(crate) const SNIPPET_CHARS: usize = 200;
-/// Title matches count more than body matches.
-const TITLE_BOOST: f32 = 2.0;
 
 /// Order of search hits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -119,9 +118,19 @@ pub struct Snippet {
     pub text: String,
     /// Byte ranges of matched words within `text`, in order, not overlapping.
     pub highlights: Vec<Span>,
+    /// The same ranges in characters (Unicode scalar values), for readers
+    /// whose strings are not indexed by UTF-8 byte.
+    pub char_highlights: Vec<Span>,
 }
 
 impl Snippet {
+    /// A snippet of `text` with these byte ranges highlighted.
+    pub fn new(text: String, highlights: Vec<Span>) -> Snippet {
+        let chars = |at: usize| text.get(..at).map_or(0, |s| s.chars().count());
+        let char_highlights = highlights.iter().map(|h| Span::new(chars(h.start), chars(h.end))).collect();
+        Snippet { text, highlights, char_highlights }
+    }
+
     /// The text with each highlight wrapped in `open` .. `close`
     /// (`"**"`, `"**"` for Markdown; ANSI bold codes for a terminal).
     pub fn marked(&self, open: &str, close: &str) -> String {
@@ -139,6 +148,25 @@ impl Snippet {
         }
         out.push_str(self.text.get(at..).unwrap_or(""));
         out
+    }
+}
+
+/// What search hits can be counted by (`search --facet`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FacetField {
+    /// The article's source, lowercased (sources match case-insensitively).
+    Source,
+    /// Actors with a statement in the article, as speaker or principal.
+    Actor,
+}
+
+impl FacetField {
+    fn root(self) -> &'static str {
+        match self {
+            FacetField::Source => "/source",
+            FacetField::Actor => "/actor",
+        }
     }
 }
 
@@ -190,7 +218,7 @@ impl Bucket {
 pub struct Searcher {
     pub(crate) inner: tantivy::Searcher,
     pub(crate) fields: Fields,
-    parser: QueryParser,
+    queries: QueryBuilder,
 }
 
 impl std::fmt::Debug for Searcher {
@@ -201,10 +229,12 @@ impl std::fmt::Debug for Searcher {
 
 impl Searcher {
     pub(crate) fn new(index: &tantivy::Index, fields: Fields, inner: tantivy::Searcher) -> Result<Searcher> {
-        let mut parser = QueryParser::for_index(index, vec![fields.title, fields.body]);
-        parser.set_conjunction_by_default();
-        parser.set_field_boost(fields.title, TITLE_BOOST);
-        Ok(Searcher { inner, fields, parser })
+        let text_analyzer = index
+            .tokenizers()
+            .get(crate::schema::TEXT_TOKENIZER)
+            .ok_or_else(|| Error::Corrupt(format!("no tokenizer {}", crate::schema::TEXT_TOKENIZER)))?;
+        let queries = QueryBuilder::new(index, fields, text_analyzer);
+        Ok(Searcher { inner, fields, queries })
     }
 
     /// Matching articles, one page of hits, and how many matched in all.
@@ -300,7 +330,7 @@ impl Searcher {
                 .collect();
             clauses.push(filter(BooleanQuery::new(ids)));
         }
-        if let Some(range) = day_range(f, query.from, query.to) {
+        if let Some(range) = filter_days(f, query.from, query.to) {
             clauses.push(filter(range));
         }
         let addresses = self.inner.search(&BooleanQuery::new(clauses), &DocSetCollector).or_engine()?;
@@ -344,13 +374,13 @@ impl Searcher {
 
     /// Actors with statements (as speaker or principal) and how many, most first.
     pub fn actors(&self) -> Result<Vec<(ActorId, u64)>> {
-        let counts = self.facet_counts(KIND_STATEMENT, "/actor")?;
+        let counts = self.facet_counts_of_kind(KIND_STATEMENT, "/actor")?;
         Ok(counts.into_iter().map(|(id, n)| (ActorId::new(id), n)).collect())
     }
 
     /// Article sources (lowercased) and how many articles each, most first.
     pub fn sources(&self) -> Result<Vec<(String, u64)>> {
-        self.facet_counts(KIND_ARTICLE, "/source")
+        self.facet_counts_of_kind(KIND_ARTICLE, "/source")
     }
 
     /// Number of articles in this commit.
@@ -363,10 +393,21 @@ impl Searcher {
         Ok(self.inner.search(&kind_query(&self.fields, KIND_STATEMENT), &Count).or_engine()? as u64)
     }
 
-    pub(crate) fn facet_counts(&self, kind: &str, root: &str) -> Result<Vec<(String, u64)>> {
+    /// How many matching articles each source or actor has, most first
+    /// (sources lowercased, actors by id).
+    pub fn facet_counts(&self, query: &SearchQuery, facet: FacetField) -> Result<Vec<(String, u64)>> {
+        let (full, _) = self.article_query(query)?;
+        self.count_facets(&full, facet.root())
+    }
+
+    fn facet_counts_of_kind(&self, kind: &str, root: &str) -> Result<Vec<(String, u64)>> {
+        self.count_facets(&kind_query(&self.fields, kind), root)
+    }
+
+    fn count_facets(&self, query: &dyn Query, root: &str) -> Result<Vec<(String, u64)>> {
         let mut collector = FacetCollector::for_field("tags");
         collector.add_facet(root);
-        let counts = self.inner.search(&kind_query(&self.fields, kind), &collector).or_engine()?;
+        let counts = self.inner.search(query, &collector).or_engine()?;
         let mut out: Vec<(String, u64)> = counts
             .get(root)
             .filter_map(|(facet, n)| facet.to_path().get(1).map(|name| (name.to_string(), n)))
@@ -376,8 +417,6 @@ impl Searcher {
     }
 
     /// The whole query and, separately, its text part (for snippets).
-    /// Parentheses nested deeper than [`MAX_QUERY_NESTING`] are refused before
-    /// the query parser (which recurses per level) sees them.
     pub(crate) fn article_query(
         &self,
         query: &SearchQuery,
@@ -388,23 +427,11 @@ impl Searcher {
         let text_query = if text.is_empty() || text == "*" {
             None
         } else {
-            let depth = paren_depth(text);
-            if depth > MAX_QUERY_NESTING {
-                return Err(Error::Query {
-                    query: short(text),
-                    message: format!(
-                        "parentheses nested {depth} deep; at most {MAX_QUERY_NESTING} levels are allowed"
-                    ),
-                });
-            }
-            let parsed = self
-                .parser
-                .parse_query(&and_not_as_not(text))
-                .map_err(|e| Error::Query { query: text.to_string(), message: e.to_string() })?;
+            let parsed = self.queries.build(text)?;
             clauses.push((Occur::Must, parsed.box_clone()));
             Some(parsed)
         };
-        if let Some(range) = day_range(f, query.from, query.to) {
+        if let Some(range) = filter_days(f, query.from, query.to) {
             clauses.push(filter(range));
         }
         if !query.sources.is_empty() {
@@ -440,34 +467,6 @@ impl Searcher {
     }
 }
 
-/// Rewrites `x AND NOT y` (outside quotes) as `x NOT y`. tantivy's parser
-/// turns the former into a clause that matches nothing
-/// (quickwit-oss/tantivy#2584) while the latter excludes `y` as intended.
-fn and_not_as_not(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("AND NOT") {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut in_quotes = false;
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        let at_word_start = out.is_empty() || out.ends_with(char::is_whitespace) || out.ends_with(')');
-        if c == '"' {
-            in_quotes = !in_quotes;
-        } else if !in_quotes && at_word_start && rest.starts_with("AND NOT") {
-            let after = &rest["AND NOT".len()..];
-            if after.starts_with(|c: char| c.is_whitespace() || c == '(' || c == '"') {
-                out.push_str("NOT");
-                rest = after;
-                continue;
-            }
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out.into()
-}
-
 fn corrupt(what: &str) -> Error {
     Error::Corrupt(what.to_string())
 }
@@ -496,15 +495,12 @@ fn any_facet(fields: &Fields, facets: Vec<Facet>) -> BooleanQuery {
     BooleanQuery::new(clauses)
 }
 
-fn day_range(fields: &Fields, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Option<RangeQuery> {
+fn filter_days(fields: &Fields, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Option<RangeQuery> {
     if from.is_none() && to.is_none() {
         return None;
     }
-    let bound = |date: Option<NaiveDate>| match date {
-        Some(date) => Bound::Included(Term::from_field_i64(fields.day, day_number(date))),
-        None => Bound::Unbounded,
-    };
-    Some(RangeQuery::new(bound(from), bound(to)))
+    let bound = |date: Option<NaiveDate>| date.map_or(Bound::Unbounded, Bound::Included);
+    Some(day_range(fields, bound(from), bound(to)))
 }
 
 /// Turns tantivy's fragment (`range` of `body`, highlights relative to it)
@@ -522,10 +518,7 @@ pub(crate) fn framed_snippet(
     let trail = if body[end..].trim().is_empty() { "" } else { "…" };
     let text = format!("{lead}{}{trail}", &body[range.start..end]);
     let shift = lead.len();
-    Snippet {
-        text,
-        highlights: highlights.iter().map(|r| Span::new(r.start + shift, r.end + shift)).collect(),
-    }
+    Snippet::new(text, highlights.iter().map(|r| Span::new(r.start + shift, r.end + shift)).collect())
 }
 
 /// The start of the body, cut at a word boundary, when no match can be shown.
@@ -539,7 +532,7 @@ pub(crate) fn lead_snippet(body: &str) -> Snippet {
         let head = head.rfind(char::is_whitespace).map_or(head, |i| &head[..i]);
         format!("{}…", head.trim_end())
     };
-    Snippet { text, highlights: Vec::new() }
+    Snippet::new(text, Vec::new())
 }
 
 pub(crate) fn bucketize(days: &BTreeMap<i64, u64>, bucket: Bucket) -> Vec<(NaiveDate, u64)> {
@@ -645,34 +638,6 @@ impl Hit {
     }
 }
 
-/// Deepest parenthesis nesting a query may have.
-pub const MAX_QUERY_NESTING: usize = 64;
-
-/// How deep the parentheses of `text` nest (outside double quotes).
-fn paren_depth(text: &str) -> usize {
-    let (mut depth, mut deepest, mut quoted) = (0usize, 0usize, false);
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            '(' if !quoted => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            ')' if !quoted => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
-}
-
-/// The first 60 characters of a query, for error messages.
-fn short(text: &str) -> String {
-    match text.char_indices().nth(60) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
-}
-
 /// An article's instant in Unix seconds for sorting, over every year an
 /// article may have: the `date` field where it holds the instant, else (before
 /// ~1677, after ~2262, where it is clamped) midnight of the `day`.
@@ -733,21 +698,12 @@ mod tests {
 
     #[test]
     fn snippets_mark_highlights() {
-        let snippet = Snippet {
-            text: "Putin will meet Trump".into(),
-            highlights: vec![Span::new(0, 5), Span::new(11, 15)],
-        };
+        let snippet = Snippet::new("Putin will meet Trump".into(), vec![Span::new(0, 5), Span::new(11, 15)]);
         assert_eq!(snippet.marked("**", "**"), "**Putin** will **meet** Trump");
         assert_eq!(snippet.marked("[", "]"), "[Putin] will [meet] Trump");
-    }
-
-    #[test]
-    fn and_not_is_rewritten_outside_quotes_only() {
-        assert_eq!(and_not_as_not("meet AND NOT budapest"), "meet NOT budapest");
-        assert_eq!(and_not_as_not("(a OR b) AND NOT (c)"), "(a OR b) NOT (c)");
-        assert_eq!(and_not_as_not("\"x AND NOT y\" AND NOT z"), "\"x AND NOT y\" NOT z");
-        assert_eq!(and_not_as_not("BRAND NOTE"), "BRAND NOTE");
-        assert_eq!(and_not_as_not("a AND NOTHING"), "a AND NOTHING");
+        let accented = Snippet::new("…Orbán met Putin".into(), vec![Span::new(14, 19)]);
+        assert_eq!(accented.char_highlights, vec![Span::new(11, 16)]);
+        assert_eq!(accented.marked("[", "]"), "…Orbán met [Putin]");
     }
 
     #[test]

@@ -36,7 +36,8 @@ use tantivy::{DocAddress, DocId, Score, TantivyDocument, Term};
 use crate::error::{Error, OrEngine, Result};
 use crate::index::{is_index, Index};
 use crate::search::{
-    bucketize, Bucket, Hit, SearchQuery, SearchResults, Searcher, Sort, SortInstant, SNIPPET_CHARS,
+    bucketize, Bucket, FacetField, Hit, SearchQuery, SearchResults, Searcher, Sort, SortInstant,
+    SNIPPET_CHARS,
 };
 
 /// The manifest file of a sharded index directory.
@@ -287,6 +288,11 @@ impl Shards {
     /// Article sources (lowercased) and how many articles each, most first.
     pub fn sources(&self) -> Result<Vec<(String, u64)>> {
         self.merged_counts(Searcher::sources)
+    }
+
+    /// How many matching articles of all shards each source or actor has, most first.
+    pub fn facet_counts(&self, query: &SearchQuery, facet: FacetField) -> Result<Vec<(String, u64)>> {
+        self.merged_counts(|s| s.facet_counts(query, facet))
     }
 
     fn merged_counts(

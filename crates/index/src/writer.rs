@@ -295,6 +295,10 @@ impl Writer {
         }
         if let Some(author) = &article.author {
             doc.add_text(f.author, author);
+            // A version-1 index has no field for it; it keeps working without `author:`.
+            if let Some(words) = f.author_words {
+                doc.add_text(words, author);
+            }
         }
         doc.add_text(f.date_text, article.date.to_rfc3339());
         doc.add_date(f.date, sort_instant(article));

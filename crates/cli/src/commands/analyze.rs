@@ -12,6 +12,7 @@ use crate::args::AnalysisScope;
 use crate::config::Settings;
 use crate::exit::Status;
 use crate::session::Corpus;
+use crate::terminal::{self, clip, counted, unquoted, Color};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Exit status: 0 when shifts were flagged, 1 when none were, 2 on error.\n\
@@ -53,13 +54,13 @@ pub fn run(args: AnalyzeArgs, settings: Settings) -> Result<Status> {
         .map(|p| (p.statement.article_id.as_str(), p.statement.index))
         .collect();
     let summary = format!(
-        "{} ({}): {} statements, {} on {} topic(s); {} flagged shift(s); as of {}",
+        "{} ({}): {}, {} on {}; {}; as of {}",
         analysis.name,
         actor,
-        statements.len(),
+        counted(statements.len() as u64, "statement", "statements"),
         statements_on_topics.len(),
-        analysis.topics.len(),
-        flagged.len(),
+        counted(analysis.topics.len() as u64, "topic", "topics"),
+        counted(flagged.len() as u64, "flagged shift", "flagged shifts"),
         analysis.as_of
     );
     if args.explain {
@@ -78,7 +79,7 @@ pub fn run(args: AnalyzeArgs, settings: Settings) -> Result<Status> {
         outln!("{summary}\n");
     }
     let proxies = ProxyLookup::new(&analysis);
-    out!("{}", shift_table(&flagged, &proxies));
+    out!("{}", shift_table(&flagged, &proxies, settings.color));
     if !settings.quiet {
         outln!(
             "\n[proxy] = said for {} by someone else (spokesperson, official, institution). \
@@ -118,16 +119,20 @@ impl<'a> ProxyLookup<'a> {
 const QUOTE_CHARS: usize = 44;
 const SPEAKER_CHARS: usize = 28;
 
-/// The flagged shifts as an aligned plain-text table.
-fn shift_table(flagged: &[(&str, &Shift)], proxies: &ProxyLookup<'_>) -> String {
+/// The flagged shifts as an aligned plain-text table, as wide as the terminal allows.
+fn shift_table(flagged: &[(&str, &Shift)], proxies: &ProxyLookup<'_>, color: Color) -> String {
     let cell = |e: &Evidence| {
         let marker = if proxies.is_proxy(e) { "[proxy] " } else { "" };
-        format!("{} {marker}{}: “{}”", e.date, clip(&e.speaker, SPEAKER_CHARS), clip(&e.quote, QUOTE_CHARS))
+        format!(
+            "{} {marker}{}: “{}”",
+            e.date,
+            clip(&e.speaker, SPEAKER_CHARS),
+            clip(unquoted(&e.quote), QUOTE_CHARS)
+        )
     };
-    let mut rows =
-        vec![["KIND".to_string(), "SCORE".into(), "TOPIC".into(), "BEFORE".into(), "AFTER".into()]];
+    let mut rows = vec![["KIND", "SCORE", "TOPIC", "BEFORE", "AFTER"].map(String::from).to_vec()];
     for (topic, shift) in flagged {
-        rows.push([
+        rows.push(vec![
             shift.kind.as_str().to_string(),
             format!("{:.2}", shift.score),
             topic.to_string(),
@@ -135,37 +140,7 @@ fn shift_table(flagged: &[(&str, &Shift)], proxies: &ProxyLookup<'_>) -> String 
             cell(&shift.after),
         ]);
     }
-    let mut widths = [0usize; 5];
-    for row in &rows {
-        for (width, text) in widths.iter_mut().zip(row) {
-            *width = (*width).max(text.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for row in &rows {
-        let mut line = String::new();
-        for (i, (text, width)) in row.iter().zip(widths).enumerate() {
-            if i + 1 == row.len() {
-                line.push_str(text);
-            } else {
-                line.push_str(text);
-                line.push_str(&" ".repeat(width - text.chars().count() + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-/// At most `max` chars of `text`, whitespace collapsed, with an ellipsis when cut.
-fn clip(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= max {
-        return text;
-    }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
+    terminal::table(&rows, terminal::width(), color)
 }
 
 /// `--explain`: every compared pair that was not flagged, with the reason and both quotes.

@@ -7,7 +7,7 @@ use clap::{Args, Parser};
 use std::path::{Path, PathBuf};
 
 use crate::args::Cli;
-use crate::config::Settings;
+use crate::config::{IndexOrigin, Settings};
 use crate::exit::Status;
 
 #[derive(Debug, Args)]
@@ -15,7 +15,7 @@ pub struct DemoArgs {
     /// Sample corpus to index [default: data/sample beside the binary's source tree, else ./data/sample]
     #[arg(long, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
-    /// Where to write the demo index and reports [default: ./stanceshift-demo]
+    /// Where to write the demo index (unless --index DIR) and reports [default: ./stanceshift-demo]
     #[arg(long, value_name = "DIR", default_value = "stanceshift-demo")]
     pub out: PathBuf,
     /// Actor whose stance shifts are analyzed
@@ -32,25 +32,38 @@ pub fn run(args: DemoArgs, settings: Settings) -> Result<Status> {
         None => default_corpus().context("no sample corpus found: pass --corpus DIR")?,
     };
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
-    let index = args.out.join("index");
-    let index = index.to_str().context("demo output path is not UTF-8")?;
+    // Only an explicit --index: an index named in a config file is the user's own corpus.
+    let index = match settings.index_origin {
+        IndexOrigin::Flag => settings.index.clone(),
+        IndexOrigin::ConfigFile | IndexOrigin::Default => args.out.join("index"),
+    };
+    let index = index.to_str().context("demo index path is not UTF-8")?;
     let corpus = corpus.to_str().context("corpus path is not UTF-8")?;
-    let mut actors = Vec::new();
-    if let Some(path) = settings.actors.clone().or_else(|| sample_actors(Path::new(corpus))) {
-        actors = vec!["--actors".to_string(), path.to_string_lossy().into_owned()];
+    // The demo's own global flags reach every step.
+    let mut extra = vec!["--color".to_string(), settings.color.as_flag().to_string()];
+    if settings.quiet {
+        extra.push("--quiet".into());
     }
+    if let Some(path) = settings.actors.clone().or_else(|| sample_actors(Path::new(corpus))) {
+        extra.extend(["--actors".to_string(), path.to_string_lossy().into_owned()]);
+    }
+    let step = |title: &str| {
+        if !settings.quiet {
+            println!("\n== {title}");
+        }
+    };
 
     step("1/5 index the sample corpus (a second run would change nothing)");
-    run_cli(&["index", corpus, "--index", index], &actors)?;
+    run_cli(&["index", corpus, "--index", index], &extra)?;
 
     step(&format!("2/5 search {}", args.query));
-    run_cli(&["search", &args.query, "--index", index, "--sort", "oldest", "--limit", "5"], &actors)?;
+    run_cli(&["search", &args.query, "--index", index, "--sort", "oldest", "--limit", "5"], &extra)?;
 
     step(&format!("3/5 statements by {}", args.actor));
-    run_cli(&["statements", "--actor", &args.actor, "--index", index], &actors)?;
+    run_cli(&["statements", "--actor", &args.actor, "--index", index], &extra)?;
 
     step(&format!("4/5 stance shifts of {}", args.actor));
-    let found = run_cli(&["analyze", "--actor", &args.actor, "--index", index], &actors)?;
+    let found = run_cli(&["analyze", "--actor", &args.actor, "--index", index], &extra)?;
 
     step("5/5 change reports");
     for format in ["md", "html", "json"] {
@@ -58,14 +71,10 @@ pub fn run(args: DemoArgs, settings: Settings) -> Result<Status> {
         let out = out.to_str().context("demo output path is not UTF-8")?;
         run_cli(
             &["report", "--actor", &args.actor, "--index", index, "--format", format, "-o", out],
-            &actors,
+            &extra,
         )?;
     }
     Ok(found)
-}
-
-fn step(title: &str) {
-    println!("\n== {title}");
 }
 
 fn run_cli(argv: &[&str], extra: &[String]) -> Result<Status> {

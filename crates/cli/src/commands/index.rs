@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 use crate::config::Settings;
 use crate::exit::Status;
 use crate::session::actor_book;
+use crate::terminal::counted;
 
 /// Articles analyzed together in parallel before being written one by one.
 const CHUNK: usize = 256;
@@ -70,6 +71,9 @@ pub struct IndexArgs {
     /// Number of shards the corpus is split into (see `shards publish`)
     #[arg(long, value_name = "N", requires = "shard", value_parser = clap::value_parser!(u32).range(1..))]
     pub shards: Option<u32>,
+    /// Print the summary as one JSON document (docs/cli-json.md)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -199,23 +203,38 @@ fn run_job(args: IndexArgs, settings: Settings) -> Result<Status> {
         eprintln!("resumed an interrupted run: skipped {skipped} records indexed before it stopped");
     }
     let secs = elapsed.as_secs_f64().max(1e-9);
-    outln!(
-        "added {}, updated {}, unchanged {}, rejected {} in {:.1} s ({:.0} docs/s, {:.1} MB/s)",
-        counts.added,
-        counts.updated,
-        counts.unchanged,
-        counts.rejected,
-        secs,
-        articles as f64 / secs,
-        bytes as f64 / 1e6 / secs,
-    );
-    if !settings.quiet && statements > 0 {
-        eprintln!("{statements} statements found");
+    if args.json {
+        let summary = serde_json::json!({
+            "index": settings.index.display().to_string(),
+            "added": counts.added,
+            "updated": counts.updated,
+            "unchanged": counts.unchanged,
+            "skipped": skipped,
+            "rejected": counts.rejected,
+            "statements": statements,
+            "elapsed_seconds": (secs * 1000.0).round() / 1000.0,
+            "rejects": job.rejects_path.display().to_string(),
+        });
+        outln!("{summary}");
+    } else {
+        outln!(
+            "added {}, updated {}, unchanged {}, rejected {} in {:.1} s ({:.0} docs/s, {:.1} MB/s)",
+            counts.added,
+            counts.updated,
+            counts.unchanged,
+            counts.rejected,
+            secs,
+            articles as f64 / secs,
+            bytes as f64 / 1e6 / secs,
+        );
+    }
+    if !settings.quiet && !args.json && statements > 0 {
+        eprintln!("{} found", counted(statements, "statement", "statements"));
     }
     if job.analysis_failures > 0 {
         eprintln!(
-            "analysis failed on {} articles, indexed without statements (see {})",
-            job.analysis_failures,
+            "analysis failed on {}, indexed without statements (see {})",
+            counted(job.analysis_failures, "article", "articles"),
             job.rejects_path.display()
         );
     }

@@ -2,10 +2,12 @@
 
 pub mod actors;
 pub mod analyze;
+pub mod completions;
 pub mod demo;
 pub mod eval;
 pub mod extract;
 pub mod index;
+pub mod man;
 pub mod report;
 pub mod search;
 pub mod shards;
@@ -19,6 +21,11 @@ use crate::exit::Status;
 
 pub fn run(cli: Cli) -> Result<Status> {
     let settings = Settings::resolve(&cli.global)?;
+    if let (Some(from), Some(to)) = cli.command.day_bounds() {
+        if from > to {
+            anyhow::bail!("--from {from} is after --to {to}: nothing can fall between them");
+        }
+    }
     match cli.command {
         Command::Index(args) => index::run(args, settings),
         Command::Search(args) => search::run(args, settings),
@@ -30,5 +37,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Eval(args) => eval::run(args, settings),
         Command::Extract(args) => extract::run(args, settings),
         Command::Demo(args) => demo::run(args, settings),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }

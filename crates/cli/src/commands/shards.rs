@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Settings;
 use crate::exit::Status;
+use crate::terminal::counted;
 
 #[derive(Debug, Args)]
 pub struct ShardsArgs {
@@ -56,10 +57,10 @@ pub fn run(args: ShardsArgs, settings: Settings) -> Result<Status> {
             let manifest = publish(&dir, generation, shards)?;
             if !settings.quiet {
                 eprintln!(
-                    "{}: generation {} with {} shards is current",
+                    "{}: generation {} with {} is current",
                     dir.display(),
                     manifest.generation,
-                    manifest.shards.len()
+                    counted(manifest.shards.len() as u64, "shard", "shards")
                 );
             }
             Ok(Status::Success)

@@ -8,9 +8,11 @@ use clap::{Args, ValueEnum};
 use serde_json::json;
 use stanceshift_core::{ActorId, ArticleId, Statement, StatementDate};
 
+use crate::args::day_arg;
 use crate::config::Settings;
 use crate::exit::Status;
 use crate::session::Corpus;
+use crate::terminal::unquoted;
 
 #[derive(Debug, Args)]
 pub struct StatementsArgs {
@@ -21,11 +23,14 @@ pub struct StatementsArgs {
     #[arg(long, value_name = "ID")]
     pub article: Vec<String>,
     /// First statement day, inclusive (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = day_arg)]
     pub from: Option<NaiveDate>,
     /// Last statement day, inclusive (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = day_arg)]
     pub to: Option<NaiveDate>,
+    /// List at most N statements (the first N in date order)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
     /// Which of the actor's statements to list: its own words, words spoken for it (by
     /// spokespeople, officials, institutions it heads), or both
     #[arg(long, value_enum, default_value_t = RoleArg::Any)]
@@ -59,6 +64,8 @@ pub fn run(args: StatementsArgs, settings: Settings) -> Result<Status> {
             .collect(),
         None => corpus.article_statements(&articles, args.from, args.to)?,
     };
+    let found = statements.len();
+    let statements: Vec<Statement> = statements.into_iter().take(args.limit.unwrap_or(usize::MAX)).collect();
     if args.json {
         let doc = json!({ "actor": actor, "statements": statements });
         outln!("{}", serde_json::to_string_pretty(&doc)?);
@@ -67,10 +74,13 @@ pub fn run(args: StatementsArgs, settings: Settings) -> Result<Status> {
             outln!("{}", line(statement));
         }
     }
+    if found > statements.len() && !settings.quiet && !args.json {
+        eprintln!("{} of {found} statements (--limit {})", statements.len(), statements.len());
+    }
     if statements.is_empty() && !settings.quiet && !args.json {
         match actor {
             Some(actor) => eprintln!("{}", corpus.no_statements_hint(&actor)?),
-            None => eprintln!("no statements in article(s) {}", args.article.join(", ")),
+            None => eprintln!("no statements in {}", articles_named(&args.article)),
         }
     }
     Ok(Status::found(!statements.is_empty()))
@@ -88,7 +98,8 @@ impl RoleArg {
     }
 }
 
-/// `2025-10-16  Karoline Leavitt (for donald-trump) said: "..."  [article-id]`
+/// `2025-10-16  Karoline Leavitt (for donald-trump) said: We will …  [article-id]`:
+/// the colon introduces the words, so they need no quotation marks of their own.
 fn line(statement: &Statement) -> String {
     let speaker_actor = statement.speaker.actor.as_ref();
     let proxy_for = statement.principal.as_ref().filter(|p| Some(*p) != speaker_actor);
@@ -102,8 +113,7 @@ fn line(statement: &Statement) -> String {
     if content.is_empty() {
         return format!("{}  {speaker}{cue}  [{}]", date(&statement.date), statement.article_id);
     }
-    // Direct quotes keep their own quotation marks.
-    let content = if content.starts_with(['"', '“', '‘']) { content } else { format!("\"{content}\"") };
+    let content = unquoted(&content);
     format!("{}  {speaker}{cue}: {content}  [{}]", date(&statement.date), statement.article_id)
 }
 
@@ -114,4 +124,10 @@ fn date(date: &StatementDate) -> String {
     } else {
         format!("{} ({}..{})", date.date, date.window.start, date.window.end)
     }
+}
+
+/// "article a" or "articles a, b".
+fn articles_named(ids: &[String]) -> String {
+    let noun = if ids.len() == 1 { "article" } else { "articles" };
+    format!("{noun} {}", ids.join(", "))
 }
