@@ -256,3 +256,13 @@ fn statements_json_has_the_report_point_shape() {
         assert!(statement.get("content").is_none() && statement.get("confidence").is_none());
     }
 }
+
+#[test]
+fn sample_charts_have_no_colliding_labels() {
+    let dir = sample_index();
+    let out = report(&dir, &["--all", "-o", "all.html"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = read(&dir, "all.html");
+    assert!(html.matches("<svg ").count() > 5);
+    assert_eq!(stanceshift_report::chart_label_collisions(&html), Vec::<String>::new());
+}

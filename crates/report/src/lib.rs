@@ -225,6 +225,13 @@ pub fn cited_articles(analyses: &[ActorAnalysis]) -> std::collections::BTreeSet<
     ids
 }
 
+/// Overlapping or cut chart labels in an HTML report, one line each: the
+/// layout check the tests run over sample and crowded reports. Label boxes
+/// are estimated from font size and text length. Empty when all is well.
+pub fn chart_label_collisions(html: &str) -> Vec<String> {
+    chart::check::collisions(html)
+}
+
 /// Render `analyses` in `format`.
 pub fn render(format: Format, analyses: &[ActorAnalysis], meta: &ReportMeta) -> String {
     match format {

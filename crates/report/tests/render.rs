@@ -1117,3 +1117,47 @@ fn statements_share_the_point_shape() {
     let missing: Vec<&String> = point.keys().filter(|k| !statement.contains_key(*k)).collect();
     assert_eq!(missing, ["is_proxy", "reprints", "stance"], "only the topic-bound fields differ");
 }
+
+/// No chart label overlaps another or leaves the chart: in the fixture
+/// reports and in a crowded chart (three identical windows, the as-of line at
+/// the left edge, a shift at the right edge, a window running off the right).
+#[test]
+fn chart_labels_never_collide() {
+    let page = html(&[fixture::trump(), fixture::putin()], &fixture::meta());
+    assert_eq!(stanceshift_report::chart_label_collisions(&page), Vec::<String>::new());
+
+    let mut crowded = fixture::trump_meet_putin();
+    let timeline = &mut crowded.topics[0];
+    let window = timeline.commitments[0].clone();
+    timeline.commitments.extend([window.clone(), window]);
+    let late = fixture::d("2025-11-20");
+    for commitment in &mut timeline.commitments {
+        commitment.due.end = late;
+    }
+    for shift in &mut timeline.shifts {
+        shift.after.date = late;
+    }
+    for point in &mut timeline.points {
+        if point.statement.article_id.as_str() == "wire-2025-10-21" {
+            point.statement.date.date = late;
+        }
+    }
+    crowded.as_of = fixture::d("2025-10-15");
+    let page = html(&[crowded], &fixture::meta());
+    assert_eq!(stanceshift_report::chart_label_collisions(&page), Vec::<String>::new());
+    // Identical windows are drawn once, with their count.
+    assert_eq!(
+        page.matches(r#"<rect class="band band-withdrawn""#).count(),
+        2,
+        "one band for three windows, one legend swatch"
+    );
+    assert!(page.contains("· withdrawn ×3"));
+}
+
+/// The check itself: two labels drawn on one spot are caught.
+#[test]
+fn the_collision_check_catches_overlaps() {
+    let svg = r#"<svg ><text class="level" x="54" y="72">CT+</text><text x="40" y="70">as of 2025-10-28</text><text x="950" y="20">off the edge</text></svg>"#;
+    let problems = stanceshift_report::chart_label_collisions(svg);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+}

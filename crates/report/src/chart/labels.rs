@@ -14,17 +14,36 @@ pub(super) struct BandLabel {
 
 pub(super) const LABEL_ROW: f64 = 16.0;
 
+/// The commitment windows to draw: identical ones (same window, same
+/// status: a promise reported by several articles) once, with their count,
+/// so they neither stack into one dark block nor pile up three labels.
+pub(super) fn windows<'a>(topic: &TopicView<'a>) -> Vec<(&'a CommitmentEntry, usize)> {
+    let mut windows: Vec<(&CommitmentEntry, usize)> = Vec::new();
+    for entry in &topic.commitments {
+        match windows.iter_mut().find(|(seen, _)| seen.due == entry.due && seen.status == entry.status) {
+            Some((_, count)) => *count += 1,
+            None => windows.push((entry, 1)),
+        }
+    }
+    windows
+}
+
 pub(super) fn band_labels(scale: &Scale, topic: &TopicView<'_>) -> Vec<BandLabel> {
     let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut labels = Vec::new();
-    for entry in &topic.commitments {
-        let text = format!("due {} · {}", window_label(&entry.due), entry.status.as_str());
+    for (entry, count) in windows(topic) {
+        let mut text = format!("due {} · {}", window_label(&entry.due), entry.status.as_str());
+        if count > 1 {
+            text.push_str(&format!(" ×{count}"));
+        }
         // Bold 11.5px text: about 6.9px a character, generously.
         let width = text.chars().count() as f64 * 6.9;
         let x0 = scale.x(entry.due.start, 0.0);
         let x2 = scale.x(entry.due.latest(), 1.0).max(x0 + 3.0);
-        let (x, anchor, left) = if x0 + width > WIDTH - 4.0 {
-            let right = x2.min(WIDTH - 4.0);
+        // Ending at the plot's right edge at the latest: the tone axis labels are beyond it.
+        let plot_right = LEFT + plot_width();
+        let (x, anchor, left) = if x0 + width > plot_right {
+            let right = x2.min(plot_right);
             (right, "end", right - width)
         } else {
             (x0, "start", x0)
@@ -110,15 +129,20 @@ impl LabelPlacer {
             };
             Rect { x0, y0: y - LABEL_HEIGHT + 3.0, x1: x0 + width, y1: y + 3.0 }
         };
-        let inside =
-            |r: &Rect| r.x0 >= 0.0 && r.x1 <= WIDTH && r.y0 >= TOP - 4.0 && r.y1 <= TOP + PLOT_HEIGHT + 4.0;
+        // Inside the plot: beyond it are the axis labels, and past the right
+        // edge of the chart a label would be cut.
+        let inside = |r: &Rect| {
+            r.x0 >= LEFT
+                && r.x1 <= LEFT + plot_width()
+                && r.y0 >= TOP - 4.0
+                && r.y1 <= TOP + PLOT_HEIGHT + 4.0
+        };
+        let free = |r: &Rect| self.taken.iter().all(|t| !t.overlaps(r));
         let chosen = candidates
             .iter()
             .copied()
-            .find(|c| {
-                let r = rect(*c);
-                inside(&r) && self.taken.iter().all(|t| !t.overlaps(&r))
-            })
+            .find(|c| inside(&rect(*c)) && free(&rect(*c)))
+            .or_else(|| candidates.iter().copied().find(|c| inside(&rect(*c))))
             .unwrap_or(candidates[0]);
         self.taken.push(rect(chosen));
         chosen

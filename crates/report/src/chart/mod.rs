@@ -13,13 +13,14 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
-use stanceshift_core::{Shift, StancePoint};
+use stanceshift_core::{CommitmentEntry, Shift, StancePoint};
 
 use crate::escape::html as esc;
 use crate::model::{
     display_quote, fixed, plural, signed, window_label, ActorView, Report, TopicView, STATUSES,
 };
 
+pub(crate) mod check;
 mod labels;
 mod legend;
 mod scale;
@@ -271,7 +272,7 @@ fn bands(svg: &mut String, report: &Report<'_>, topic: &TopicView<'_>, scale: &S
         return;
     }
     put!(svg, r#"<g class="bands">"#);
-    for (entry, label) in commitments.iter().zip(labels) {
+    for ((entry, count), label) in windows(topic).into_iter().zip(labels) {
         let status = entry.status.as_str();
         let x0 = scale.x(entry.due.start, 0.0);
         let x1 = scale.x(entry.due.end, 1.0).max(x0 + 3.0);
@@ -281,8 +282,9 @@ fn bands(svg: &mut String, report: &Report<'_>, topic: &TopicView<'_>, scale: &S
             .as_ref()
             .map(|e| format!(", settled {} by {}", e.date, report.evidence_speaker(topic, e)))
             .unwrap_or_default();
+        let times = if count > 1 { format!(" ({count} reports of the same window)") } else { String::new() };
         let tooltip = format!(
-            "Commitment opened {} by {}: due {}; {status}{settled}",
+            "Commitment opened {} by {}: due {}; {status}{settled}{times}",
             entry.opened.date,
             report.evidence_speaker(topic, &entry.opened),
             window_label(&entry.due)
@@ -318,14 +320,20 @@ fn as_of_line(svg: &mut String, scale: &Scale, as_of: NaiveDate) {
         return;
     }
     let x = scale.x(as_of, 1.0);
+    let text = format!("as of {as_of}");
+    // Left of the line, unless that runs into the level labels left of the plot.
+    let width = text.chars().count() as f64 * AS_OF_CHAR;
+    let (label_x, anchor) = if x - 4.0 - width < LEFT + 2.0 { (x + 4.0, "start") } else { (x - 4.0, "end") };
     put!(
         svg,
-        r#"<g class="as-of"><line x1="{x:.1}" y1="{TOP:.1}" x2="{x:.1}" y2="{:.1}"/><text x="{:.1}" y="{:.1}">as of {as_of}</text></g>"#,
+        r#"<g class="as-of"><line x1="{x:.1}" y1="{TOP:.1}" x2="{x:.1}" y2="{:.1}"/><text class="as-of-label" x="{label_x:.1}" y="{:.1}" text-anchor="{anchor}">{text}</text></g>"#,
         TOP + PLOT_HEIGHT,
-        x - 4.0,
         TOP + PLOT_HEIGHT - 6.0
     );
 }
+
+/// 11px text: about 6.6px a character, generously.
+const AS_OF_CHAR: f64 = 6.6;
 
 /// The commitment path through the markers and the tone line.
 fn paths(svg: &mut String, points: &[&StancePoint], positions: &Positions<'_>) {
