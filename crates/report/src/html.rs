@@ -133,7 +133,7 @@ fn render_findings(out: &mut String, report: &Report<'_>) {
             shift_anchor(&topic_anchor(&actor_anchor(finding.actor, actor), finding.topic), finding.number);
         put!(
             out,
-            r##"<tr><td class="num">{}</td><td class="num">{}</td><td><a href="#{anchor}">{}</a></td><td>{}</td><td>{}</td><td class="date">{} → {}</td></tr>"##,
+            r##"<tr><td class="num" data-label="#">{}</td><td class="num" data-label="Score">{}</td><td data-label="Shift"><a href="#{anchor}">{}</a></td><td data-label="Actor">{}</td><td data-label="Topic">{}</td><td class="date" data-label="Before → after">{} → {}</td></tr>"##,
             finding.rank,
             fixed(shift.score, 2),
             esc(shift.kind.label()),
@@ -251,7 +251,10 @@ fn render_topic(
     );
     if let Some(svg) = topic_chart(report, actor, topic, &format!("{id}-chart")) {
         put!(out, r#"<figure class="chart-figure">"#);
+        // Scrolls sideways on a phone rather than shrinking its text away.
+        put!(out, r#"<div class="chart-scroll">"#);
         out.push_str(&svg);
+        put!(out, "</div>");
         put!(
             out,
             "<figcaption>Commitment level (left axis) and tone (right axis) of each statement by date. Hollow markers are statements by proxies; arrows are flagged shifts; shaded bands are commitment windows (lighter: slack days). Every statement is listed in the table below.</figcaption>"
@@ -331,7 +334,7 @@ fn render_topic(
             };
             put!(
                 out,
-                r#"<tr><td>{}</td><td><span class="level">{}</span> <q>{}</q></td><td class="date">{}</td><td><span class="badge badge-{status}">{}</span></td><td>{}</td></tr>"#,
+                r#"<tr><td data-label="Opened">{}</td><td data-label="Commitment"><span class="level">{}</span> <q>{}</q></td><td class="date" data-label="Due window">{}</td><td data-label="Status"><span class="badge badge-{status}">{}</span></td><td data-label="Settled by">{}</td></tr>"#,
                 evidence_brief(report, topic, &entry.opened),
                 entry.opened.commitment.factbank_label(),
                 esc(display_quote(&entry.opened.quote)),
@@ -362,7 +365,7 @@ fn timeline_row(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, po
     }
     put!(
         out,
-        r#"<tr{}><td class="date">{}</td><td>{speaker}</td><td><span class="level">{}</span></td><td class="timeframe">{}</td><td class="num">{}</td><td class="quote"><q>{}</q></td><td class="source">{source}</td></tr>"#,
+        r#"<tr{}><td class="date" data-label="Date">{}</td><td class="speaker-cell" data-label="Speaker">{speaker}</td><td data-label="Commitment"><span class="level">{}</span></td><td class="timeframe" data-label="Timeframe">{}</td><td class="num" data-label="Tone">{}</td><td class="quote" data-label="Quote"><q>{}</q></td><td class="source" data-label="Source">{source}</td></tr>"#,
         if proxy { r#" class="proxy-row""# } else { "" },
         match date_note(&statement.date) {
             Some(note) =>
@@ -486,4 +489,77 @@ fn cues(cues: &[Cue]) -> String {
             cue.span.end
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::STYLE;
+
+    /// `#rrggbb` (or `#rgb`) to relative luminance, as WCAG 2 defines it.
+    fn luminance(hex: &str) -> f64 {
+        let hex = hex.trim_start_matches('#');
+        let hex: String =
+            if hex.len() == 3 { hex.chars().flat_map(|c| [c, c]).collect() } else { hex.to_string() };
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).expect("hex colour")) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    /// A colour value of the stylesheet: a hex literal or a `var(--name)`.
+    fn resolve(value: &str) -> Option<String> {
+        let value = value.trim();
+        if let Some(name) = value.strip_prefix("var(").and_then(|v| v.strip_suffix(')')) {
+            let at = STYLE.find(&format!("{name}:"))?;
+            return resolve(STYLE[at + name.len() + 1..].split(';').next()?);
+        }
+        value.starts_with('#').then(|| value.to_string())
+    }
+
+    /// Every text colour the stylesheet sets (`color`, and `fill` of SVG
+    /// text classes) against the backgrounds text sits on: small text needs
+    /// at least 4.5:1 (WCAG AA).
+    #[test]
+    fn small_text_has_enough_contrast() {
+        let backgrounds = ["var(--paper)", "var(--page)", "#fbfcfd", "#eef1f4"].map(|b| resolve(b).unwrap());
+        let text_fill = ["text", "level", "title", "date", "label"];
+        let mut checked = 0;
+        for rule in STYLE.split('}') {
+            let Some((selector, body)) = rule.split_once('{') else { continue };
+            for declaration in body.split(';') {
+                let Some((property, value)) = declaration.split_once(':') else { continue };
+                let property = property.trim();
+                let is_text = property == "color"
+                    || (property == "fill" && text_fill.iter().any(|t| selector.contains(t)));
+                let Some(colour) = resolve(value).filter(|_| is_text) else { continue };
+                if selector.contains(".badge") {
+                    continue; // white on the status colours, checked below
+                }
+                for background in &backgrounds {
+                    let ratio = contrast(&colour, background);
+                    assert!(
+                        ratio >= 4.5,
+                        "{} {property} {colour} on {background}: {ratio:.2}",
+                        selector.trim()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 40, "the check found the stylesheet's colours ({checked})");
+        for status in ["pending", "renewed", "kept", "broken", "withdrawn"] {
+            let colour = resolve(&format!("var(--{status})")).unwrap();
+            assert!(contrast("#ffffff", &colour) >= 4.5, "badge {status}");
+        }
+    }
 }
