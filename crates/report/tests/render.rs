@@ -1071,7 +1071,9 @@ fn several_actors_open_with_ranked_findings() {
         md.contains("## Actors without flagged shifts\n\n- Vladimir Putin (`vladimir-putin`): 1 statement")
     );
     let page = html(&analyses, &one_line);
-    assert!(page.contains(r##"<td data-label="Shift"><a href="#actor-1-donald-trump-t1-s1">withdraw</a></td>"##));
+    assert!(
+        page.contains(r##"<td data-label="Shift"><a href="#actor-1-donald-trump-t1-s1">withdraw</a></td>"##)
+    );
     assert!(page.contains(r#"<article class="shift-card shift-withdraw" id="actor-1-donald-trump-t1-s1">"#));
     assert!(page.contains("<li><b>Vladimir Putin</b>"));
     let value: serde_json::Value = serde_json::from_str(&json(&analyses, &one_line)).unwrap();
