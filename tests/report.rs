@@ -41,8 +41,14 @@ fn motivating_case_in_every_format() {
     assert!(html.contains(r#"<circle class="point proxy""#), "the official's statement is hollow");
     assert!(html.contains(">withdraw "), "the shift is labelled on the chart");
     assert!(html.contains(r#"<span class="kind">withdraw</span>"#));
-    let without_namespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
-    assert!(!without_namespace.contains("http://") && !without_namespace.contains("https://"));
+    // Web addresses only in the namespace and in links to the quoted articles.
+    let mut without_links = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    assert!(without_links.contains(r#"href="https://capitalledger.example/"#));
+    while let Some(at) = without_links.find("href=\"http") {
+        let end = at + without_links[at + 6..].find('"').unwrap() + 7;
+        without_links.replace_range(at..end, "");
+    }
+    assert!(!without_links.contains("http://") && !without_links.contains("https://"));
     assert!(!html.contains("<script") && !html.contains("src="));
 
     let json: serde_json::Value = serde_json::from_str(&read(&dir, "trump.json")).unwrap();
@@ -144,4 +150,119 @@ fn an_actor_without_statements_gets_an_empty_report_and_exit_one() {
     let md = read(&dir, "nobody.md");
     assert!(md.contains("## Nobody Known"));
     assert!(md.contains("No statements on any topic."));
+}
+
+#[test]
+fn reports_cite_outlet_headline_and_link() {
+    let dir = sample_index();
+    let out = report(&dir, &["--actor", "Donald Trump", "-o", "trump.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = read(&dir, "trump.md");
+    assert!(md.contains("The Capital Ledger, [“Trump says he will meet Putin in Budapest after long phone call”](<https://capitalledger.example/2025/10/16/trump-putin-budapest>), 2025-10-16 · `cl-2025-10-16-budapest#1`"), "{md}");
+    // "he" resolved to Donald Trump is shown by name, the words beside it.
+    assert!(md.contains("| Donald Trump (“he”) |"), "{md}");
+    assert!(md.contains("## How to read this report"));
+    let out = report(&dir, &["--actor", "Donald Trump", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let point = &json["actors"][0]["topics"][0]["points"][0];
+    assert!(point["article"]["outlet"].is_string(), "{point}");
+    assert!(point["article"]["title"].is_string(), "{point}");
+}
+
+#[test]
+fn all_opens_with_ranked_findings() {
+    let dir = sample_index();
+    let out = report(&dir, &["--all", "-o", "all.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("analyzing"), "no progress bar when stderr is no terminal");
+    let md = read(&dir, "all.md");
+    let findings = md.find("## Findings").expect("a findings section");
+    let first_actor = md.find("\n## ").map(|i| i + 1).unwrap();
+    assert_eq!(findings, first_actor, "findings come first");
+    let scores: Vec<f32> = md[findings..]
+        .lines()
+        .skip(4)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| l.split('|').nth(2).unwrap().trim().parse().unwrap())
+        .collect();
+    assert!(scores.len() >= 3, "{md}");
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "ranked by score: {scores:?}");
+    assert!(md.contains("## Actors without flagged shifts"), "one line each for the rest");
+
+    let out = report(&dir, &["--all", "--only-flagged", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let actors = json["actors"].as_array().unwrap();
+    assert!(actors.iter().all(|a| a["summary"]["flagged_shifts"].as_u64() > Some(0)));
+    assert!(json["findings"].as_array().unwrap().len() >= 3);
+
+    let out = report(&dir, &["--all", "--min-score", "0.8", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert!(!findings.is_empty() && findings.iter().all(|f| f["score"].as_f64() >= Some(0.8)));
+    let out = report(&dir, &["--all", "--min-score", "2", "-o", "x.md"]);
+    assert_eq!(out.status.code(), Some(2), "a score is 0..1");
+}
+
+#[test]
+fn open_hands_the_file_to_the_viewer_and_never_fails() {
+    let dir = sample_index();
+    let bin_dir = dir.path().join("bin");
+    std::fs::create_dir_all(&bin_dir).unwrap();
+    let opener = bin_dir.join(if cfg!(target_os = "macos") { "open" } else { "xdg-open" });
+    let record = bin_dir.join("opened");
+    std::fs::write(&opener, format!("#!/bin/sh\necho \"$1\" > '{}'\n", record.display())).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let actors = crate::analyze::sample_actors();
+    let run = |path: &std::path::Path| {
+        std::process::Command::new(crate::util::bin())
+            .args([
+                "report", "--index", "idx", "--actors", &actors, "--actor", "Trump", "-o", "t.html", "--open",
+            ])
+            .current_dir(dir.path())
+            .env("PATH", path)
+            .output()
+            .unwrap()
+    };
+    let out = run(&bin_dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let opened = std::fs::read_to_string(&record).expect("the viewer ran");
+    assert!(opened.trim().ends_with("t.html"), "{opened}");
+    // No viewer at all: the report is written, the path printed, exit 0.
+    let out = run(&dir.path().join("nowhere"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("the report is at") && stderr(&out).contains("t.html"), "{}", stderr(&out));
+}
+
+#[test]
+fn statements_json_has_the_report_point_shape() {
+    let dir = sample_index();
+    let actors = sample_actors();
+    let out =
+        dir.run(&["statements", "--actor", "Donald Trump", "--json", "--index", "idx", "--actors", &actors]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["schema"], "stanceshift.statements/v1");
+    for statement in doc["statements"].as_array().unwrap() {
+        for field in ["statement_id", "quote", "reporting_cue", "attribution_confidence", "speech", "article"]
+        {
+            assert!(statement.get(field).is_some(), "{field} missing in {statement}");
+        }
+        let confidence = statement["attribution_confidence"].as_f64().unwrap();
+        assert_eq!((confidence * 1000.0).round() / 1000.0, confidence, "rounded to 3 decimals");
+        assert!(statement.get("content").is_none() && statement.get("confidence").is_none());
+    }
+}
+
+#[test]
+fn sample_charts_have_no_colliding_labels() {
+    let dir = sample_index();
+    let out = report(&dir, &["--all", "-o", "all.html"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = read(&dir, "all.html");
+    assert!(html.matches("<svg ").count() > 5);
+    assert_eq!(stanceshift_report::chart_label_collisions(&html), Vec::<String>::new());
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use stanceshift_analyzer::{resolve_name, ActorBook, Selection, SelectionError};
 use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, Shift, Statement, StatementQuery};
 use stanceshift_index::{CorpusTermStats, Shards};
-use stanceshift_report::ReportMeta;
+use stanceshift_report::{ArticleSource, ReportMeta};
 
 use crate::config::Settings;
 
@@ -129,6 +129,27 @@ impl Corpus {
             .with_topic_query(topic)
             .with_tool_version(env!("CARGO_PKG_VERSION"))
             .with_actor_names(names)
+    }
+
+    /// Outlet, headline, link and day of each of these articles, for reports
+    /// to cite; an id the index does not hold is left out.
+    pub fn article_sources(
+        &self,
+        ids: impl IntoIterator<Item = ArticleId>,
+    ) -> Result<std::collections::BTreeMap<ArticleId, ArticleSource>> {
+        let mut sources = std::collections::BTreeMap::new();
+        for id in ids {
+            if let Some(article) = self.searcher.article(&id)? {
+                let source = ArticleSource {
+                    outlet: article.source,
+                    title: article.title,
+                    url: article.url,
+                    published: Some(article.date.date_naive()),
+                };
+                sources.insert(id, source);
+            }
+        }
+        Ok(sources)
     }
 
     /// Why an actor may have no statements, for the terminal.

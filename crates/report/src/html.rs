@@ -3,12 +3,13 @@
 //! browser to fetch anything, so the report opens the same offline, from an
 //! e-mail attachment or in ten years.
 
-use stanceshift_core::{CommitmentStatus, Cue, Evidence, Shift, StancePoint};
+use stanceshift_core::{ArticleId, CommitmentStatus, Cue, Evidence, Shift, StancePoint};
 
 use crate::chart::topic_chart;
 use crate::escape::{html as esc, id_fragment};
 use crate::model::{
-    date_note, display_quote, fixed, plural, signed, window_label, ActorView, Report, TopicView, SHIFT_KINDS,
+    date_note, display_quote, fixed, plural, safe_url, signed, window_label, ActorView, Report, SpeakerName,
+    TopicView, SHIFT_KINDS,
 };
 
 const STYLE: &str = include_str!("report.css");
@@ -16,9 +17,10 @@ const STYLE: &str = include_str!("report.css");
 pub(crate) fn render(report: &Report<'_>) -> String {
     let meta = report.meta;
     let mut out = String::new();
+    let actor_count = report.actors.len() + report.one_line.len();
     let title = match report.actors.as_slice() {
-        [only] => format!("Stance shift report: {}", only.analysis.name),
-        actors => format!("Stance shift report: {}", plural(actors.len(), "actor", "actors")),
+        [only] if actor_count == 1 => format!("Stance shift report: {}", only.analysis.name),
+        _ => format!("Stance shift report: {}", plural(actor_count, "actor", "actors")),
     };
     put!(out, "<!DOCTYPE html>");
     put!(out, r#"<html lang="en">"#);
@@ -46,8 +48,15 @@ pub(crate) fn render(report: &Report<'_>) -> String {
         meta.topic_query.as_deref().map(esc).unwrap_or_else(|| "all topics".into())
     );
     put!(out, "<dt>Tool</dt><dd>stanceshift {}</dd>", esc(&meta.tool_version));
-    put!(out, "<dt>Actors</dt><dd>{}</dd>", report.actors.len());
+    put!(out, "<dt>Actors</dt><dd>{actor_count}</dd>");
+    if let Some(min) = meta.min_score {
+        put!(out, "<dt>Minimum score</dt><dd>{}</dd>", fixed(min, 2));
+    }
     put!(out, "</dl>");
+    put!(
+        out,
+        r##"<p class="muted">Short labels (CT+, PR−, withdraw, …) are explained under <a href="#how-to-read">How to read this report</a>.</p>"##
+    );
     if report.actors.len() > 1 {
         put!(out, r#"<nav aria-label="Actors"><ol class="toc">"#);
         for (i, actor) in report.actors.iter().enumerate() {
@@ -63,12 +72,32 @@ pub(crate) fn render(report: &Report<'_>) -> String {
     }
     put!(out, "</header>");
     put!(out, "<main>");
-    if report.actors.is_empty() {
+    if actor_count == 0 {
         put!(out, r#"<p class="empty">No actor had statements to analyze.</p>"#);
+    }
+    if actor_count > 1 {
+        render_findings(&mut out, report);
     }
     for (i, actor) in report.actors.iter().enumerate() {
         render_actor(&mut out, report, actor, i);
     }
+    if !report.one_line.is_empty() {
+        put!(
+            out,
+            r#"<section class="quiet-actors" id="without-flags"><h2>Actors without flagged shifts</h2><ul>"#
+        );
+        for actor in &report.one_line {
+            put!(
+                out,
+                r#"<li><b>{}</b> <code class="actor-id">{}</code> <span class="muted">{}</span></li>"#,
+                esc(&actor.analysis.name),
+                esc(actor.analysis.actor.as_str()),
+                esc(&crate::markdown::summary_line(&actor.summary))
+            );
+        }
+        put!(out, "</ul></section>");
+    }
+    render_legend(&mut out);
     put!(out, "</main>");
     put!(
         out,
@@ -80,6 +109,68 @@ pub(crate) fn render(report: &Report<'_>) -> String {
     put!(out, "</body>");
     put!(out, "</html>");
     out
+}
+
+/// The flagged shifts of every actor, strongest first, each linked to its card.
+fn render_findings(out: &mut String, report: &Report<'_>) {
+    put!(out, r#"<section class="findings" id="findings" aria-labelledby="findings-title">"#);
+    put!(out, r#"<h2 id="findings-title">Findings</h2>"#);
+    if report.findings.is_empty() {
+        put!(out, r#"<p class="empty">No flagged shifts.</p></section>"#);
+        return;
+    }
+    put!(out, r#"<div class="table-wrap"><table class="findings-table">"#);
+    put!(out, "<caption>Every flagged shift, strongest first</caption>");
+    put!(
+        out,
+        r#"<thead><tr><th scope="col" class="num">#</th><th scope="col" class="num">Score</th><th scope="col">Shift</th><th scope="col">Actor</th><th scope="col">Topic</th><th scope="col">Before → after</th></tr></thead><tbody>"#
+    );
+    for finding in &report.findings {
+        let actor = &report.actors[finding.actor];
+        let topic = &actor.topics[finding.topic];
+        let shift = finding.shift;
+        let anchor =
+            shift_anchor(&topic_anchor(&actor_anchor(finding.actor, actor), finding.topic), finding.number);
+        put!(
+            out,
+            r##"<tr><td class="num" data-label="#">{}</td><td class="num" data-label="Score">{}</td><td data-label="Shift"><a href="#{anchor}">{}</a></td><td data-label="Actor">{}</td><td data-label="Topic">{}</td><td class="date" data-label="Before → after">{} → {}</td></tr>"##,
+            finding.rank,
+            fixed(shift.score, 2),
+            esc(shift.kind.label()),
+            esc(&actor.analysis.name),
+            esc(&topic.timeline.topic.label),
+            shift.before.date,
+            shift.after.date
+        );
+    }
+    put!(out, "</tbody></table></div></section>");
+}
+
+/// What every short label means, in words.
+fn render_legend(out: &mut String) {
+    put!(out, r#"<section class="legend-section" id="how-to-read" aria-labelledby="how-to-read-title">"#);
+    put!(out, r#"<h2 id="how-to-read-title">How to read this report</h2>"#);
+    put!(out, r#"<div class="glossary">"#);
+    let mut section = "";
+    for (kind, label, meaning) in crate::glossary::entries() {
+        if kind != section {
+            if !section.is_empty() {
+                put!(out, "</dl></div>");
+            }
+            put!(out, "<div><h3>{}</h3><dl>", esc(&crate::markdown::legend_heading(kind)));
+            section = kind;
+        }
+        put!(out, "<dt>{}</dt><dd>{}</dd>", esc(&label), esc(meaning));
+    }
+    put!(out, "</dl></div></div></section>");
+}
+
+fn topic_anchor(actor_anchor: &str, topic: usize) -> String {
+    format!("{actor_anchor}-t{}", topic + 1)
+}
+
+fn shift_anchor(topic_anchor: &str, number: usize) -> String {
+    format!("{topic_anchor}-s{number}")
 }
 
 fn actor_anchor(i: usize, actor: &ActorView<'_>) -> String {
@@ -127,7 +218,7 @@ fn render_actor(out: &mut String, report: &Report<'_>, actor: &ActorView<'_>, i:
         put!(out, r#"<p class="empty">No statements on any topic.</p>"#);
     }
     for (j, topic) in actor.topics.iter().enumerate() {
-        render_topic(out, report, actor, topic, &format!("{anchor}-t{}", j + 1));
+        render_topic(out, report, actor, topic, &topic_anchor(&anchor, j));
     }
     put!(out, "</section>");
 }
@@ -160,7 +251,10 @@ fn render_topic(
     );
     if let Some(svg) = topic_chart(report, actor, topic, &format!("{id}-chart")) {
         put!(out, r#"<figure class="chart-figure">"#);
+        // Scrolls sideways on a phone rather than shrinking its text away.
+        put!(out, r#"<div class="chart-scroll">"#);
         out.push_str(&svg);
+        put!(out, "</div>");
         put!(
             out,
             "<figcaption>Commitment level (left axis) and tone (right axis) of each statement by date. Hollow markers are statements by proxies; arrows are flagged shifts; shaded bands are commitment windows (lighter: slack days). Every statement is listed in the table below.</figcaption>"
@@ -173,8 +267,8 @@ fn render_topic(
     if changes.is_empty() {
         put!(out, r#"<p class="empty">No flagged shifts.</p>"#);
     }
-    for shift in &changes {
-        render_shift(out, report, topic, shift);
+    for (number, shift) in changes.iter().enumerate() {
+        render_shift(out, report, topic, shift, &shift_anchor(id, number + 1));
     }
     let reaffirmations: Vec<String> =
         topic.shifts.iter().filter(|s| !s.kind.is_change()).map(|s| s.after.date.to_string()).collect();
@@ -184,6 +278,14 @@ fn render_topic(
             r#"<p class="muted">Not flagged: {} ({}).</p>"#,
             plural(reaffirmations.len(), "reaffirmation", "reaffirmations"),
             reaffirmations.join(", ")
+        );
+    }
+    let below = topic.below_min_score();
+    if below > 0 {
+        put!(
+            out,
+            r#"<p class="muted">Not flagged: {} below the minimum score.</p>"#,
+            plural(below, "shift", "shifts")
         );
     }
 
@@ -232,7 +334,7 @@ fn render_topic(
             };
             put!(
                 out,
-                r#"<tr><td>{}</td><td><span class="level">{}</span> <q>{}</q></td><td class="date">{}</td><td><span class="badge badge-{status}">{}</span></td><td>{}</td></tr>"#,
+                r#"<tr><td data-label="Opened">{}</td><td data-label="Commitment"><span class="level">{}</span> <q>{}</q></td><td class="date" data-label="Due window">{}</td><td data-label="Status"><span class="badge badge-{status}">{}</span></td><td data-label="Settled by">{}</td></tr>"#,
                 evidence_brief(report, topic, &entry.opened),
                 entry.opened.commitment.factbank_label(),
                 esc(display_quote(&entry.opened.quote)),
@@ -250,17 +352,9 @@ fn timeline_row(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, po
     let statement = &point.statement;
     let features = &point.features;
     let proxy = topic.is_proxy(statement);
-    let mut speaker = esc(&statement.speaker.text);
-    if proxy {
-        let principal = report.name_of(topic.spoke_for(statement));
-        let kind = statement.proxy.map(stanceshift_core::ProxyKind::label).unwrap_or("proxy");
-        speaker.push_str(&format!(
-            r#" <span class="proxy-tag" title="speaks for {0}">for {0} · {1}</span>"#,
-            esc(principal),
-            esc(kind)
-        ));
-    }
-    let mut source = format!("<code>{}</code>", esc(&statement.id()));
+    let speaker = speaker_html(&report.speaker(statement), report.proxy_note(topic, statement));
+    let mut source = citation(report, &statement.article_id);
+    source.push_str(&format!("<code>{}</code>", esc(&statement.id())));
     if !point.reprints.is_empty() {
         let reprints: Vec<&str> = point.reprints.iter().map(|r| r.as_str()).collect();
         source.push_str(&format!(
@@ -271,7 +365,7 @@ fn timeline_row(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, po
     }
     put!(
         out,
-        r#"<tr{}><td class="date">{}</td><td>{speaker}</td><td><span class="level">{}</span></td><td class="timeframe">{}</td><td class="num">{}</td><td class="quote"><q>{}</q></td><td class="source">{source}</td></tr>"#,
+        r#"<tr{}><td class="date" data-label="Date">{}</td><td class="speaker-cell" data-label="Speaker">{speaker}</td><td data-label="Commitment"><span class="level">{}</span></td><td class="timeframe" data-label="Timeframe">{}</td><td class="num" data-label="Tone">{}</td><td class="quote" data-label="Quote"><q>{}</q></td><td class="source" data-label="Source">{source}</td></tr>"#,
         if proxy { r#" class="proxy-row""# } else { "" },
         match date_note(&statement.date) {
             Some(note) =>
@@ -285,29 +379,73 @@ fn timeline_row(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, po
     );
 }
 
-/// "2025-10-21 · a White House official [for Donald Trump] · a2#1".
+/// "2025-10-21 · a White House official [for Trump administration · anonymous
+/// official] · Outlet, “Headline” · a2#1".
 fn evidence_brief(report: &Report<'_>, topic: &TopicView<'_>, evidence: &Evidence) -> String {
     format!(
-        r#"<span class="date">{}</span> · {}{} · <code>{}#{}</code>"#,
+        r#"<span class="date">{}</span> · {} · {}<code>{}#{}</code>"#,
         evidence.date,
-        esc(&evidence.speaker),
-        proxy_tag(report, topic, evidence),
+        speaker_html(
+            &report.evidence_speaker_name(topic, evidence),
+            report.evidence_proxy_note(topic, evidence)
+        ),
+        citation(report, &evidence.article_id),
         esc(evidence.article_id.as_str()),
         evidence.statement_index
     )
 }
 
-fn proxy_tag(report: &Report<'_>, topic: &TopicView<'_>, evidence: &Evidence) -> String {
-    match topic.evidence_proxy_for(evidence) {
-        Some(principal) => {
-            format!(r#" <span class="proxy-tag">for {} · proxy</span>"#, esc(report.name_of(principal)))
-        }
-        None => String::new(),
+/// The speaker's name, the words as written beside it (and on hover) when
+/// they differ, and the proxy tag when someone spoke for the actor.
+fn speaker_html(name: &SpeakerName, proxy: Option<String>) -> String {
+    let mut html = match &name.as_written {
+        Some(words) => format!(
+            r#"<span class="speaker" title="as written: {0}">{1}</span> <small class="as-written">“{0}”</small>"#,
+            esc(words),
+            esc(&name.shown)
+        ),
+        None => format!(r#"<span class="speaker">{}</span>"#, esc(&name.shown)),
+    };
+    if let Some(note) = proxy {
+        html.push_str(&format!(r#" <span class="proxy-tag">{}</span>"#, esc(&note)));
     }
+    html
 }
 
-fn render_shift(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, shift: &Shift) {
-    put!(out, r#"<article class="shift-card shift-{}">"#, shift.kind.as_str());
+/// Outlet, linked headline and publication day of an article, then " · ";
+/// empty when the report knows nothing of it.
+fn citation(report: &Report<'_>, article: &ArticleId) -> String {
+    let Some(source) = report.article(article) else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    if let Some(outlet) = &source.outlet {
+        parts.push(format!(r#"<span class="outlet">{}</span>"#, esc(outlet)));
+    }
+    let url = source.url.as_deref().and_then(safe_url);
+    match (&source.title, url) {
+        (Some(title), Some(url)) => parts.push(format!(
+            r#"<a class="headline" href="{}" rel="noopener noreferrer">{}</a>"#,
+            esc(url),
+            esc(title)
+        )),
+        (Some(title), None) => parts.push(format!(r#"<cite class="headline">{}</cite>"#, esc(title))),
+        (None, Some(url)) => {
+            parts.push(format!(r#"<a href="{}" rel="noopener noreferrer">link</a>"#, esc(url)))
+        }
+        (None, None) => {}
+    }
+    if let Some(day) = source.published {
+        parts.push(format!(r#"<span class="date">{day}</span>"#));
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!(r#"<span class="citation">{}</span> · "#, parts.join(", "))
+}
+
+fn render_shift(out: &mut String, report: &Report<'_>, topic: &TopicView<'_>, shift: &Shift, id: &str) {
+    put!(out, r#"<article class="shift-card shift-{}" id="{id}">"#, shift.kind.as_str());
     put!(
         out,
         r#"<h5><span class="kind">{}</span> <span class="score">score {}</span> <span class="muted">{} → {}</span></h5>"#,
@@ -351,4 +489,78 @@ fn cues(cues: &[Cue]) -> String {
             cue.span.end
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::STYLE;
+
+    /// `#rrggbb` (or `#rgb`) to relative luminance, as WCAG 2 defines it.
+    fn luminance(hex: &str) -> f64 {
+        let hex = hex.trim_start_matches('#');
+        let hex: String =
+            if hex.len() == 3 { hex.chars().flat_map(|c| [c, c]).collect() } else { hex.to_string() };
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).expect("hex colour")) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4)
+    }
+
+    fn contrast(a: &str, b: &str) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    /// A colour value of the stylesheet: a hex literal or a `var(--name)`.
+    fn resolve(value: &str) -> Option<String> {
+        let value = value.trim();
+        if let Some(name) = value.strip_prefix("var(").and_then(|v| v.strip_suffix(')')) {
+            let at = STYLE.find(&format!("{name}:"))?;
+            return resolve(STYLE[at + name.len() + 1..].split(';').next()?);
+        }
+        value.starts_with('#').then(|| value.to_string())
+    }
+
+    /// Every text colour the stylesheet sets (`color`, and `fill` of SVG
+    /// text classes) against the backgrounds text sits on: small text needs
+    /// at least 4.5:1 (WCAG AA).
+    #[test]
+    fn small_text_has_enough_contrast() {
+        let backgrounds = ["var(--paper)", "var(--page)", "#fbfcfd", "#eef1f4"].map(|b| resolve(b).unwrap());
+        let text_fill = ["text", "level", "title", "date", "label"];
+        let mut checked = 0;
+        for rule in STYLE.split('}') {
+            let Some((selector, body)) = rule.split_once('{') else { continue };
+            for declaration in body.split(';') {
+                let Some((property, value)) = declaration.split_once(':') else { continue };
+                let property = property.trim();
+                let is_text = property == "color"
+                    || (property == "fill" && text_fill.iter().any(|t| selector.contains(t)));
+                let Some(colour) = resolve(value).filter(|_| is_text) else { continue };
+                if selector.contains(".badge") {
+                    continue; // white on the status colours, checked below
+                }
+                for background in &backgrounds {
+                    let ratio = contrast(&colour, background);
+                    assert!(
+                        ratio >= 4.5,
+                        "{} {property} {colour} on {background}: {ratio:.2}",
+                        selector.trim()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 40, "the check found the stylesheet's colours ({checked})");
+        for status in crate::model::STATUSES.map(|s| s.as_str()) {
+            let colour =
+                resolve(&format!("var(--{status})")).unwrap_or_else(|| panic!("no --{status} colour"));
+            assert!(contrast("#ffffff", &colour) >= 4.5, "badge {status}");
+        }
+    }
 }

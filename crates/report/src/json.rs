@@ -6,9 +6,13 @@
 //! `null`), and floats are rounded to a fixed precision so reruns compare equal.
 
 use serde::Serialize;
-use stanceshift_core::{CommitmentStatus, Cue, DateWindow, Evidence, Shift, ShiftKind, Span, StancePoint};
+use stanceshift_core::{
+    ActorAnalysis, ActorId, ArticleId, CommitmentStatus, Cue, DateWindow, Evidence, Shift, ShiftKind, Span,
+    StancePoint, Statement,
+};
 
 use crate::model::{ActorView, Report, Summary as ModelSummary, TopicView};
+use crate::{ArticleSource, ReportMeta, Unflagged};
 
 /// The schema identifier written in every JSON report. A breaking change to
 /// the document bumps the version; adding a field does not.
@@ -17,7 +21,14 @@ pub const SCHEMA: &str = "stanceshift.report/v1";
 /// Decimals kept for every float in the document.
 const DECIMALS: i32 = 3;
 
+/// The schema identifier of `statements --json`: the statements in the shape
+/// of a report's points, without the stance on a topic.
+pub const STATEMENTS_SCHEMA: &str = "stanceshift.statements/v1";
+
 pub(crate) fn render(report: &Report<'_>) -> String {
+    // Machines get every actor in full; only `LeftOut` drops the unflagged.
+    let mut views: Vec<&ActorView<'_>> = report.actors.iter().chain(&report.one_line).collect();
+    views.sort_by(|a, b| (&a.analysis.name, &a.analysis.actor).cmp(&(&b.analysis.name, &b.analysis.actor)));
     let document = Document {
         schema: SCHEMA,
         meta: Meta {
@@ -25,10 +36,33 @@ pub(crate) fn render(report: &Report<'_>) -> String {
             as_of: report.meta.as_of.to_string(),
             topic_query: report.meta.topic_query.as_deref(),
             tool_version: &report.meta.tool_version,
+            min_score: report.meta.min_score.map(round),
+            unflagged_actors: match report.meta.unflagged {
+                Unflagged::LeftOut => "left_out",
+                Unflagged::Detailed | Unflagged::OneLine => "included",
+            },
         },
-        actors: report.actors.iter().map(actor).collect(),
+        findings: report.findings.iter().map(|f| finding(report, f)).collect(),
+        actors: views.into_iter().map(|view| actor(report, view)).collect(),
     };
-    let mut text = serde_json::to_string_pretty(&document)
+    pretty(&document)
+}
+
+/// `statements --json`: the statements (of `actor`, when given) as points
+/// without a stance, so the two commands share one documented shape.
+pub fn statements_json(actor: Option<&ActorId>, statements: &[Statement], meta: &ReportMeta) -> String {
+    let no_analyses: [ActorAnalysis; 0] = [];
+    let report = Report::new(&no_analyses, meta);
+    let document = StatementsDocument {
+        schema: STATEMENTS_SCHEMA,
+        actor: actor.map(ActorId::as_str),
+        statements: statements.iter().map(|s| statement(&report, s)).collect(),
+    };
+    pretty(&document)
+}
+
+fn pretty(document: &impl Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(document)
         .expect("the report document has only string map keys and plain values");
     text.push('\n');
     text
@@ -38,7 +72,15 @@ pub(crate) fn render(report: &Report<'_>) -> String {
 struct Document<'a> {
     schema: &'static str,
     meta: Meta<'a>,
+    findings: Vec<FindingJson<'a>>,
     actors: Vec<Actor<'a>>,
+}
+
+#[derive(Serialize)]
+struct StatementsDocument<'a> {
+    schema: &'static str,
+    actor: Option<&'a str>,
+    statements: Vec<StatementJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -47,6 +89,37 @@ struct Meta<'a> {
     as_of: String,
     topic_query: Option<&'a str>,
     tool_version: &'a str,
+    min_score: Option<f64>,
+    unflagged_actors: &'static str,
+}
+
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    rank: usize,
+    score: f64,
+    kind: &'static str,
+    actor_id: &'a str,
+    actor_name: &'a str,
+    topic_key: &'a str,
+    topic_label: &'a str,
+    explanation: &'a str,
+    before: Cited<'a>,
+    after: Cited<'a>,
+}
+
+#[derive(Serialize)]
+struct Cited<'a> {
+    statement_id: String,
+    date: String,
+    speaker: &'a str,
+}
+
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    outlet: Option<&'a str>,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    published: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -101,8 +174,18 @@ struct Topic<'a> {
 
 #[derive(Serialize)]
 struct Point<'a> {
+    #[serde(flatten)]
+    statement: StatementJson<'a>,
+    is_proxy: bool,
+    stance: Stance<'a>,
+    reprints: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct StatementJson<'a> {
     statement_id: String,
     article_id: &'a str,
+    article: ArticleJson<'a>,
     statement_index: u32,
     date: String,
     date_window: Window,
@@ -112,7 +195,6 @@ struct Point<'a> {
     speaker: Speaker<'a>,
     principal: Option<&'a str>,
     proxy: Option<&'static str>,
-    is_proxy: bool,
     anonymous: bool,
     speech: &'static str,
     reporting_cue: &'a str,
@@ -120,13 +202,12 @@ struct Point<'a> {
     quote: &'a str,
     quote_span: SpanJson,
     attribution_confidence: f64,
-    stance: Stance<'a>,
-    reprints: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
 struct Speaker<'a> {
     text: &'a str,
+    name: Option<&'a str>,
     span: SpanJson,
     actor: Option<&'a str>,
 }
@@ -160,6 +241,8 @@ struct EvidenceJson<'a> {
     statement_index: u32,
     date: String,
     speaker: &'a str,
+    speaker_name: Option<&'a str>,
+    article: ArticleJson<'a>,
     proxy_for: Option<&'a str>,
     quote: &'a str,
     span: SpanJson,
@@ -200,14 +283,47 @@ struct CueJson<'a> {
     span: SpanJson,
 }
 
-fn actor<'a>(view: &ActorView<'a>) -> Actor<'a> {
+fn actor<'a>(report: &Report<'a>, view: &ActorView<'a>) -> Actor<'a> {
     let analysis = view.analysis;
     Actor {
         id: analysis.actor.as_str(),
         name: &analysis.name,
         as_of: analysis.as_of.to_string(),
         summary: summary(&view.summary),
-        topics: view.topics.iter().map(topic).collect(),
+        topics: view.topics.iter().map(|t| topic(report, t)).collect(),
+    }
+}
+
+fn finding<'a>(report: &Report<'a>, finding: &crate::model::Finding<'a>) -> FindingJson<'a> {
+    let actor = &report.actors[finding.actor];
+    let topic = &actor.topics[finding.topic];
+    let shift = finding.shift;
+    let cited = |evidence: &'a Evidence| Cited {
+        statement_id: format!("{}#{}", evidence.article_id, evidence.statement_index),
+        date: evidence.date.to_string(),
+        speaker: &evidence.speaker,
+    };
+    FindingJson {
+        rank: finding.rank,
+        score: round(shift.score),
+        kind: shift.kind.as_str(),
+        actor_id: actor.analysis.actor.as_str(),
+        actor_name: &actor.analysis.name,
+        topic_key: &topic.timeline.topic.key,
+        topic_label: &topic.timeline.topic.label,
+        explanation: &shift.explanation,
+        before: cited(&shift.before),
+        after: cited(&shift.after),
+    }
+}
+
+fn article<'a>(report: &Report<'a>, id: &ArticleId) -> ArticleJson<'a> {
+    let source: Option<&'a ArticleSource> = report.article(id);
+    ArticleJson {
+        outlet: source.and_then(|s| s.outlet.as_deref()),
+        title: source.and_then(|s| s.title.as_deref()),
+        url: source.and_then(|s| s.url.as_deref()),
+        published: source.and_then(|s| s.published).map(|d| d.to_string()),
     }
 }
 
@@ -238,55 +354,34 @@ fn summary(summary: &ModelSummary) -> Summary {
     }
 }
 
-fn topic<'a>(view: &TopicView<'a>) -> Topic<'a> {
+fn topic<'a>(report: &Report<'a>, view: &TopicView<'a>) -> Topic<'a> {
     let timeline = view.timeline;
     Topic {
         key: &timeline.topic.key,
         label: &timeline.topic.label,
         matched_terms: &timeline.matched_terms,
-        points: view.points.iter().map(|p| point(view, p)).collect(),
-        shifts: view.shifts.iter().map(|s| shift(view, s)).collect(),
+        points: view.points.iter().map(|p| point(report, view, p)).collect(),
+        shifts: view.shifts.iter().map(|s| shift(report, view, s)).collect(),
         commitments: view
             .commitments
             .iter()
             .map(|entry| Commitment {
                 status: entry.status.as_str(),
-                opened: evidence(view, &entry.opened),
+                opened: evidence(report, view, &entry.opened),
                 due: window(&entry.due),
-                settled_by: entry.settled_by.as_ref().map(|e| evidence(view, e)),
+                settled_by: entry.settled_by.as_ref().map(|e| evidence(report, view, e)),
                 as_of: entry.as_of.to_string(),
             })
             .collect(),
     }
 }
 
-fn point<'a>(view: &TopicView<'a>, point: &'a StancePoint) -> Point<'a> {
+fn point<'a>(report: &Report<'a>, view: &TopicView<'a>, point: &'a StancePoint) -> Point<'a> {
     let statement = &point.statement;
     let features = &point.features;
     Point {
-        statement_id: statement.id(),
-        article_id: statement.article_id.as_str(),
-        statement_index: statement.index,
-        date: statement.date.date.to_string(),
-        date_window: window(&statement.date.window),
-        date_basis: statement.date.basis.as_str(),
-        date_evidence: statement.date.evidence.as_deref(),
-        timex_value: statement.date.timex_value.as_deref(),
-        speaker: Speaker {
-            text: &statement.speaker.text,
-            span: span(statement.speaker.span),
-            actor: statement.speaker.actor.as_ref().map(|a| a.as_str()),
-        },
-        principal: statement.principal.as_ref().map(|a| a.as_str()),
-        proxy: statement.proxy.map(stanceshift_core::ProxyKind::as_str),
+        statement: self::statement(report, statement),
         is_proxy: view.is_proxy(statement),
-        anonymous: statement.anonymous,
-        speech: statement.kind.as_str(),
-        reporting_cue: &statement.cue,
-        reporting_cue_span: span(statement.cue_span),
-        quote: &statement.content,
-        quote_span: span(statement.content_span),
-        attribution_confidence: round(statement.confidence),
         stance: Stance {
             polarity: features.polarity.as_str(),
             commitment: features.commitment.factbank_label(),
@@ -301,24 +396,56 @@ fn point<'a>(view: &TopicView<'a>, point: &'a StancePoint) -> Point<'a> {
     }
 }
 
-fn shift<'a>(view: &TopicView<'a>, shift: &'a Shift) -> ShiftJson<'a> {
-    ShiftJson {
-        kind: shift.kind.as_str(),
-        flagged: shift.kind.is_change(),
-        score: round(shift.score),
-        explanation: &shift.explanation,
-        before: evidence(view, &shift.before),
-        after: evidence(view, &shift.after),
+fn statement<'a>(report: &Report<'a>, statement: &'a Statement) -> StatementJson<'a> {
+    StatementJson {
+        statement_id: statement.id(),
+        article_id: statement.article_id.as_str(),
+        article: article(report, &statement.article_id),
+        statement_index: statement.index,
+        date: statement.date.date.to_string(),
+        date_window: window(&statement.date.window),
+        date_basis: statement.date.basis.as_str(),
+        date_evidence: statement.date.evidence.as_deref(),
+        timex_value: statement.date.timex_value.as_deref(),
+        speaker: Speaker {
+            text: &statement.speaker.text,
+            name: statement.speaker.actor.as_ref().and_then(|id| report.known_name(id)),
+            span: span(statement.speaker.span),
+            actor: statement.speaker.actor.as_ref().map(|a| a.as_str()),
+        },
+        principal: statement.principal.as_ref().map(|a| a.as_str()),
+        proxy: statement.proxy.map(stanceshift_core::ProxyKind::as_str),
+        anonymous: statement.anonymous,
+        speech: statement.kind.as_str(),
+        reporting_cue: &statement.cue,
+        reporting_cue_span: span(statement.cue_span),
+        quote: &statement.content,
+        quote_span: span(statement.content_span),
+        attribution_confidence: round(statement.confidence),
     }
 }
 
-fn evidence<'a>(view: &TopicView<'a>, evidence: &'a Evidence) -> EvidenceJson<'a> {
+fn shift<'a>(report: &Report<'a>, view: &TopicView<'a>, shift: &'a Shift) -> ShiftJson<'a> {
+    ShiftJson {
+        kind: shift.kind.as_str(),
+        flagged: view.is_flagged(shift),
+        score: round(shift.score),
+        explanation: &shift.explanation,
+        before: evidence(report, view, &shift.before),
+        after: evidence(report, view, &shift.after),
+    }
+}
+
+fn evidence<'a>(report: &Report<'a>, view: &TopicView<'a>, evidence: &'a Evidence) -> EvidenceJson<'a> {
+    let speaker_actor = view.statement_of(evidence).and_then(|s| s.speaker.actor.as_ref());
     EvidenceJson {
         statement_id: format!("{}#{}", evidence.article_id, evidence.statement_index),
         article_id: evidence.article_id.as_str(),
         statement_index: evidence.statement_index,
         date: evidence.date.to_string(),
         speaker: &evidence.speaker,
+        speaker_name: speaker_actor.and_then(|id| report.known_name(id)),
+        article: article(report, &evidence.article_id),
         proxy_for: view.evidence_proxy_for(evidence).map(|a| a.as_str()),
         quote: &evidence.quote,
         span: span(evidence.span),

@@ -40,6 +40,7 @@ macro_rules! put {
 mod chart;
 mod error;
 mod escape;
+mod glossary;
 mod html;
 mod json;
 mod markdown;
@@ -51,14 +52,14 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use stanceshift_core::{ActorAnalysis, ActorId};
+use stanceshift_core::{ActorAnalysis, ActorId, ArticleId};
 
 pub use error::{Error, Result};
-pub use json::SCHEMA;
+pub use json::{statements_json, SCHEMA, STATEMENTS_SCHEMA};
 
 /// What a report says about where it came from. Deliberately no wall-clock
 /// timestamp: a report is a function of the index, not of when it was written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportMeta {
     /// The index path or corpus name the analyses were computed from.
     pub generated_from: String,
@@ -74,6 +75,41 @@ pub struct ReportMeta {
     /// `ActorAnalysis::name`; anyone else falls back to the id.
     #[serde(default)]
     pub actor_names: BTreeMap<ActorId, String>,
+    /// Outlet, headline, date and link of the articles quotes come from, so a
+    /// reader can cite them; an article missing here is cited by id only.
+    #[serde(default)]
+    pub articles: BTreeMap<ArticleId, ArticleSource>,
+    /// Shifts scoring below this are not flagged (`report --min-score`).
+    #[serde(default)]
+    pub min_score: Option<f32>,
+    /// What a report with several actors does with actors without a flagged shift.
+    #[serde(default)]
+    pub unflagged: Unflagged,
+}
+
+/// Where a quote was published: what a reader needs to find and cite it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ArticleSource {
+    /// The outlet ("Valdoria Daily Courier"), as the corpus gives it.
+    pub outlet: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// A link to the article, when the corpus gives one.
+    pub url: Option<String>,
+    /// The publication day (the article's own date, in its time zone).
+    pub published: Option<NaiveDate>,
+}
+
+/// What a report covering several actors does with those that have no
+/// flagged shift: a full section each, one line each in a compact list, or
+/// nothing. A one-actor report always shows its actor in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unflagged {
+    #[default]
+    Detailed,
+    OneLine,
+    LeftOut,
 }
 
 impl ReportMeta {
@@ -85,7 +121,25 @@ impl ReportMeta {
             topic_query: None,
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
             actor_names: BTreeMap::new(),
+            articles: BTreeMap::new(),
+            min_score: None,
+            unflagged: Unflagged::Detailed,
         }
+    }
+
+    pub fn with_articles(mut self, articles: BTreeMap<ArticleId, ArticleSource>) -> ReportMeta {
+        self.articles = articles;
+        self
+    }
+
+    pub fn with_min_score(mut self, min_score: Option<f32>) -> ReportMeta {
+        self.min_score = min_score;
+        self
+    }
+
+    pub fn with_unflagged(mut self, unflagged: Unflagged) -> ReportMeta {
+        self.unflagged = unflagged;
+        self
     }
 
     pub fn with_actor_names(mut self, actor_names: BTreeMap<ActorId, String>) -> ReportMeta {
@@ -152,6 +206,30 @@ impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.extension())
     }
+}
+
+/// Every article the analyses quote (their statements and the evidence of
+/// their shifts and ledgers): the ones [`ReportMeta::articles`] should describe.
+pub fn cited_articles(analyses: &[ActorAnalysis]) -> std::collections::BTreeSet<ArticleId> {
+    let mut ids = std::collections::BTreeSet::new();
+    for timeline in analyses.iter().flat_map(|a| &a.topics) {
+        ids.extend(timeline.points.iter().map(|p| p.statement.article_id.clone()));
+        for shift in &timeline.shifts {
+            ids.extend([shift.before.article_id.clone(), shift.after.article_id.clone()]);
+        }
+        for entry in &timeline.commitments {
+            ids.insert(entry.opened.article_id.clone());
+            ids.extend(entry.settled_by.iter().map(|e| e.article_id.clone()));
+        }
+    }
+    ids
+}
+
+/// Overlapping or cut chart labels in an HTML report, one line each: the
+/// layout check the tests run over sample and crowded reports. Label boxes
+/// are estimated from font size and text length. Empty when all is well.
+pub fn chart_label_collisions(html: &str) -> Vec<String> {
+    chart::check::collisions(html)
 }
 
 /// Render `analyses` in `format`.

@@ -10,16 +10,22 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use stanceshift_core::{
-    ActorAnalysis, ActorId, CommitmentEntry, CommitmentStatus, Cue, DateBasis, DateWindow, Evidence, Shift,
-    ShiftKind, StancePoint, Statement, StatementDate, TopicTimeline,
+    ActorAnalysis, ActorId, ArticleId, CommitmentEntry, CommitmentStatus, Cue, DateBasis, DateWindow,
+    Evidence, ProxyKind, Shift, ShiftKind, StancePoint, Statement, StatementDate, TopicTimeline,
 };
 
-use crate::ReportMeta;
+use crate::{ArticleSource, ReportMeta, Unflagged};
 
 /// Every report, whatever its format.
 pub(crate) struct Report<'a> {
     pub meta: &'a ReportMeta,
+    /// The actors shown in full, sorted by name then id.
     pub actors: Vec<ActorView<'a>>,
+    /// Actors without a flagged shift in a report of several actors, when
+    /// [`Unflagged::OneLine`] asks for one line each instead of a section.
+    pub one_line: Vec<ActorView<'a>>,
+    /// Every flagged shift of the shown actors, strongest first.
+    pub findings: Vec<Finding<'a>>,
     /// Display names: the analyzed actors' own, then those the caller gave in
     /// [`ReportMeta::actor_names`], to write "for Donald Trump" rather than a
     /// slug when a proxy speaks for someone.
@@ -32,9 +38,23 @@ pub(crate) struct ActorView<'a> {
     pub summary: Summary,
 }
 
+/// One flagged shift in the ranking that opens a report of several actors.
+pub(crate) struct Finding<'a> {
+    /// 1-based position in the ranking.
+    pub rank: usize,
+    /// Index into [`Report::actors`] and into that actor's topics.
+    pub actor: usize,
+    pub topic: usize,
+    /// 1-based number of the shift among its topic's flagged shifts (anchors use it).
+    pub number: usize,
+    pub shift: &'a Shift,
+}
+
 pub(crate) struct TopicView<'a> {
     /// The actor the timeline is about: statements by anyone else are a proxy's.
     pub actor: &'a ActorId,
+    /// Shifts scoring below this are not flagged.
+    min_score: Option<f32>,
     pub timeline: &'a TopicTimeline,
     /// In statement-date order.
     pub points: Vec<&'a StancePoint>,
@@ -46,9 +66,24 @@ pub(crate) struct TopicView<'a> {
 }
 
 impl<'a> TopicView<'a> {
-    /// The shifts worth flagging: all but reaffirmations.
+    /// The shifts worth flagging: all but reaffirmations, and none scoring
+    /// below the report's minimum score.
     pub fn changes(&self) -> impl Iterator<Item = &'a Shift> + '_ {
-        self.shifts.iter().copied().filter(|s| s.kind.is_change())
+        self.shifts.iter().copied().filter(|s| self.is_flagged(s))
+    }
+
+    pub fn is_flagged(&self, shift: &Shift) -> bool {
+        shift.kind.is_change() && self.min_score.is_none_or(|min| shift.score >= min)
+    }
+
+    /// Changes left unflagged because they score below the minimum.
+    pub fn below_min_score(&self) -> usize {
+        self.shifts.iter().filter(|s| s.kind.is_change() && !self.is_flagged(s)).count()
+    }
+
+    /// The statement a piece of evidence cites, when it is on this timeline.
+    pub fn statement_of(&self, evidence: &Evidence) -> Option<&'a Statement> {
+        self.statements.get(&(evidence.article_id.as_str(), evidence.statement_index)).copied()
     }
 
     /// Whether someone other than the actor said it: a spokesperson, an
@@ -120,9 +155,9 @@ impl Summary {
                 }
             }
             for shift in &topic.shifts {
-                if shift.kind.is_change() {
+                if topic.is_flagged(shift) {
                     *summary.changes.entry(shift.kind).or_default() += 1;
-                } else {
+                } else if !shift.kind.is_change() {
                     summary.reaffirmations += 1;
                 }
             }
@@ -155,11 +190,15 @@ impl<'a> Report<'a> {
         let mut names: BTreeMap<&ActorId, &str> =
             meta.actor_names.iter().map(|(id, name)| (id, name.as_str())).collect();
         names.extend(sorted.iter().map(|a| (&a.actor, a.name.as_str())));
-        let actors = sorted
+        let several = sorted.len() > 1;
+        let views = sorted
             .into_iter()
             .map(|analysis| {
-                let mut topics: Vec<TopicView<'_>> =
-                    analysis.topics.iter().map(|t| TopicView::new(&analysis.actor, t)).collect();
+                let mut topics: Vec<TopicView<'_>> = analysis
+                    .topics
+                    .iter()
+                    .map(|t| TopicView::new(&analysis.actor, t, meta.min_score))
+                    .collect();
                 // Topics with the most flagged shifts first: that is what a reader came for.
                 topics.sort_by(|a, b| {
                     b.changes()
@@ -170,8 +209,18 @@ impl<'a> Report<'a> {
                 let summary = Summary::of(&topics);
                 ActorView { analysis, topics, summary }
             })
-            .collect();
-        Report { meta, actors, names }
+            .collect::<Vec<_>>();
+        let (mut actors, mut one_line) = (Vec::new(), Vec::new());
+        for view in views {
+            match meta.unflagged {
+                _ if !several || view.summary.flagged() > 0 => actors.push(view),
+                Unflagged::Detailed => actors.push(view),
+                Unflagged::OneLine => one_line.push(view),
+                Unflagged::LeftOut => {}
+            }
+        }
+        let findings = Finding::rank(&actors);
+        Report { meta, actors, one_line, findings, names }
     }
 
     /// Display name of an actor: its name if it is in this report, else its id.
@@ -179,26 +228,132 @@ impl<'a> Report<'a> {
         self.names.get(actor).copied().unwrap_or(actor.as_str())
     }
 
-    /// The speaker as written, plus "for X" when a proxy speaks for the actor.
-    pub fn speaker_label(&self, topic: &TopicView<'a>, statement: &'a Statement) -> String {
-        if !topic.is_proxy(statement) {
-            return statement.speaker.text.clone();
+    /// The display name of an actor the report knows by name (not its id).
+    pub fn known_name(&self, actor: &ActorId) -> Option<&'a str> {
+        self.names.get(actor).copied()
+    }
+
+    /// Where an article was published, when the caller said.
+    pub fn article(&self, id: &ArticleId) -> Option<&'a ArticleSource> {
+        self.meta.articles.get(id)
+    }
+
+    /// Who spoke, by name where the words resolve to a named actor ("he" said
+    /// by Donald Trump is Donald Trump), with the words as written beside it
+    /// when they do not name the actor themselves ("he", "the president"; not
+    /// "Trump" or "Trump, traveling in Asia").
+    pub fn speaker(&self, statement: &Statement) -> SpeakerName {
+        let literal = &statement.speaker.text;
+        let name = statement.speaker.actor.as_ref().and_then(|id| self.names.get(id).copied());
+        match name {
+            Some(name) if !name.eq_ignore_ascii_case(literal) => SpeakerName {
+                shown: name.to_string(),
+                as_written: (!shares_a_word(name, literal)).then(|| literal.clone()),
+            },
+            _ => SpeakerName { shown: literal.clone(), as_written: None },
         }
-        let kind = statement.proxy.map(|kind| format!(", {}", kind.label())).unwrap_or_default();
-        format!("{} (for {}{kind})", statement.speaker.text, self.name_of(topic.spoke_for(statement)))
+    }
+
+    /// The speaker of a piece of evidence: as [`Report::speaker`] when the
+    /// cited statement is on the timeline; else the actor's own name when the
+    /// actor spoke, the words as written when a proxy did.
+    pub fn evidence_speaker_name(&self, topic: &TopicView<'a>, evidence: &Evidence) -> SpeakerName {
+        match topic.statement_of(evidence) {
+            Some(statement) => self.speaker(statement),
+            None => SpeakerName { shown: evidence.speaker.clone(), as_written: None },
+        }
+    }
+
+    /// "for Trump administration · anonymous official" when someone else
+    /// spoke for the actor: the one proxy label every format and place uses.
+    pub fn proxy_note(&self, topic: &TopicView<'a>, statement: &'a Statement) -> Option<String> {
+        topic.is_proxy(statement).then(|| {
+            let kind = statement.proxy.map(ProxyKind::label).unwrap_or("proxy");
+            format!("for {} · {kind}", self.name_of(topic.spoke_for(statement)))
+        })
+    }
+
+    /// [`Report::proxy_note`] for shift and ledger evidence.
+    pub fn evidence_proxy_note(&self, topic: &TopicView<'a>, evidence: &'a Evidence) -> Option<String> {
+        match topic.statement_of(evidence) {
+            Some(statement) => self.proxy_note(topic, statement),
+            None => evidence.proxy_for.as_ref().map(|p| format!("for {} · proxy", self.name_of(p))),
+        }
+    }
+
+    /// The speaker as one line of plain text: "Donald Trump (“he”)", plus
+    /// "(for X · kind)" when a proxy spoke. For tooltips and text alternatives.
+    pub fn speaker_label(&self, topic: &TopicView<'a>, statement: &'a Statement) -> String {
+        let mut label = self.speaker(statement).plain();
+        if let Some(note) = self.proxy_note(topic, statement) {
+            label.push_str(&format!(" ({note})"));
+        }
+        label
     }
 
     /// The same label for shift and ledger evidence.
     pub fn evidence_speaker(&self, topic: &TopicView<'a>, evidence: &'a Evidence) -> String {
-        match topic.evidence_proxy_for(evidence) {
-            Some(principal) => format!("{} (for {})", evidence.speaker, self.name_of(principal)),
-            None => evidence.speaker.clone(),
+        let mut label = self.evidence_speaker_name(topic, evidence).plain();
+        if let Some(note) = self.evidence_proxy_note(topic, evidence) {
+            label.push_str(&format!(" ({note})"));
+        }
+        label
+    }
+}
+
+/// A speaker's display name and, when they differ, the words as written.
+pub(crate) struct SpeakerName {
+    pub shown: String,
+    pub as_written: Option<String>,
+}
+
+impl SpeakerName {
+    /// "Donald Trump (“he”)".
+    pub fn plain(&self) -> String {
+        match &self.as_written {
+            Some(words) => format!("{} (“{words}”)", self.shown),
+            None => self.shown.clone(),
         }
     }
 }
 
+/// Whether `words` use a word of `name` (ignoring case and punctuation):
+/// "President Donald Trump" and "Trump, traveling in Asia" do, "he" does not.
+fn shares_a_word(name: &str, words: &str) -> bool {
+    let split = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let name = split(name);
+    split(words).iter().any(|w| name.contains(w))
+}
+
+impl<'a> Finding<'a> {
+    /// Every flagged shift of `actors`, by score (highest first), then actor
+    /// name, topic order and date, so equal scores keep a stable order.
+    fn rank(actors: &[ActorView<'a>]) -> Vec<Finding<'a>> {
+        let mut findings = Vec::new();
+        for (a, actor) in actors.iter().enumerate() {
+            for (t, topic) in actor.topics.iter().enumerate() {
+                for (n, shift) in topic.changes().enumerate() {
+                    findings.push(Finding { rank: 0, actor: a, topic: t, number: n + 1, shift });
+                }
+            }
+        }
+        findings.sort_by(|x, y| {
+            y.shift
+                .score
+                .total_cmp(&x.shift.score)
+                .then_with(|| (x.actor, x.topic, x.number).cmp(&(y.actor, y.topic, y.number)))
+        });
+        for (i, finding) in findings.iter_mut().enumerate() {
+            finding.rank = i + 1;
+        }
+        findings
+    }
+}
+
 impl<'a> TopicView<'a> {
-    fn new(actor: &'a ActorId, timeline: &'a TopicTimeline) -> TopicView<'a> {
+    fn new(actor: &'a ActorId, timeline: &'a TopicTimeline, min_score: Option<f32>) -> TopicView<'a> {
         let mut points: Vec<&StancePoint> = timeline.points.iter().collect();
         points.sort_by(|a, b| statement_key(&a.statement).cmp(&statement_key(&b.statement)));
         let mut shifts: Vec<&Shift> = timeline.shifts.iter().collect();
@@ -218,7 +373,7 @@ impl<'a> TopicView<'a> {
             .iter()
             .map(|p| ((p.statement.article_id.as_str(), p.statement.index), &p.statement))
             .collect();
-        TopicView { actor, timeline, points, shifts, commitments, statements }
+        TopicView { actor, min_score, timeline, points, shifts, commitments, statements }
     }
 }
 
@@ -303,6 +458,15 @@ pub(crate) fn date_note(date: &StatementDate) -> Option<String> {
     })
 }
 
+/// A link target a report may print: http(s) only, nothing that could break
+/// out of an attribute or a Markdown link. Anything else is not linked.
+pub(crate) fn safe_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+    let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"'`\\".contains(c));
+    (scheme_ok && clean && url.len() > "https://".len()).then_some(url)
+}
+
 /// "1 statement", "2 statements".
 pub(crate) fn plural(count: usize, singular: &str, plural: &str) -> String {
     format!("{count} {}", if count == 1 { singular } else { plural })
@@ -340,6 +504,23 @@ mod tests {
         assert_eq!(display_quote("\"a\" and \"b\""), "\"a\" and \"b\"");
         assert_eq!(display_quote(" plain "), "plain");
         assert_eq!(display_quote("\""), "\"");
+    }
+
+    #[test]
+    fn only_plain_web_links_are_linked() {
+        assert_eq!(safe_url(" https://example.org/a?b=1 "), Some("https://example.org/a?b=1"));
+        assert_eq!(safe_url("javascript:alert(1)"), None);
+        assert_eq!(safe_url("https://x.org/\"onmouseover=\""), None);
+        assert_eq!(safe_url("https://x.org/a b"), None);
+        assert_eq!(safe_url("https://"), None);
+    }
+
+    #[test]
+    fn speakers_are_named_where_known() {
+        assert!(shares_a_word("Donald Trump", "Trump, traveling in Asia this week"));
+        assert!(shares_a_word("Donald Trump", "President Donald Trump"));
+        assert!(!shares_a_word("Donald Trump", "He"));
+        assert!(!shares_a_word("Donald Trump", "The president"));
     }
 
     #[test]

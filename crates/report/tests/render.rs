@@ -29,6 +29,14 @@ fn markdown_report() {
 - Tool: stanceshift 0.0.0-test
 - Actors: 2
 
+Short labels (CT+, PR−, withdraw, …) are explained under [How to read this report](#how-to-read-this-report) at the end.
+
+## Findings
+
+| # | Score | Shift | Actor | Topic | Before → after | Why |
+|---:|---:|---|---|---|---|---|
+| 1 | 0.86 | withdraw | Donald Trump | meet Putin | 2025-10-16 → 2025-10-21 | 'within two weeks or so' (CT+) -\> 'no plans' (PR-) via a White House official |
+
 ## Donald Trump
 
 Actor id: `donald-trump` · as of 2025-10-28
@@ -43,9 +51,9 @@ Topic key: `meet putin` · matched terms: meet, Putin
 
 | Date | Speaker | Commitment | Timeframe | Tone | Quote | Source |
 |---|---|---|---|---:|---|---|
-| 2025-10-16 | Trump | CT+ | 2025-10-16 – 2025-10-30 (+3 d slack) | +0.40 | “We'll meet within two weeks or so \| in Budapest” | `wire-2025-10-16#0` |
-| 2025-10-17 (“on Friday”) | Trump | CT+ | — | +0.30 | “The meeting is \*definitely\* on, \[believe me\]” | `post-2025-10-17#2` |
-| 2025-10-21 | a White House official (for Trump administration, anonymous official) | PR- | — | -0.10 | “There are no plans for President Trump to meet President Putin in the immediate future” | `wire-2025-10-21#1` (+1 reprint) |
+| 2025-10-16 | Donald Trump | CT+ | 2025-10-16 – 2025-10-30 (+3 d slack) | +0.40 | “We'll meet within two weeks or so \| in Budapest” | Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#0` |
+| 2025-10-17 (“on Friday”) | Donald Trump | CT+ | — | +0.30 | “The meeting is \*definitely\* on, \[believe me\]” | `post-2025-10-17#2` |
+| 2025-10-21 | a White House official (for Trump administration · anonymous official) | PR- | — | -0.10 | “There are no plans for President Trump to meet President Putin in the immediate future” | Harbor Wire, “No plans for a \<summit\> \| officials”, 2025-10-21 · `wire-2025-10-21#1` (+1 reprint) |
 
 #### Flagged shifts
 
@@ -53,13 +61,13 @@ Topic key: `meet putin` · matched terms: meet, Putin
 
 Why: 'within two weeks or so' (CT+) -\> 'no plans' (PR-) via a White House official
 
-**Before** 2025-10-16 · Trump · `wire-2025-10-16#0`, bytes 100–147 · CT+ · tone +0.40 · timeframe 2025-10-16 – 2025-10-30 (+3 d slack)
+**Before** 2025-10-16 · Donald Trump · Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#0`, bytes 100–147 · CT+ · tone +0.40 · timeframe 2025-10-16 – 2025-10-30 (+3 d slack)
 
 > “We'll meet within two weeks or so \| in Budapest”
 
 Deciding cues: modal “'ll” (bytes 102–105); timeframe “within two weeks or so” (bytes 111–133)
 
-**After** 2025-10-21 · a White House official (for Trump administration) · `wire-2025-10-21#1`, bytes 100–186 · PR- · tone -0.10 · via proxy
+**After** 2025-10-21 · a White House official (for Trump administration · anonymous official) · Harbor Wire, “No plans for a \<summit\> \| officials”, 2025-10-21 · `wire-2025-10-21#1`, bytes 100–186 · PR- · tone -0.10 · via proxy
 
 > “There are no plans for President Trump to meet President Putin in the immediate future”
 
@@ -71,7 +79,7 @@ Not flagged: 1 reaffirmation (2025-10-17).
 
 | Opened | Speaker | Commitment | Due window | Status | Settled by |
 |---|---|---|---|---|---|
-| 2025-10-16 · `wire-2025-10-16#0` | Trump | CT+: “We'll meet within two weeks or so \| in Budapest” | 2025-10-16 – 2025-10-30 (+3 d slack) | withdrawn | 2025-10-21 · a White House official (for Trump administration) · `wire-2025-10-21#1`: “There are no plans for President Trump to meet President Putin in the immediate future” |
+| 2025-10-16 · Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#0` | Donald Trump | CT+: “We'll meet within two weeks or so \| in Budapest” | 2025-10-16 – 2025-10-30 (+3 d slack) | withdrawn | 2025-10-21 · a White House official (for Trump administration · anonymous official) · Harbor Wire, “No plans for a \<summit\> \| officials”, 2025-10-21 · `wire-2025-10-21#1`: “There are no plans for President Trump to meet President Putin in the immediate future” |
 
 ### tariffs on China
 
@@ -81,7 +89,7 @@ Topic key: `china tariffs` · matched terms: tariffs, China
 
 | Date | Speaker | Commitment | Timeframe | Tone | Quote | Source |
 |---|---|---|---|---:|---|---|
-| 2025-10-16 | Trump | CT+ | 2025-11-01 | -0.45 | “Tariffs of 100% \<b\>will\</b\> start November 1 \& stay” | `wire-2025-10-16#3` |
+| 2025-10-16 | Donald Trump | CT+ | 2025-11-01 | -0.45 | “Tariffs of 100% \<b\>will\</b\> start November 1 \& stay” | Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#3` |
 
 #### Flagged shifts
 
@@ -91,7 +99,7 @@ No flagged shifts.
 
 | Opened | Speaker | Commitment | Due window | Status | Settled by |
 |---|---|---|---|---|---|
-| 2025-10-16 · `wire-2025-10-16#3` | Trump | CT+: “Tariffs of 100% \<b\>will\</b\> start November 1 \& stay” | 2025-11-01 | pending as of 2025-10-28 | — |
+| 2025-10-16 · Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#3` | Donald Trump | CT+: “Tariffs of 100% \<b\>will\</b\> start November 1 \& stay” | 2025-11-01 | pending as of 2025-10-28 | — |
 
 ## Vladimir Putin
 
@@ -107,7 +115,7 @@ Topic key: `meet trump` · matched terms: meet
 
 | Date | Speaker | Commitment | Timeframe | Tone | Quote | Source |
 |---|---|---|---|---:|---|---|
-| 2025-10-22 | Kremlin spokesman Dmitry Peskov (for Vladimir Putin, spokesperson) | Uu | — | -0.20 | “Nobody wants to waste time” | `wire-2025-10-22#4` |
+| 2025-10-22 | Kremlin spokesman Dmitry Peskov (for Vladimir Putin · spokesperson) | Uu | — | -0.20 | “Nobody wants to waste time” | `wire-2025-10-22#4` |
 
 #### Flagged shifts
 
@@ -116,6 +124,38 @@ No flagged shifts.
 #### Commitment ledger
 
 No dated commitments.
+
+## How to read this report
+
+| Label | Meaning |
+|---|---|
+| **Commitment (how sure the speaker is)** | |
+| CT+ | certain: it will happen or is true (“we will meet”) |
+| PR+ | probable (“plans to”, “expects to”, “would”) |
+| PS+ | possible (“might”, “could”, “only if”) |
+| Uu | uncommitted or unknown (“declined to comment”, no stance) |
+| PS- | possibly not |
+| PR- | probably not (“no plans to”, “wasn't necessary”) |
+| CT- | certainly not (“will not meet”) |
+| **Shifts (how a stance changed)** | |
+| reaffirm | the same stance said again (not flagged) |
+| soften | lower commitment, same direction |
+| harden | higher commitment, same direction |
+| reverse | the stance flipped from for to against, or back |
+| withdraw | a dated or firm commitment taken back |
+| timeline slip | the same commitment with a later deadline |
+| tone shift | the same commitment in a markedly different tone |
+| **Commitment ledger (what became of a dated promise)** | |
+| pending | still open as of the corpus's last date |
+| renewed | said again, perhaps with a new deadline (still open) |
+| kept | reported done within its window |
+| broken | the window passed, slack included, with no report of it done |
+| withdrawn | taken back by the actor or someone speaking for it |
+| **Other notation** | |
+| tone | −1 (hostile) to +1 (warm), from the words' tone, separate from commitment |
+| +3 d slack | days past a deadline that still count as on time, for “or so”, “about” |
+| proxy | someone speaking for the actor (spokesperson, official, institution); drawn hollow |
+| score | 0 to 1, how strong and well-evidenced a shift is |
 "#);
 }
 
@@ -128,8 +168,32 @@ fn json_report() {
     "generated_from": "fixture-index",
     "as_of": "2025-10-28",
     "topic_query": null,
-    "tool_version": "0.0.0-test"
+    "tool_version": "0.0.0-test",
+    "min_score": null,
+    "unflagged_actors": "included"
   },
+  "findings": [
+    {
+      "rank": 1,
+      "score": 0.86,
+      "kind": "withdraw",
+      "actor_id": "donald-trump",
+      "actor_name": "Donald Trump",
+      "topic_key": "meet putin",
+      "topic_label": "meet Putin",
+      "explanation": "'within two weeks or so' (CT+) -> 'no plans' (PR-) via a White House official",
+      "before": {
+        "statement_id": "wire-2025-10-16#0",
+        "date": "2025-10-16",
+        "speaker": "Trump"
+      },
+      "after": {
+        "statement_id": "wire-2025-10-21#1",
+        "date": "2025-10-21",
+        "speaker": "a White House official"
+      }
+    }
+  ],
   "actors": [
     {
       "id": "donald-trump",
@@ -170,6 +234,12 @@ fn json_report() {
             {
               "statement_id": "wire-2025-10-16#0",
               "article_id": "wire-2025-10-16",
+              "article": {
+                "outlet": "Harbor Wire",
+                "title": "Trump: Budapest summit \"within two weeks\"",
+                "url": "https://wire.example/2025/10/16/budapest",
+                "published": "2025-10-16"
+              },
               "statement_index": 0,
               "date": "2025-10-16",
               "date_window": {
@@ -183,6 +253,7 @@ fn json_report() {
               "timex_value": null,
               "speaker": {
                 "text": "Trump",
+                "name": "Donald Trump",
                 "span": {
                   "start": 40,
                   "end": 45
@@ -191,7 +262,6 @@ fn json_report() {
               },
               "principal": "donald-trump",
               "proxy": null,
-              "is_proxy": false,
               "anonymous": false,
               "speech": "direct",
               "reporting_cue": "said",
@@ -205,6 +275,7 @@ fn json_report() {
                 "end": 147
               },
               "attribution_confidence": 0.9,
+              "is_proxy": false,
               "stance": {
                 "polarity": "positive",
                 "commitment": "CT+",
@@ -242,6 +313,12 @@ fn json_report() {
             {
               "statement_id": "post-2025-10-17#2",
               "article_id": "post-2025-10-17",
+              "article": {
+                "outlet": null,
+                "title": null,
+                "url": null,
+                "published": null
+              },
               "statement_index": 2,
               "date": "2025-10-17",
               "date_window": {
@@ -255,6 +332,7 @@ fn json_report() {
               "timex_value": null,
               "speaker": {
                 "text": "Trump",
+                "name": "Donald Trump",
                 "span": {
                   "start": 40,
                   "end": 45
@@ -263,7 +341,6 @@ fn json_report() {
               },
               "principal": "trump-administration",
               "proxy": "affiliate",
-              "is_proxy": false,
               "anonymous": false,
               "speech": "direct",
               "reporting_cue": "said",
@@ -277,6 +354,7 @@ fn json_report() {
                 "end": 144
               },
               "attribution_confidence": 0.9,
+              "is_proxy": false,
               "stance": {
                 "polarity": "positive",
                 "commitment": "CT+",
@@ -301,6 +379,12 @@ fn json_report() {
             {
               "statement_id": "wire-2025-10-21#1",
               "article_id": "wire-2025-10-21",
+              "article": {
+                "outlet": "Harbor Wire",
+                "title": "No plans for a <summit> | officials",
+                "url": null,
+                "published": "2025-10-21"
+              },
               "statement_index": 1,
               "date": "2025-10-21",
               "date_window": {
@@ -314,6 +398,7 @@ fn json_report() {
               "timex_value": null,
               "speaker": {
                 "text": "a White House official",
+                "name": null,
                 "span": {
                   "start": 40,
                   "end": 62
@@ -322,7 +407,6 @@ fn json_report() {
               },
               "principal": "trump-administration",
               "proxy": "anonymous_official",
-              "is_proxy": true,
               "anonymous": true,
               "speech": "direct",
               "reporting_cue": "said",
@@ -336,6 +420,7 @@ fn json_report() {
                 "end": 186
               },
               "attribution_confidence": 0.9,
+              "is_proxy": true,
               "stance": {
                 "polarity": "negative",
                 "commitment": "PR-",
@@ -372,6 +457,13 @@ fn json_report() {
                 "statement_index": 0,
                 "date": "2025-10-16",
                 "speaker": "Trump",
+                "speaker_name": "Donald Trump",
+                "article": {
+                  "outlet": "Harbor Wire",
+                  "title": "Trump: Budapest summit \"within two weeks\"",
+                  "url": "https://wire.example/2025/10/16/budapest",
+                  "published": "2025-10-16"
+                },
                 "proxy_for": null,
                 "quote": "We'll meet within two weeks or so | in Budapest",
                 "span": {
@@ -412,6 +504,13 @@ fn json_report() {
                 "statement_index": 2,
                 "date": "2025-10-17",
                 "speaker": "Trump",
+                "speaker_name": "Donald Trump",
+                "article": {
+                  "outlet": null,
+                  "title": null,
+                  "url": null,
+                  "published": null
+                },
                 "proxy_for": null,
                 "quote": "The meeting is *definitely* on, [believe me]",
                 "span": {
@@ -445,6 +544,13 @@ fn json_report() {
                 "statement_index": 0,
                 "date": "2025-10-16",
                 "speaker": "Trump",
+                "speaker_name": "Donald Trump",
+                "article": {
+                  "outlet": "Harbor Wire",
+                  "title": "Trump: Budapest summit \"within two weeks\"",
+                  "url": "https://wire.example/2025/10/16/budapest",
+                  "published": "2025-10-16"
+                },
                 "proxy_for": null,
                 "quote": "We'll meet within two weeks or so | in Budapest",
                 "span": {
@@ -485,6 +591,13 @@ fn json_report() {
                 "statement_index": 1,
                 "date": "2025-10-21",
                 "speaker": "a White House official",
+                "speaker_name": null,
+                "article": {
+                  "outlet": "Harbor Wire",
+                  "title": "No plans for a <summit> | officials",
+                  "url": null,
+                  "published": "2025-10-21"
+                },
                 "proxy_for": "trump-administration",
                 "quote": "There are no plans for President Trump to meet President Putin in the immediate future",
                 "span": {
@@ -517,6 +630,13 @@ fn json_report() {
                 "statement_index": 0,
                 "date": "2025-10-16",
                 "speaker": "Trump",
+                "speaker_name": "Donald Trump",
+                "article": {
+                  "outlet": "Harbor Wire",
+                  "title": "Trump: Budapest summit \"within two weeks\"",
+                  "url": "https://wire.example/2025/10/16/budapest",
+                  "published": "2025-10-16"
+                },
                 "proxy_for": null,
                 "quote": "We'll meet within two weeks or so | in Budapest",
                 "span": {
@@ -563,6 +683,13 @@ fn json_report() {
                 "statement_index": 1,
                 "date": "2025-10-21",
                 "speaker": "a White House official",
+                "speaker_name": null,
+                "article": {
+                  "outlet": "Harbor Wire",
+                  "title": "No plans for a <summit> | officials",
+                  "url": null,
+                  "published": "2025-10-21"
+                },
                 "proxy_for": "trump-administration",
                 "quote": "There are no plans for President Trump to meet President Putin in the immediate future",
                 "span": {
@@ -649,18 +776,19 @@ fn markdown_tables_keep_their_shape() {
             (false, _) => header = None,
         }
     }
-    assert_eq!(tables, 5, "three timelines, two ledgers");
+    assert_eq!(tables, 7, "findings, three timelines, two ledgers, the legend");
 }
 
 #[test]
 fn markdown_labels_proxy_evidence() {
     let text = markdown(&[fixture::trump()], &fixture::meta());
-    assert!(text.contains("| a White House official (for Trump administration, anonymous official) | PR- |"));
+    // The same proxy label in the timeline and in the evidence: the principal's name and the kind.
+    assert!(text.contains("| a White House official (for Trump administration · anonymous official) | PR- |"));
     assert!(text.contains(
-        "**After** 2025-10-21 · a White House official (for Trump administration) · `wire-2025-10-21#1`"
+        "**After** 2025-10-21 · a White House official (for Trump administration · anonymous official) · Harbor Wire"
     ));
     // Own words filed under an affiliation are not a proxy's.
-    assert!(text.contains("| 2025-10-17 (“on Friday”) | Trump | CT+ |"));
+    assert!(text.contains("| 2025-10-17 (“on Friday”) | Donald Trump | CT+ |"));
     assert!(text.contains("· via proxy"));
 }
 
@@ -711,13 +839,21 @@ fn html_is_one_balanced_self_contained_file() {
     assert!(!page.contains("<link"));
     assert!(!page.contains("@import"));
     assert!(!page.contains("src="));
-    let without_namespace = page.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
-    assert!(!without_namespace.contains("http://") && !without_namespace.contains("https://"));
-    assert!(!without_namespace.contains("//"), "no protocol-relative URLs either");
+    // The only web addresses are the SVG namespace and links to the quoted
+    // articles, which a reader follows by choice (nothing is loaded).
+    let article_link =
+        r#"<a class="headline" href="https://wire.example/2025/10/16/budapest" rel="noopener noreferrer">"#;
+    assert!(page.contains(article_link));
+    let without_links = page
+        .replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
+        .replace(article_link, "")
+        .replace("https://wire.example/", "");
+    assert!(!without_links.contains("http://") && !without_links.contains("https://"));
+    assert!(!without_links.contains("//"), "no protocol-relative URLs either");
     for reference in page.split("url(").skip(1) {
         assert!(reference.starts_with('#'), "external url({})", &reference[..20.min(reference.len())]);
     }
-    for link in page.split("href=\"").skip(1) {
+    for link in without_links.split("href=\"").skip(1) {
         assert!(link.starts_with('#'), "external link {}", &link[..20.min(link.len())]);
     }
     assert!(page.contains("Content-Security-Policy"));
@@ -743,7 +879,7 @@ fn html_charts() {
         r#"<title id="actor-1-donald-trump-t1-chart-title">Stance of Donald Trump on “meet Putin” over time</title>"#
     ));
     assert!(page.contains(
-        "Flagged shifts: withdraw on 2025-10-21 (score 0.86) via a White House official (for Trump administration)."
+        "Flagged shifts: withdraw on 2025-10-21 (score 0.86) via a White House official (for Trump administration · anonymous official)."
     ));
     // Proxies are hollow: one in each meet topic, plus the legend swatch of all three charts.
     assert_eq!(page.matches(r#"<circle class="point proxy""#).count(), 2 + 3);
@@ -830,4 +966,200 @@ fn empty_reports_say_so() {
     let value: serde_json::Value = serde_json::from_str(&json(&[], &meta)).unwrap();
     assert_eq!(value["actors"], serde_json::json!([]));
     assert_eq!(value["meta"]["topic_query"], "meet | Putin");
+}
+
+/// Every quote names its outlet, headline and day, with a link when the
+/// corpus gave one, in all three formats; an article the report knows
+/// nothing of is cited by id alone.
+#[test]
+fn quotes_cite_outlet_headline_date_and_link() {
+    let analyses = [fixture::trump()];
+    let meta = fixture::meta();
+    let md = markdown(&analyses, &meta);
+    assert!(md.contains(
+        "Harbor Wire, [“Trump: Budapest summit \"within two weeks\"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#0`"
+    ));
+    assert!(md.contains(
+        "Harbor Wire, “No plans for a \\<summit\\> \\| officials”, 2025-10-21 · `wire-2025-10-21#1`"
+    ));
+    assert!(md.contains("| `post-2025-10-17#2` |"), "unknown article: id only");
+    let page = html(&analyses, &meta);
+    assert!(page.contains(
+        r#"<span class="citation"><span class="outlet">Harbor Wire</span>, <cite class="headline">No plans for a &lt;summit&gt; | officials</cite>, <span class="date">2025-10-21</span></span>"#
+    ));
+    let value: serde_json::Value = serde_json::from_str(&json(&analyses, &meta)).unwrap();
+    let topic = &value["actors"][0]["topics"][0];
+    assert_eq!(topic["points"][0]["article"]["url"], "https://wire.example/2025/10/16/budapest");
+    assert_eq!(topic["points"][0]["article"]["published"], "2025-10-16");
+    assert_eq!(topic["shifts"][1]["after"]["article"]["outlet"], "Harbor Wire");
+    assert_eq!(topic["points"][1]["article"]["title"], serde_json::Value::Null);
+}
+
+/// A link is only ever an http(s) address: a corpus cannot smuggle a script
+/// or an attribute into the page.
+#[test]
+fn only_web_links_are_linked() {
+    let mut meta = fixture::meta();
+    for source in meta.articles.values_mut() {
+        source.url = Some("javascript:alert(1)".into());
+    }
+    let page = html(&[fixture::trump()], &meta);
+    assert!(!page.contains("javascript:"));
+    assert!(!markdown(&[fixture::trump()], &meta).contains("javascript:"));
+}
+
+/// "he" and "Trump" resolved to Donald Trump read "Donald Trump"; the words
+/// as written stay beside the name (and on hover in HTML) when they differ.
+#[test]
+fn speakers_show_their_resolved_name() {
+    let mut analysis = fixture::trump();
+    let meet = analysis.topics.iter_mut().find(|t| t.topic.label == "meet Putin").unwrap();
+    let first =
+        meet.points.iter_mut().find(|p| p.statement.article_id.as_str() == "wire-2025-10-16").unwrap();
+    first.statement.speaker.text = "he".into();
+    let md = markdown(std::slice::from_ref(&analysis), &fixture::meta());
+    assert!(md.contains("| 2025-10-16 | Donald Trump (“he”) | CT+ |"), "{md}");
+    assert!(md.contains("**Before** 2025-10-16 · Donald Trump (“he”) · Harbor Wire"));
+    assert!(!md.contains("| Trump |"), "a resolved speaker is shown by name");
+    let page = html(std::slice::from_ref(&analysis), &fixture::meta());
+    assert!(page.contains(
+        r#"<span class="speaker" title="as written: he">Donald Trump</span> <small class="as-written">“he”</small>"#
+    ));
+    let value: serde_json::Value = serde_json::from_str(&json(&[analysis], &fixture::meta())).unwrap();
+    let point = &value["actors"][0]["topics"][0]["points"][0];
+    assert_eq!(point["speaker"]["text"], "he");
+    assert_eq!(point["speaker"]["name"], "Donald Trump");
+    assert_eq!(value["actors"][0]["topics"][0]["shifts"][1]["before"]["speaker_name"], "Donald Trump");
+}
+
+/// Markdown and HTML say what every short label means in words.
+#[test]
+fn a_legend_explains_the_short_labels() {
+    let md = markdown(&[fixture::trump()], &fixture::meta());
+    let page = html(&[fixture::trump()], &fixture::meta());
+    for (label, meaning) in [
+        ("CT+", "certain"),
+        ("PR+", "probable"),
+        ("PS+", "possible"),
+        ("Uu", "uncommitted"),
+        ("PR-", "probably not"),
+        ("CT-", "certainly not"),
+        ("withdraw", "a dated or firm commitment taken back"),
+        ("timeline slip", "the same commitment with a later deadline"),
+        ("pending", "still open"),
+    ] {
+        assert!(md.lines().any(|l| l.starts_with(&format!("| {label} | {meaning}"))), "markdown: {label}");
+        assert!(page.contains(&format!("<dt>{label}</dt><dd>{meaning}")), "html: {label}");
+    }
+    assert!(page.contains(r##"<a href="#how-to-read">How to read this report</a>"##));
+}
+
+/// A report of several actors opens with every flagged shift ranked by
+/// score; actors without one take one line, or are left out; `min_score`
+/// unflags weaker shifts everywhere.
+#[test]
+fn several_actors_open_with_ranked_findings() {
+    use stanceshift_report::Unflagged;
+    let analyses = [fixture::trump(), fixture::putin()];
+    let one_line = fixture::meta().with_unflagged(Unflagged::OneLine);
+    let md = markdown(&analyses, &one_line);
+    let findings = md.find("## Findings").expect("findings");
+    assert!(findings < md.find("## Donald Trump").unwrap());
+    assert!(md.contains("| 1 | 0.86 | withdraw | Donald Trump | meet Putin | 2025-10-16 → 2025-10-21 |"));
+    assert!(!md.contains("## Vladimir Putin"), "no section for an actor without findings");
+    assert!(
+        md.contains("## Actors without flagged shifts\n\n- Vladimir Putin (`vladimir-putin`): 1 statement")
+    );
+    let page = html(&analyses, &one_line);
+    assert!(
+        page.contains(r##"<td data-label="Shift"><a href="#actor-1-donald-trump-t1-s1">withdraw</a></td>"##)
+    );
+    assert!(page.contains(r#"<article class="shift-card shift-withdraw" id="actor-1-donald-trump-t1-s1">"#));
+    assert!(page.contains("<li><b>Vladimir Putin</b>"));
+    let value: serde_json::Value = serde_json::from_str(&json(&analyses, &one_line)).unwrap();
+    assert_eq!(value["findings"][0]["rank"], 1);
+    assert_eq!(value["findings"][0]["actor_id"], "donald-trump");
+    assert_eq!(value["actors"].as_array().unwrap().len(), 2, "JSON keeps every actor");
+
+    let left_out = fixture::meta().with_unflagged(Unflagged::LeftOut);
+    assert!(!markdown(&analyses, &left_out).contains("Vladimir Putin"));
+    let value: serde_json::Value = serde_json::from_str(&json(&analyses, &left_out)).unwrap();
+    assert_eq!(value["actors"].as_array().unwrap().len(), 1);
+
+    let strict = fixture::meta().with_min_score(Some(0.9));
+    let md = markdown(&analyses, &strict);
+    assert!(md.contains("- Minimum score: 0.90"));
+    assert!(md.contains("Not flagged: 1 shift below the minimum score."));
+    assert!(md.contains("## Findings\n\nNo flagged shifts."));
+    let value: serde_json::Value = serde_json::from_str(&json(&analyses, &strict)).unwrap();
+    assert_eq!(value["findings"], serde_json::json!([]));
+    assert_eq!(value["actors"][0]["summary"]["flagged_shifts"], 0);
+    let meet = value["actors"][0]["topics"].as_array().unwrap().iter().find(|t| t["label"] == "meet Putin");
+    assert_eq!(meet.unwrap()["shifts"][1]["flagged"], false);
+    assert_eq!(value["meta"]["min_score"], 0.9);
+}
+
+/// `statements --json` writes statements in the shape of report points.
+#[test]
+fn statements_share_the_point_shape() {
+    let analysis = fixture::trump_meet_putin();
+    let statements: Vec<_> = analysis.topics[0].points.iter().map(|p| p.statement.clone()).collect();
+    let text = stanceshift_report::statements_json(Some(&analysis.actor), &statements, &fixture::meta());
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["schema"], stanceshift_report::STATEMENTS_SCHEMA);
+    assert_eq!(value["actor"], "donald-trump");
+    let report: serde_json::Value = serde_json::from_str(&json(&[analysis], &fixture::meta())).unwrap();
+    let statement = value["statements"][0].as_object().unwrap();
+    let points = report["actors"][0]["topics"][0]["points"].as_array().unwrap();
+    let point = points.iter().find(|p| p["statement_id"] == statement["statement_id"]).unwrap();
+    let point = point.as_object().unwrap();
+    for (key, field) in statement {
+        assert_eq!(point.get(key), Some(field), "{key}");
+    }
+    let missing: Vec<&String> = point.keys().filter(|k| !statement.contains_key(*k)).collect();
+    assert_eq!(missing, ["is_proxy", "reprints", "stance"], "only the topic-bound fields differ");
+}
+
+/// No chart label overlaps another or leaves the chart: in the fixture
+/// reports and in a crowded chart (three identical windows, the as-of line at
+/// the left edge, a shift at the right edge, a window running off the right).
+#[test]
+fn chart_labels_never_collide() {
+    let page = html(&[fixture::trump(), fixture::putin()], &fixture::meta());
+    assert_eq!(stanceshift_report::chart_label_collisions(&page), Vec::<String>::new());
+
+    let mut crowded = fixture::trump_meet_putin();
+    let timeline = &mut crowded.topics[0];
+    let window = timeline.commitments[0].clone();
+    timeline.commitments.extend([window.clone(), window]);
+    let late = fixture::d("2025-11-20");
+    for commitment in &mut timeline.commitments {
+        commitment.due.end = late;
+    }
+    for shift in &mut timeline.shifts {
+        shift.after.date = late;
+    }
+    for point in &mut timeline.points {
+        if point.statement.article_id.as_str() == "wire-2025-10-21" {
+            point.statement.date.date = late;
+        }
+    }
+    crowded.as_of = fixture::d("2025-10-15");
+    let page = html(&[crowded], &fixture::meta());
+    assert_eq!(stanceshift_report::chart_label_collisions(&page), Vec::<String>::new());
+    // Identical windows are drawn once, with their count.
+    assert_eq!(
+        page.matches(r#"<rect class="band band-withdrawn""#).count(),
+        2,
+        "one band for three windows, one legend swatch"
+    );
+    assert!(page.contains("· withdrawn ×3"));
+}
+
+/// The check itself: two labels drawn on one spot are caught.
+#[test]
+fn the_collision_check_catches_overlaps() {
+    let svg = r#"<svg ><text class="level" x="54" y="72">CT+</text><text x="40" y="70">as of 2025-10-28</text><text x="950" y="20">off the edge</text></svg>"#;
+    let problems = stanceshift_report::chart_label_collisions(svg);
+    assert_eq!(problems.len(), 2, "{problems:?}");
 }

@@ -1,16 +1,18 @@
 //! `stanceshift report (--actor NAME | --all) -o FILE`: a change report in
 //! Markdown, self-contained HTML or JSON. `--all` analyzes every actor of the
-//! corpus in parallel and writes one report. The same index always gives the
+//! corpus in parallel and writes one report that opens with the flagged
+//! shifts of all actors ranked by score. The same index always gives the
 //! same bytes: nothing in a report depends on the clock or on thread timing.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{ArgGroup, Args};
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use stanceshift_core::ActorAnalysis;
-use stanceshift_report::Format;
+use stanceshift_report::{Format, Unflagged};
 
 use crate::args::AnalysisScope;
 use crate::config::Settings;
@@ -37,6 +39,22 @@ pub struct ReportArgs {
     /// Output file, or - for stdout
     #[arg(short = 'o', long = "output", value_name = "FILE", default_value = "-")]
     pub output: PathBuf,
+    /// With --all: leave out actors without a flagged shift (by default they take one line each)
+    #[arg(long, requires = "all")]
+    pub only_flagged: bool,
+    /// Flag only shifts scoring at least this (0..1)
+    #[arg(long, value_name = "X", value_parser = parse_score)]
+    pub min_score: Option<f32>,
+    /// Open the written file with the desktop's viewer (xdg-open, open)
+    #[arg(long)]
+    pub open: bool,
+}
+
+fn parse_score(text: &str) -> Result<f32, String> {
+    match text.parse::<f32>() {
+        Ok(score) if (0.0..=1.0).contains(&score) => Ok(score),
+        _ => Err(format!("{text:?} is not a score between 0 and 1")),
+    }
 }
 
 pub fn run(args: ReportArgs, settings: Settings) -> Result<Status> {
@@ -60,18 +78,32 @@ pub fn run(args: ReportArgs, settings: Settings) -> Result<Status> {
         None => {
             let groups =
                 corpus.selection().group_by_actor(corpus.all_statements(args.scope.from, args.scope.to)?);
+            let progress = progress_bar(groups.len() as u64, settings.quiet);
             // One analysis per actor, in parallel; the report sorts them, so
             // the order threads finish in never shows.
-            groups
+            let analyses = groups
                 .par_iter()
                 .filter_map(|(actor, statements)| {
                     let analysis = corpus.analyze(actor, statements, topic);
+                    progress.inc(1);
                     (!analysis.topics.is_empty()).then_some(analysis)
                 })
-                .collect()
+                .collect();
+            progress.finish_and_clear();
+            analyses
         }
     };
-    let meta = corpus.meta(&settings, args.scope.topic.clone());
+    let unflagged = match (args.all, args.only_flagged) {
+        (true, true) => Unflagged::LeftOut,
+        (true, false) => Unflagged::OneLine,
+        (false, _) => Unflagged::Detailed,
+    };
+    let articles = corpus.article_sources(stanceshift_report::cited_articles(&analyses))?;
+    let meta = corpus
+        .meta(&settings, args.scope.topic.clone())
+        .with_articles(articles)
+        .with_min_score(args.min_score)
+        .with_unflagged(unflagged);
     let text = stanceshift_report::render(format, &analyses, &meta);
     if to_stdout {
         let mut stdout = std::io::stdout().lock();
@@ -82,14 +114,70 @@ pub fn run(args: ReportArgs, settings: Settings) -> Result<Status> {
     }
     let found = analyses.iter().any(|a| !a.topics.is_empty());
     if !settings.quiet && !to_stdout {
-        let flagged: usize = analyses.iter().map(|a| a.changes().count()).sum();
+        let min = args.min_score.unwrap_or(0.0);
+        let flagged: usize = analyses.iter().map(|a| a.changes().filter(|s| s.score >= min).count()).sum();
         eprintln!(
             "wrote {} ({format}): {} actor(s), {flagged} flagged shift(s)",
             args.output.display(),
             analyses.len()
         );
     }
+    if args.open {
+        open_in_viewer(&args.output, to_stdout);
+    }
     Ok(Status::found(found))
+}
+
+/// A bar on standard error while actors are analyzed, only when a person
+/// watches (a terminal) and did not ask for quiet.
+fn progress_bar(actors: u64, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(actors);
+    if let Ok(style) = ProgressStyle::with_template("analyzing {bar:30} {pos}/{len} actors ({eta} left)") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The desktop's "open this file" command on this platform.
+const OPENERS: &[&str] = if cfg!(target_os = "macos") { &["open"] } else { &["xdg-open"] };
+
+/// `report --open`: hand the written file to the desktop's viewer. Whatever
+/// happens, the report is written and the command succeeds; when nothing can
+/// open it, say where it is.
+fn open_in_viewer(output: &Path, to_stdout: bool) {
+    if to_stdout {
+        eprintln!("--open: the report went to standard output; give -o FILE to open it");
+        return;
+    }
+    let path = std::fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
+    let Some(opener) = OPENERS.iter().find_map(|name| find_on_path(name)) else {
+        eprintln!("--open: no {} found; the report is at {}", OPENERS.join(" or "), path.display());
+        return;
+    };
+    let status = std::process::Command::new(&opener)
+        .arg(&path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .status();
+    match status {
+        Ok(status) if status.success() => {}
+        Ok(status) => eprintln!(
+            "--open: {} exited with {status}; the report is at {}",
+            opener.display(),
+            path.display()
+        ),
+        Err(err) => {
+            eprintln!("--open: cannot run {}: {err}; the report is at {}", opener.display(), path.display())
+        }
+    }
+}
+
+fn find_on_path(name: &str) -> Option<PathBuf> {
+    let paths = std::env::var_os("PATH")?;
+    std::env::split_paths(&paths).map(|dir| dir.join(name)).find(|candidate| candidate.is_file())
 }
 
 /// Write to a temporary file beside `path`, then rename it into place, so a

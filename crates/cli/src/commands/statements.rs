@@ -5,7 +5,6 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use serde_json::json;
 use stanceshift_core::{ActorId, ArticleId, Statement, StatementDate};
 
 use crate::args::day_arg;
@@ -67,8 +66,11 @@ pub fn run(args: StatementsArgs, settings: Settings) -> Result<Status> {
     let found = statements.len();
     let statements: Vec<Statement> = statements.into_iter().take(args.limit.unwrap_or(usize::MAX)).collect();
     if args.json {
-        let doc = json!({ "actor": actor, "statements": statements });
-        outln!("{}", serde_json::to_string_pretty(&doc)?);
+        // The report's point shape (docs/report-schema.md), with outlet and headline.
+        let ids: std::collections::BTreeSet<ArticleId> =
+            statements.iter().map(|s| s.article_id.clone()).collect();
+        let meta = corpus.meta(&settings, None).with_articles(corpus.article_sources(ids)?);
+        out!("{}", stanceshift_report::statements_json(actor.as_ref(), &statements, &meta));
     } else {
         for statement in &statements {
             outln!("{}", line(statement));
