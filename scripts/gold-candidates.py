@@ -127,14 +127,16 @@ def dates(args, rng):
         sentence = body[max(0, lo - 120):hi + 120].decode("utf-8", "replace")
         k = next((k for k, rx in DATE_WORDS.items() if rx.search(sentence)), "none")
         by.setdefault(k, []).append(st)
-    for k, quota in {"explicit": 60, "relative": 70, "context": 40, "none": 40}.items():
+    for k, quota in {"explicit": 50, "relative": 70, "context": 40, "none": 45}.items():
         for st in rng.sample(by[k], quota):
             n += 1
             body = bodies[st["article_id"]][1]
             c = st["content_span"]
             lo = min(st["cue_span"]["start"], c["start"])
             hi = max(st["cue_span"]["end"], c["end"])
-            ctx = body[max(0, lo - 700):lo].decode("utf-8", "replace") + "[[" + body[lo:hi].decode("utf-8", "replace") + "]]" + body[hi:hi + 150].decode("utf-8", "replace")
+            inner = body[lo:hi].decode("utf-8", "replace")
+            inner = inner if len(inner) < 260 else inner[:130] + " ... " + inner[-130:]
+            ctx = body[max(0, lo - 260):lo].decode("utf-8", "replace") + "[[" + inner + "]]" + body[hi:hi + 60].decode("utf-8", "replace")
             d = st["date"]
             print(f"#{n}\t{k}\t{st['article_id']}\tdoc={bodies[st['article_id']][0]}\tcontent={c['start']}-{c['end']}\ttool={d['window']['start']}..{d['window']['end']} {d['basis']} {d.get('evidence')}\n    " + " ".join(ctx.split()) + "\n")
 
