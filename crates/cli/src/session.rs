@@ -46,6 +46,7 @@ fn selection_error(err: SelectionError<stanceshift_index::Error>) -> anyhow::Err
 pub struct Corpus {
     searcher: Shards,
     selection: Selection,
+    quiet: bool,
 }
 
 impl Corpus {
@@ -59,11 +60,18 @@ impl Corpus {
             .with_context(|| format!("the index {} holds no articles", settings.index.display()))?;
         let as_of = to.map_or(last, |to| to.min(last));
         let selection = Selection::new(book, &searcher, as_of)?;
-        Ok(Corpus { searcher, selection })
+        Ok(Corpus { searcher, selection, quiet: settings.quiet })
     }
 
+    /// The actor `--actor NAME` stands for. When the name is not the id
+    /// itself (a surname, an alias), says on stderr which actor was chosen, so
+    /// a surname silently read as someone else is seen.
     pub fn resolve(&self, name: &str) -> Result<ActorId> {
-        self.selection.resolve(&self.searcher, name).map_err(selection_error)
+        let actor = self.selection.resolve(&self.searcher, name).map_err(selection_error)?;
+        if !self.quiet && actor.as_str() != name.trim() {
+            eprintln!("--actor {name:?}: {actor} ({})", self.selection.name(&actor));
+        }
+        Ok(actor)
     }
 
     /// Every statement that counts for `actor`, in date order.
