@@ -254,6 +254,14 @@ fn surnames_and_spokespeople_are_learned_across_articles() {
     );
     let out = dir.run(&["statements", "--actor", "Anna Kovac", "--role", "speaker", "--index", "idx"]);
     assert!(!stdout(&out).contains("Ivo Dren"), "--role speaker lists her own words only: {}", stdout(&out));
+
+    // A surname says on stderr which actor it chose; an id needs no note, nor does -q.
+    let out = dir.run(&["statements", "--actor", "Kovac", "--index", "idx"]);
+    assert!(stderr(&out).contains("anna-kovac (Anna Kovac)"), "{}", stderr(&out));
+    let out = dir.run(&["statements", "--actor", "anna-kovac", "--index", "idx"]);
+    assert!(!stderr(&out).contains("--actor"), "{}", stderr(&out));
+    let out = dir.run(&["statements", "--actor", "Kovac", "--index", "idx", "-q"]);
+    assert!(!stderr(&out).contains("--actor"), "{}", stderr(&out));
 }
 
 /// The `field` entries ("points", "shifts") of every topic of the first actor of a report document.

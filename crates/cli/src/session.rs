@@ -48,6 +48,7 @@ pub struct Corpus {
     selection: Selection,
     /// The index's word counts, so shared rare arguments weigh more than common ones.
     stats: CorpusTermStats,
+    quiet: bool,
 }
 
 impl Corpus {
@@ -62,11 +63,18 @@ impl Corpus {
         let as_of = to.map_or(last, |to| to.min(last));
         let selection = Selection::new(book, &searcher, as_of)?;
         let stats = CorpusTermStats::new(&searcher)?;
-        Ok(Corpus { searcher, selection, stats })
+        Ok(Corpus { searcher, selection, stats, quiet: settings.quiet })
     }
 
+    /// The actor `--actor NAME` stands for. When the name is not the id
+    /// itself (a surname, an alias), says on stderr which actor was chosen, so
+    /// a surname silently read as someone else is seen.
     pub fn resolve(&self, name: &str) -> Result<ActorId> {
-        self.selection.resolve(&self.searcher, name).map_err(selection_error)
+        let actor = self.selection.resolve(&self.searcher, name).map_err(selection_error)?;
+        if !self.quiet && actor.as_str() != name.trim() {
+            eprintln!("--actor {name:?}: {actor} ({})", self.selection.name(&actor));
+        }
+        Ok(actor)
     }
 
     /// Every statement that counts for `actor`, in date order.

@@ -7,7 +7,14 @@
 //! - `factuality`: UW/MEANTIME unified factuality (Pearson r, MAE)
 //! - `meantime`: MEANTIME event certainty/polarity/time macro-F1
 //! - `shifts`: flagged stance shifts against our hand-judged pairs (needs an index of the corpus)
+//! - `actors`: canonical actor ids of speaker mentions, on our own gold over
+//!   PolNeAR and Reuters (`data/gold/actors-dev.tsv`)
+//! - `dates`: statement dates, on our own gold over PolNeAR (`data/gold/dates-dev.tsv`)
+//! - `corpora`: the real corpora those golds point into, read as the export script reads them
 
+pub mod actors;
+pub mod corpora;
+pub mod dates;
 pub mod factuality;
 pub mod meantime;
 pub mod metrics;
@@ -39,13 +46,65 @@ pub fn data_dir() -> PathBuf {
     std::env::var_os(DATA_ENV).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/data"))
 }
 
-/// Runs one evaluation on a gold directory.
-pub type Runner = fn(&Path) -> Result<EvalReport>;
+/// Where a task's gold lives by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoldHome {
+    /// Third-party gold under the shared data directory.
+    SharedData(&'static str),
+    /// Our own gold file in the project (relative to the project root); the
+    /// articles it points into are read from the shared data directory.
+    Project(&'static str),
+}
 
-/// Every evaluation task, its default location under the data directory, and its runner.
-pub const TASKS: &[(&str, &str, Runner)] = &[
-    ("tempeval", tempeval::DEFAULT_SUBDIR, tempeval::evaluate),
-    ("polnear", polnear::DEFAULT_SUBDIR, polnear::evaluate),
-    ("factuality", factuality::DEFAULT_SUBDIR, factuality::evaluate),
-    ("meantime", meantime::DEFAULT_SUBDIR, meantime::evaluate),
+impl GoldHome {
+    /// The default gold path: under `data`, or in the project this binary was
+    /// built from (the current directory first, so a checkout's own gold wins).
+    pub fn path(self, data: &Path) -> PathBuf {
+        match self {
+            GoldHome::SharedData(subdir) => data.join(subdir),
+            GoldHome::Project(file) => {
+                let here = PathBuf::from(file);
+                if here.exists() {
+                    return here;
+                }
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(file)
+            }
+        }
+    }
+}
+
+/// Runs one evaluation on a gold path, with the shared data directory.
+pub type Runner = fn(&Path, &Path) -> Result<EvalReport>;
+
+/// One evaluation task.
+pub struct Task {
+    pub name: &'static str,
+    pub gold: GoldHome,
+    pub run: Runner,
+}
+
+/// Every evaluation task, where its gold lives, and its runner.
+pub const TASKS: &[Task] = &[
+    Task {
+        name: "tempeval",
+        gold: GoldHome::SharedData(tempeval::DEFAULT_SUBDIR),
+        run: |gold, _| tempeval::evaluate(gold),
+    },
+    Task {
+        name: "polnear",
+        gold: GoldHome::SharedData(polnear::DEFAULT_SUBDIR),
+        run: |gold, _| polnear::evaluate(gold),
+    },
+    Task {
+        name: "factuality",
+        gold: GoldHome::SharedData(factuality::DEFAULT_SUBDIR),
+        run: |gold, _| factuality::evaluate(gold),
+    },
+    Task {
+        name: "meantime",
+        gold: GoldHome::SharedData(meantime::DEFAULT_SUBDIR),
+        run: |gold, _| meantime::evaluate(gold),
+    },
+    Task { name: "actors", gold: GoldHome::Project(actors::DEFAULT_GOLD), run: actors::evaluate },
+    Task { name: "dates", gold: GoldHome::Project(dates::DEFAULT_GOLD), run: dates::evaluate },
 ];

@@ -329,8 +329,22 @@ fn id_word(lower: &str) -> &str {
 static TITLE_WORDS: std::sync::LazyLock<crate::FastSet<String>> = std::sync::LazyLock::new(|| {
     const NOT_HEADS: &[&str] =
         &["of", "state", "defense", "treasury", "vice", "foreign", "prime", "press", "attorney"];
-    const MORE: &[&str] =
-        &["chief", "executive", "officer", "exchequer", "premier", "leader", "adviser", "advisor"];
+    const MORE: &[&str] = &[
+        "chief",
+        "executive",
+        "officer",
+        "exchequer",
+        "premier",
+        "leader",
+        "adviser",
+        "advisor",
+        // "FBI General Counsel James A. Baker", "Agriculture Undersecretary Daniel Amstutz",
+        // "Democrat Hillary Clinton": a party label before a name is no part of it.
+        "counsel",
+        "undersecretary",
+        "democrat",
+        "republican",
+    ];
     LEXICONS
         .titles
         .iter()

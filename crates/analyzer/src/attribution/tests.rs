@@ -532,6 +532,9 @@ fn person_ids_leave_titles_initials_and_honorifics_out() {
     check("Secretary of Commerce Malcolm Baldrige said exports rose.", "malcolm-baldrige");
     check("White House Chief of Staff Howard Baker said the plan stands.", "howard-baker");
     check("Dr. Ann Field said the drug works.", "ann-field");
+    check("Agency General Counsel Ivo Marsh said the letter was sent.", "ivo-marsh");
+    check("Agriculture Undersecretary Lena Voss said the subsidy would end.", "lena-voss");
+    check("Democrat Mara Keel said the bill would pass.", "mara-keel");
     // A generational suffix keeps a son apart from his father.
     check("Hal Brant Jr. said the firm would grow.", "hal-brant-jr");
 }

@@ -6,14 +6,15 @@ use crate::config::Settings;
 use crate::exit::Status;
 use crate::session::Corpus;
 
-/// Score the analyzer against gold annotations. Gold data is third-party and
-/// never bundled: give its path, or set STANCESHIFT_DATA (default ../shared/data).
+/// Score the analyzer against gold annotations. Third-party gold data is never
+/// bundled: give its path, or set STANCESHIFT_DATA (default ../shared/data).
+/// The actors and dates golds are our own files (data/gold/); the articles
+/// they point into are read from the same data directory.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// tempeval | polnear | factuality | meantime | shifts | all
+    /// tempeval | polnear | factuality | meantime | actors | dates | shifts | all
     pub task: String,
-    /// Gold directory [default: $STANCESHIFT_DATA/<task's usual place>]; for
-    /// shifts the gold file [default: data/gold/shifts-dev.tsv]
+    /// Gold directory or file [default: $STANCESHIFT_DATA/<task's usual place>, data/gold/<task>-dev.tsv]
     pub path: Option<PathBuf>,
     /// shifts: an index of a corpus the gold pairs come from (repeat for several
     /// corpora); its `report --all` flags are scored against the gold
@@ -34,30 +35,33 @@ pub fn run(args: EvalArgs, settings: Settings) -> Result<Status> {
         }
         return Ok(Status::Success);
     }
-    let tasks: Vec<_> = stanceshift_eval::TASKS
-        .iter()
-        .filter(|(name, _, _)| args.task == "all" || *name == args.task)
-        .collect();
+    let tasks: Vec<_> =
+        stanceshift_eval::TASKS.iter().filter(|task| args.task == "all" || task.name == args.task).collect();
     if tasks.is_empty() {
-        let names: Vec<_> = stanceshift_eval::TASKS.iter().map(|t| t.0).collect();
-        anyhow::bail!(
-            "unknown eval task {:?}; expected one of {}, shifts or all",
-            args.task,
-            names.join(", ")
-        );
+        let names: Vec<_> = stanceshift_eval::TASKS.iter().map(|t| t.name).collect();
+        anyhow::bail!("unknown eval task {:?}; expected one of {}, shifts or all", args.task, names.join(", "));
     }
     if args.path.is_some() && tasks.len() > 1 {
         anyhow::bail!("a gold path can only be given for a single task");
     }
     let mut reports = Vec::new();
-    for (name, subdir, evaluate) in tasks {
-        let path = args.path.clone().unwrap_or_else(|| stanceshift_eval::data_dir().join(subdir));
+    let data = stanceshift_eval::data_dir();
+    for task in tasks {
+        let name = task.name;
+        let path = args.path.clone().unwrap_or_else(|| task.gold.path(&data));
         if !path.exists() {
             // Third-party gold data may be absent: skip, don't fail.
             eprintln!("skipping {name}: no gold data at {}", path.display());
             continue;
         }
-        let report = evaluate(&path)?;
+        let report = match (task.run)(&path, &data) {
+            Ok(report) => report,
+            Err(e) if e.is_missing_data() => {
+                eprintln!("skipping {name}: {e}");
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
         if !args.json {
             outln!("{}", report.text);
         }
