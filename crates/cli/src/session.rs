@@ -5,7 +5,7 @@
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use stanceshift_analyzer::{resolve_name, ActorBook, Selection, SelectionError};
-use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, Shift, Statement, StatementQuery};
+use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, Shift, Statement, StatementQuery, UnflaggedPair};
 use stanceshift_index::{CorpusTermStats, Shards};
 use stanceshift_report::{ArticleSource, ReportMeta};
 
@@ -109,17 +109,29 @@ impl Corpus {
         Ok(self.searcher.article(id)?.map(|a| a.body))
     }
 
-    /// Every flagged change across every actor of the corpus (what `report --all` flags).
-    pub fn all_flagged_shifts(&self) -> Result<Vec<Shift>> {
+    /// Every flagged change across every actor of the corpus (what `report
+    /// --all` flags), and every compared pair turned down, with its reason.
+    pub fn all_comparisons(&self) -> Result<(Vec<Shift>, Vec<UnflaggedPair>)> {
         use rayon::prelude::*;
         let groups = self.selection.group_by_actor(self.all_statements(None, None)?);
-        Ok(groups
+        let per_actor: Vec<(Vec<Shift>, Vec<UnflaggedPair>)> = groups
             .par_iter()
-            .flat_map_iter(|(actor, statements)| {
+            .map(|(actor, statements)| {
                 let analysis = self.analyze(actor, statements, None);
-                analysis.topics.into_iter().flat_map(|t| t.shifts).filter(|s| s.kind.is_change())
+                let mut flagged = Vec::new();
+                let mut unflagged = Vec::new();
+                for topic in analysis.topics {
+                    flagged.extend(topic.shifts.into_iter().filter(|s| s.kind.is_change()));
+                    unflagged.extend(topic.unflagged);
+                }
+                (flagged, unflagged)
             })
-            .collect())
+            .collect();
+        Ok(per_actor.into_iter().fold((Vec::new(), Vec::new()), |(mut f, mut u), (a, b)| {
+            f.extend(a);
+            u.extend(b);
+            (f, u)
+        }))
     }
 
     pub fn selection(&self) -> &Selection {

@@ -18,7 +18,7 @@ pub struct EvalArgs {
     pub path: Option<PathBuf>,
     /// shifts: an index of a corpus the gold pairs come from (repeat for several
     /// corpora); its `report --all` flags are scored against the gold
-    #[arg(long = "index", value_name = "DIR")]
+    #[arg(long = "corpus", value_name = "INDEX_DIR")]
     pub indexes: Vec<PathBuf>,
     /// Print figures as JSON
     #[arg(long)]
@@ -39,7 +39,11 @@ pub fn run(args: EvalArgs, settings: Settings) -> Result<Status> {
         stanceshift_eval::TASKS.iter().filter(|task| args.task == "all" || task.name == args.task).collect();
     if tasks.is_empty() {
         let names: Vec<_> = stanceshift_eval::TASKS.iter().map(|t| t.name).collect();
-        anyhow::bail!("unknown eval task {:?}; expected one of {}, shifts or all", args.task, names.join(", "));
+        anyhow::bail!(
+            "unknown eval task {:?}; expected one of {}, shifts or all",
+            args.task,
+            names.join(", ")
+        );
     }
     if args.path.is_some() && tasks.len() > 1 {
         anyhow::bail!("a gold path can only be given for a single task");
@@ -74,7 +78,7 @@ pub fn run(args: EvalArgs, settings: Settings) -> Result<Status> {
         }
         reports.push(report);
     } else {
-        eprintln!("skipping shifts: give --index DIR for each corpus the gold pairs come from");
+        eprintln!("skipping shifts: give --corpus INDEX_DIR for each corpus the gold pairs come from");
     }
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&reports)?);
@@ -85,7 +89,9 @@ pub fn run(args: EvalArgs, settings: Settings) -> Result<Status> {
 /// Flags of every given index scored against the shift gold.
 fn evaluate_shifts(args: &EvalArgs, settings: &Settings) -> Result<stanceshift_eval::EvalReport> {
     if args.indexes.is_empty() {
-        anyhow::bail!("eval shifts needs --index DIR: an index of each corpus the gold pairs come from");
+        anyhow::bail!(
+            "eval shifts needs --corpus INDEX_DIR: an index of each corpus the gold pairs come from"
+        );
     }
     let gold_path = match (&args.path, args.task.as_str()) {
         (Some(path), "shifts") => path.clone(),
@@ -94,13 +100,17 @@ fn evaluate_shifts(args: &EvalArgs, settings: &Settings) -> Result<stanceshift_e
     let gold = stanceshift_eval::shifts::read_gold(&gold_path)?;
     let mut corpora = Vec::new();
     let mut flags = Vec::new();
+    let mut unflagged = Vec::new();
     for index in &args.indexes {
         let settings = Settings { index: index.clone(), ..settings.clone() };
         let corpus = Corpus::open(&settings, None)?;
-        flags.extend(corpus.all_flagged_shifts()?);
+        let (f, u) = corpus.all_comparisons()?;
+        flags.extend(f);
+        unflagged.extend(u);
         corpora.push(corpus);
     }
     let body =
         |id: &stanceshift_core::ArticleId| corpora.iter().find_map(|c| c.article_body(id).ok().flatten());
-    Ok(stanceshift_eval::shifts::score(&gold_path, &gold, &flags, &body))
+    let analysis = stanceshift_eval::shifts::Analysis { flagged: &flags, unflagged: &unflagged };
+    Ok(stanceshift_eval::shifts::score(&gold_path, &gold, &analysis, &body))
 }

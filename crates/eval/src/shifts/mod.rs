@@ -14,7 +14,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use serde_json::json;
-use stanceshift_core::{ArticleId, Shift, ShiftKind, Span};
+use stanceshift_core::{ArticleId, Shift, ShiftKind, Span, UnflaggedPair};
 
 use crate::metrics::Counts;
 use crate::{Error, EvalReport, Result};
@@ -141,7 +141,15 @@ fn matches(flag: &Shift, pair: &GoldPair) -> bool {
         && overlaps(flag.after.span, pair.after.span)
 }
 
-/// Scores `flags` (every flagged change of the analysis) against `gold`.
+/// What an analysis of the corpus decided: every flagged change, and every
+/// compared pair it turned down (to say why a real shift was missed).
+#[derive(Debug, Clone, Copy)]
+pub struct Analysis<'a> {
+    pub flagged: &'a [Shift],
+    pub unflagged: &'a [UnflaggedPair],
+}
+
+/// Scores an analysis's flags against `gold`.
 /// `body` gives an article's text when the corpus holds it; pairs whose
 /// articles are missing are skipped, and pairs whose checksums do not match
 /// the bodies are counted apart (the offsets point elsewhere: a different
@@ -149,9 +157,14 @@ fn matches(flag: &Shift, pair: &GoldPair) -> bool {
 pub fn score(
     gold_path: &Path,
     gold: &[GoldPair],
-    flags: &[Shift],
+    analysis: &Analysis<'_>,
     body: &dyn Fn(&ArticleId) -> Option<String>,
 ) -> EvalReport {
+    let flags = analysis.flagged;
+    // Why each missed real shift was missed: the reason a compared pair was
+    // turned down, else never compared (other actor, other topic, not found).
+    let mut missed: BTreeMap<String, usize> = BTreeMap::new();
+    let mut missed_lines = String::new();
     let mut skipped = 0usize;
     let mut mismatched = 0usize;
     let mut kinds: BTreeMap<&'static str, Counts> = BTreeMap::new();
@@ -181,7 +194,20 @@ pub fn score(
                 real += 1;
                 let entry = found_by_corpus.entry(pair.corpus.clone()).or_default();
                 entry.1 += 1;
-                if !hits.is_empty() {
+                if hits.is_empty() {
+                    let why = analysis
+                        .unflagged
+                        .iter()
+                        .find(|u| matches(&u.shift, pair))
+                        .map_or("never compared".to_string(), |u| u.reason.as_str().to_string());
+                    missed_lines.push_str(&format!(
+                        "    {} {} {}: {why}\n",
+                        pair.id,
+                        pair.actor,
+                        kind.as_str()
+                    ));
+                    *missed.entry(why).or_default() += 1;
+                } else {
                     real_found += 1;
                     entry.0 += 1;
                 }
@@ -249,7 +275,13 @@ pub fn score(
     for (corpus, (found, total)) in &found_by_corpus {
         text.push_str(&format!("    {corpus:<22} {found}/{total}\n"));
     }
+    text.push_str("  missed real shifts by reason:\n");
+    for (why, n) in &missed {
+        text.push_str(&format!("    {why:<22} {n}\n"));
+    }
+    text.push_str(&missed_lines);
     let figures = json!({
+        "missed_by_reason": missed,
         "pairs": real + none,
         "real": real,
         "non_shift": none,

@@ -70,7 +70,12 @@ fn body(id: &ArticleId) -> Option<String> {
 fn a_flag_of_the_right_kind_is_found_and_counts_as_a_false_alarm_on_the_none_pair() {
     let gold = parse_gold(&gold_text()).unwrap();
     assert_eq!(gold.len(), 3);
-    let report = score(Path::new("fixture.tsv"), &gold, &[flag(ShiftKind::Reverse)], &body);
+    let report = score(
+        Path::new("fixture.tsv"),
+        &gold,
+        &Analysis { flagged: &[flag(ShiftKind::Reverse)], unflagged: &[] },
+        &body,
+    );
     // p3's checksum does not match: counted apart, not scored.
     assert_eq!(report.figures["mismatched_offsets"], 1);
     assert_eq!(report.figures["real"], 1);
@@ -84,7 +89,7 @@ fn a_flag_of_the_right_kind_is_found_and_counts_as_a_false_alarm_on_the_none_pai
 #[test]
 fn no_flags_means_no_recall_and_no_false_alarms() {
     let gold = parse_gold(&gold_text()).unwrap();
-    let report = score(Path::new("fixture.tsv"), &gold, &[], &body);
+    let report = score(Path::new("fixture.tsv"), &gold, &Analysis { flagged: &[], unflagged: &[] }, &body);
     assert_eq!(report.figures["recall"], 0.0);
     assert_eq!(report.figures["false_alarm_rate"], 0.0);
 }
@@ -92,7 +97,12 @@ fn no_flags_means_no_recall_and_no_false_alarms() {
 #[test]
 fn a_flag_of_another_kind_is_found_but_the_kind_is_wrong() {
     let gold = parse_gold(&gold_text()).unwrap();
-    let report = score(Path::new("fixture.tsv"), &gold, &[flag(ShiftKind::Soften)], &body);
+    let report = score(
+        Path::new("fixture.tsv"),
+        &gold,
+        &Analysis { flagged: &[flag(ShiftKind::Soften)], unflagged: &[] },
+        &body,
+    );
     assert_eq!(report.figures["recall"], 1.0);
     assert_eq!(report.figures["kind_right"], 0);
     assert_eq!(report.figures["by_kind"]["reverse"]["fn"], 1);
@@ -101,7 +111,8 @@ fn a_flag_of_another_kind_is_found_but_the_kind_is_wrong() {
 #[test]
 fn articles_missing_from_the_corpus_are_skipped() {
     let gold = parse_gold(&gold_text()).unwrap();
-    let report = score(Path::new("fixture.tsv"), &gold, &[], &|_| None);
+    let report =
+        score(Path::new("fixture.tsv"), &gold, &Analysis { flagged: &[], unflagged: &[] }, &|_| None);
     assert_eq!(report.figures["skipped"], 3);
     assert_eq!(report.figures["pairs"], 0);
 }
