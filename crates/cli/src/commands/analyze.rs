@@ -173,14 +173,3 @@ fn explain_unflagged(analysis: &ActorAnalysis) -> String {
     out.push('\n');
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clipping_collapses_whitespace_and_marks_cuts() {
-        assert_eq!(clip("no  plans\nat all", 40), "no plans at all");
-        assert_eq!(clip("within two weeks or so", 10), "within tw…");
-    }
-}
