@@ -31,7 +31,7 @@
 
 use crate::corpora::Corpus;
 use crate::metrics::Counts;
-use crate::{Error, EvalReport, Result};
+use crate::{check_hash, Error, EvalReport, Result};
 use rayon::prelude::*;
 use serde_json::json;
 use stanceshift_analyzer::{analyze_article, ActorBook, Selection};
@@ -65,11 +65,6 @@ pub struct GoldPerson {
 pub struct Gold {
     pub mentions: Vec<GoldMention>,
     pub people: Vec<GoldPerson>,
-}
-
-/// FNV-1a, 32 bits: the check hash of a mention's bytes.
-pub fn check_hash(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// Parses the gold file; `#` lines and blank lines are comments.

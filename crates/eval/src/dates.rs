@@ -9,7 +9,7 @@
 //! ```
 //!
 //! The content span is in bytes of the article body and `check` is the
-//! FNV-1a hash of those bytes (see [`crate::actors::check_hash`]). Classes say
+//! FNV-1a hash of those bytes (see [`crate::check_hash`]). Classes say
 //! what dates the saying: `explicit` (a calendar date), `relative` ("on
 //! Tuesday", "last week"), `context` (an earlier sentence's time: "at the
 //! time", a continued quote) and `document` (nothing: the article's date).
@@ -22,7 +22,7 @@
 //! all gold rows (a statement the tool did not find is wrong), overall and
 //! per class.
 
-use crate::actors::check_hash;
+use crate::check_hash;
 use crate::corpora::Corpus;
 use crate::{Error, EvalReport, Result};
 use chrono::NaiveDate;

@@ -73,6 +73,12 @@ impl GoldHome {
     }
 }
 
+/// FNV-1a, 32 bits: the checksum our gold files keep of a span of corpus
+/// text instead of the text itself (actors, dates and shifts golds alike).
+pub fn check_hash(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
 /// Runs one evaluation on a gold path, with the shared data directory.
 pub type Runner = fn(&Path, &Path) -> Result<EvalReport>;
 

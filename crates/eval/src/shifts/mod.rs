@@ -17,7 +17,7 @@ use serde_json::json;
 use stanceshift_core::{ArticleId, Shift, ShiftKind, Span, UnflaggedPair};
 
 use crate::metrics::Counts;
-use crate::{Error, EvalReport, Result};
+use crate::{check_hash, Error, EvalReport, Result};
 
 /// Where the gold lives in the repository.
 pub const DEFAULT_GOLD: &str = "data/gold/shifts-dev.tsv";
@@ -42,11 +42,6 @@ pub struct GoldPair {
     pub after: GoldSide,
     pub label: Option<ShiftKind>,
     pub category: String,
-}
-
-/// FNV-1a, 32 bits: the checksum the gold keeps instead of the quote.
-pub fn fnv1a32(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// Reads a gold TSV (header row, `#` comments).
@@ -174,7 +169,7 @@ pub fn score(
     let mut found_by_corpus: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let verified = |side: &GoldSide| -> Option<bool> {
         let text = body(&side.article)?;
-        Some(text.as_bytes().get(side.span.start..side.span.end).is_some_and(|b| fnv1a32(b) == side.check))
+        Some(text.as_bytes().get(side.span.start..side.span.end).is_some_and(|b| check_hash(b) == side.check))
     };
     for pair in gold {
         match (verified(&pair.before), verified(&pair.after)) {

@@ -12,7 +12,7 @@ fn span_of(body: &str, words: &str) -> Span {
 fn gold_text() -> String {
     let a = span_of(BODY_A, "the plant will open in March");
     let b = span_of(BODY_B, "the plant will not open this year");
-    let check = |body: &str, s: Span| format!("{:08x}", fnv1a32(&body.as_bytes()[s.start..s.end]));
+    let check = |body: &str, s: Span| format!("{:08x}", crate::check_hash(&body.as_bytes()[s.start..s.end]));
     let row = |id: &str, label: &str, category: &str, after_check: String| {
         format!(
             "{id}\tfixture\tminister\ta\t{}\t{}\t2025-01-01\t{}\tb\t{}\t{}\t2025-02-01\t{after_check}\t{label}\t{category}\tour note\n",
