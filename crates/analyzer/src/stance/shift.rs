@@ -38,7 +38,7 @@ pub enum Comparison {
 }
 
 /// [`compare`], then the checks of [`gate::check`] and the threshold for a
-/// change. `identity` (0..1) is how far the two share their specific
+/// change. `identity` gives (0..1) how far the two share their specific
 /// arguments; it scales the score, so a change between loosely related
 /// statements needs to be a strong one.
 pub fn judge(
@@ -46,12 +46,14 @@ pub fn judge(
     topic: &Topic,
     before: &StancePoint,
     after: &StancePoint,
-    identity: f32,
+    identity: impl FnOnce() -> f32,
 ) -> Comparison {
     let Some(mut shift) = compare(actor, topic, before, after) else { return Comparison::Agree };
     if !shift.kind.is_change() {
         return Comparison::Shift(shift);
     }
+    // Only a change needs the arguments weighed.
+    let identity = identity();
     shift.score = round2(shift.score * (0.5 + 0.5 * identity));
     if let Err((reason, detail)) = gate::check(actor, shift.kind, before, after, identity) {
         return Comparison::Unflagged(UnflaggedPair { shift, reason, detail });

@@ -167,13 +167,17 @@ pub fn analyze_actor_in(
         // meet in Budapest" is about Putin when the same article has Trump say
         // he will meet Putin. Two statements of one article are compared on
         // their own words only, or the article would make everything in it one.
-        let in_article: Vec<Arguments> = (0..points.len())
-            .map(|i| {
-                let article = &points[i].statement.article_id;
-                (0..points.len())
-                    .filter(|&j| j != i && &points[j].statement.article_id == article)
-                    .fold(arguments[i].clone(), |acc, j| acc.with(&arguments[j]))
-            })
+        // Each article's arguments on the topic, gathered once; a point's own
+        // surface forms come first when it is completed from them.
+        let mut by_article: BTreeMap<&ArticleId, Arguments> = BTreeMap::new();
+        for (point, args) in points.iter().zip(&arguments) {
+            let merged = by_article.remove(&point.statement.article_id).unwrap_or_default().with(args);
+            by_article.insert(&point.statement.article_id, merged);
+        }
+        let in_article: Vec<Arguments> = points
+            .iter()
+            .zip(&arguments)
+            .map(|(point, args)| args.with(&by_article[&point.statement.article_id]))
             .collect();
         let same = |b: usize, a: usize| {
             let own = identity(&arguments[b], &arguments[a], context.stats);
@@ -268,7 +272,7 @@ fn shifts_by_day(
         let proxy_rep = representative(points, stances.iter().copied().filter(|j| !own(j)));
         if let Some(b) = baseline {
             for rep in [own_rep, proxy_rep].into_iter().flatten() {
-                match judge(actor, topic, &points[b], &points[rep], identity(b, rep)) {
+                match judge(actor, topic, &points[b], &points[rep], || identity(b, rep)) {
                     Comparison::Agree => {}
                     Comparison::Shift(shift) => shifts.push(shift),
                     Comparison::Unflagged(pair) => unflagged.push(pair),
