@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use stanceshift_analyzer::{resolve_name, ActorBook, Selection, SelectionError};
 use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, Shift, Statement, StatementQuery, UnflaggedPair};
+use stanceshift_eval::shifts::Placement;
 use stanceshift_index::{CorpusTermStats, Shards};
 use stanceshift_report::{ArticleSource, ReportMeta};
 
@@ -110,27 +111,37 @@ impl Corpus {
     }
 
     /// Every flagged change across every actor of the corpus (what `report
-    /// --all` flags), and every compared pair turned down, with its reason.
-    pub fn all_comparisons(&self) -> Result<(Vec<Shift>, Vec<UnflaggedPair>)> {
+    /// --all` flags), every compared pair turned down, with its reason, and
+    /// where each statement was filed.
+    pub fn all_comparisons(&self) -> Result<Comparisons> {
         use rayon::prelude::*;
         let groups = self.selection.group_by_actor(self.all_statements(None, None)?);
-        let per_actor: Vec<(Vec<Shift>, Vec<UnflaggedPair>)> = groups
+        let per_actor: Vec<Comparisons> = groups
             .par_iter()
             .map(|(actor, statements)| {
                 let analysis = self.analyze(actor, statements, None);
-                let mut flagged = Vec::new();
-                let mut unflagged = Vec::new();
+                let mut out = Comparisons::default();
+                let place = |s: &Statement, topic: Option<&str>| Placement {
+                    actor: actor.clone(),
+                    article: s.article_id.clone(),
+                    span: s.content_span,
+                    topic: topic.map(str::to_string),
+                };
+                out.placements.extend(statements.iter().map(|s| place(s, None)));
                 for topic in analysis.topics {
-                    flagged.extend(topic.shifts.into_iter().filter(|s| s.kind.is_change()));
-                    unflagged.extend(topic.unflagged);
+                    out.placements
+                        .extend(topic.points.iter().map(|p| place(&p.statement, Some(&topic.topic.key))));
+                    out.flagged.extend(topic.shifts.into_iter().filter(|s| s.kind.is_change()));
+                    out.unflagged.extend(topic.unflagged);
                 }
-                (flagged, unflagged)
+                out
             })
             .collect();
-        Ok(per_actor.into_iter().fold((Vec::new(), Vec::new()), |(mut f, mut u), (a, b)| {
-            f.extend(a);
-            u.extend(b);
-            (f, u)
+        Ok(per_actor.into_iter().fold(Comparisons::default(), |mut all, one| {
+            all.flagged.extend(one.flagged);
+            all.unflagged.extend(one.unflagged);
+            all.placements.extend(one.placements);
+            all
         }))
     }
 
@@ -186,4 +197,12 @@ pub fn no_statements_hint(searcher: &Shards, actor: &ActorId) -> Result<String> 
     } else {
         format!("no statements count for {actor}; actors with the most statements: {}", known.join(", "))
     })
+}
+
+/// What [`Corpus::all_comparisons`] decided over a whole corpus.
+#[derive(Debug, Default)]
+pub struct Comparisons {
+    pub flagged: Vec<Shift>,
+    pub unflagged: Vec<UnflaggedPair>,
+    pub placements: Vec<Placement>,
 }

@@ -170,6 +170,12 @@ impl Names {
                 i = start.max(i + 1);
                 continue;
             }
+            // "General Motors Corp", "General Electric Co": a title word that
+            // starts a company's name is part of it.
+            if titled && !qualified && NAME_WORDS.is_legal_form(lower[end - 1]) {
+                start = i;
+                title = None;
+            }
             // "Kremlin spokesman": a lone capitalised modifier before a role noun is an institution.
             let found = self.classify(body, toks, lower, start, end, title.as_deref(), book);
             if let Some(found) = found {
@@ -231,7 +237,7 @@ impl Names {
         if NAME_WORDS.is_org_head(last_lower)
             || (end - start == 1 && full.len() > 1 && full.chars().all(|c| c.is_uppercase() || c == '.'))
         {
-            let id = ActorId::from_name(full);
+            let id = company_id(full);
             self.learn(&id, EntityKind::Organization, None, None, None);
             return Some(mk(id, EntityKind::Organization, None));
         }
@@ -316,6 +322,23 @@ impl Names {
     pub fn set_gender(&mut self, id: &ActorId, gender: Gender) {
         self.genders.entry(id.clone()).or_insert(gender);
     }
+}
+
+/// A company's id from its name, without the legal form ("Chrysler Corp" ->
+/// `chrysler`, "Qintex America Ltd" -> `qintex-america`), so a company is one
+/// actor however the story names it. A name whose rest is one generic word
+/// ("Electric Co") keeps its legal form: it names no one company.
+pub(crate) fn company_id(name: &str) -> ActorId {
+    let full = ActorId::from_name(name);
+    let mut parts: Vec<&str> = full.as_str().split('-').collect();
+    while parts.len() > 1 && parts.last().is_some_and(|p| NAME_WORDS.legal_forms.contains(*p)) {
+        parts.pop();
+    }
+    let generic = parts.len() == 1 && NAME_WORDS.generic_company_words.contains(parts[0]);
+    if generic || parts.len() == full.as_str().split('-').count() {
+        return full;
+    }
+    ActorId::new(parts.join("-"))
 }
 
 /// A token's word as an id segment: lowercase, without its period ("jr." -> "jr").
@@ -426,7 +449,9 @@ pub(crate) fn screen(id: &ActorId) -> Screened {
         || (parts.len() == 1 && id.chars().count() == 1)
         || (parts.len() == 2 && pronoun && matches!(parts[1], "d" | "ve" | "ll" | "m" | "re" | "s"))
         || parts.last().is_some_and(|p| NAME_WORDS.units.contains(*p))
-        || (parts.len() > 1 && parts[0] == "q");
+        || (parts.len() > 1 && parts[0] == "q")
+        // "Co said": a legal form alone, the company's name lost.
+        || parts.iter().all(|p| NAME_WORDS.legal_forms.contains(*p));
     if junk {
         Screened::Junk
     } else {
@@ -484,9 +509,19 @@ mod tests {
     #[test]
     fn screen_sorts_out_places_and_junk() {
         let check = |id: &str, expect: Screened| assert_eq!(screen(&ActorId::new(id)), expect, "{id}");
-        for junk in
-            ["washington", "tokyo", "london", "minn", "u-s-dlrs", "p", "i-d", "i-ve", "q-mr-president"]
-        {
+        for junk in [
+            "washington",
+            "tokyo",
+            "london",
+            "minn",
+            "u-s-dlrs",
+            "p",
+            "i-d",
+            "i-ve",
+            "q-mr-president",
+            "co",
+            "co-inc",
+        ] {
             check(junk, Screened::Junk);
         }
         for actor in ["paul-volcker", "reagan", "bank-of-japan", "i-b-m", "jaime-ongpin"] {
@@ -494,5 +529,17 @@ mod tests {
         }
         check("japan", Screened::Government(ActorId::new("japan-government")));
         check("u-s", Screened::Government(ActorId::new("united-states-government")));
+    }
+
+    /// Regression (Reuters-21578): "Chrysler Corp" and "Chrysler" were two
+    /// actors (`chrysler-corp` 40 statements, `chrysler` 31).
+    #[test]
+    fn company_ids_leave_the_legal_form_out_unless_the_rest_is_generic() {
+        let id = |name: &str| company_id(name).to_string();
+        assert_eq!(id("Chrysler Corp"), "chrysler");
+        assert_eq!(id("Qintex America Ltd"), "qintex-america");
+        assert_eq!(id("Texaco Inc."), "texaco");
+        assert_eq!(id("Electric Co"), "electric-co");
+        assert_eq!(id("Bank of Japan"), "bank-of-japan");
     }
 }

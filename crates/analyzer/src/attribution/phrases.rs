@@ -288,6 +288,23 @@ impl Attributor<'_> {
         if matches!(self.lower(j), "himself" | "herself" | "itself" | "themselves") {
             return self.noun_phrase_left(j).filter(|&(_, e)| e == j).map(|(s, _)| (s, end));
         }
+        // Newswires mark a company in angle brackets: "<Qintex America Ltd> said".
+        // The name inside speaks; the brackets are no part of it.
+        if t.text(self.body) == ">" && j > 1 {
+            let open = (j.saturating_sub(12)..j).rev().find(|&k| self.text(k) == "<")?;
+            let inner = open + 1..j;
+            let all_words = inner.clone().all(|k| self.is_word(k) || matches!(self.text(k), "." | "&" | "-"));
+            return (!inner.is_empty() && all_words && names::is_capitalised(self.text(open + 1)))
+                .then_some((open + 1, j));
+        }
+        // "E.F. Hutton LBO Inc unit said", "its Chrysler Financial subsidiary said":
+        // a part of a named company speaks as that part.
+        if j > 0 && WORDS.company_parts.contains(self.lower(j)) {
+            return self
+                .noun_phrase_left(j)
+                .filter(|&(s, e)| e == j && names::is_capitalised(self.text(e - 1)) && s < e)
+                .map(|(s, _)| (s, end));
+        }
         let phrase = self.noun_phrase_left(end);
         self.extend_over_of(phrase, end).or(phrase).or_else(|| self.quantity_left(end))
     }

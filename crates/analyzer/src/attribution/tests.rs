@@ -255,11 +255,26 @@ fn years_and_deadlines_in_the_sentence_do_not_date_the_saying() {
             Lopez said in 1986 that the plant would close. \
             Stone said last year that he would run.";
     insta::assert_snapshot!(check(text, "1987-03-02"), @r#"
-        Acme Corp [acme-corp] | acme-corp | - | said | Indirect | 1987-03-02(article) | In 1986, the company earned 1.2 mln dlrs
+        Acme Corp [acme] | acme | - | said | Indirect | 1987-03-02(article) | In 1986, the company earned 1.2 mln dlrs
         Acme [acme] | acme | - | said | Indirect | 1987-03-02(article) | net profit rose 12 pct
         The bank | - | - | said | Indirect | 1987-03-02(article) | the redemption date is April 10
         Lopez [lopez] | lopez | - | said | Indirect | 1986-01-01..1986-12-31(relative "1986") | that the plant would close
         Stone [stone] | stone | - | said | Indirect | 1986-01-01..1986-12-31(relative "last year") | that he would run
+        "#);
+}
+
+/// Regression (Reuters-21578): "<Qintex America Ltd> said" (the wire's
+/// company mark, 999 times) and "… LBO Inc unit said" found no speaker, and a
+/// title word opening a company's name ("General Motors") was cut off it.
+#[test]
+fn wire_company_marks_units_and_titled_company_names_speak() {
+    let text = "<Qintex America Ltd> said it is again extending its offer. \
+            E.F. Hutton Group's E.F. Hutton LBO Inc unit said it extended the offer. \
+            General Motors Corp said it would cut output.";
+    insta::assert_snapshot!(check(text, "1987-03-11"), @r#"
+        Qintex America Ltd [qintex-america] | qintex-america | - | said | Indirect | 1987-03-11(article) | it is again extending its offer
+        E.F. Hutton Group's E.F. Hutton LBO Inc unit [e-f-hutton-group] | e-f-hutton-group | - | said | Indirect | 1987-03-11(article) | it extended the offer
+        General Motors Corp [general-motors] | general-motors | - | said | Indirect | 1987-03-11(article) | it would cut output
         "#);
 }
 

@@ -49,6 +49,8 @@ pub(crate) struct AttributionWords {
     pub no_comment_objects: crate::FastSet<String>,
     /// Head nouns of a group around a person ("Sanders backers"): not the person.
     pub follower_nouns: crate::FastSet<String>,
+    /// Parts of a company that speak for themselves after its name ("Hutton LBO Inc unit said").
+    pub company_parts: crate::FastSet<String>,
     /// Phrases after the verb that belong to the cue, in file order.
     pub cue_tails: Vec<Vec<String>>,
 }
@@ -68,6 +70,7 @@ pub(crate) static ATTRIBUTION: LazyLock<AttributionWords> = LazyLock::new(|| {
         colon_labels: set("colon_label"),
         no_comment_objects: set("no_comment_object"),
         follower_nouns: set("follower_noun"),
+        company_parts: set("company_part"),
         cue_tails: sections
             .get("cue_tail")
             .into_iter()
@@ -127,12 +130,21 @@ pub(crate) struct NameWords {
     pub suffixes: crate::FastSet<String>,
     /// Courtesy titles, lowercase without their period ("mr", "dr").
     pub honorifics: crate::FastSet<String>,
+    /// Legal forms ending a company name, as id segments ("inc", "corp").
+    pub legal_forms: crate::FastSet<String>,
+    /// Words too common to name a company on their own ("electric", "motors").
+    pub generic_company_words: crate::FastSet<String>,
 }
 
 impl NameWords {
     /// Heads an organisation name: an org head or a one-word institution.
     pub fn is_org_head(&self, lower: &str) -> bool {
-        self.org_heads.contains(lower) || self.org_names.contains(lower)
+        self.org_heads.contains(lower) || self.org_names.contains(lower) || self.is_legal_form(lower)
+    }
+
+    /// A company's legal form ("Inc", "Corp.", "Ltd").
+    pub fn is_legal_form(&self, lower: &str) -> bool {
+        self.legal_forms.contains(lower.trim_end_matches('.'))
     }
 }
 
@@ -149,6 +161,8 @@ pub(crate) static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
         units: slugs(&sections, "unit"),
         suffixes: slugs(&sections, "suffix"),
         honorifics: slugs(&sections, "honorific"),
+        legal_forms: slugs(&sections, "legal_form"),
+        generic_company_words: set("generic_company_word"),
     }
 });
 

@@ -99,18 +99,22 @@ fn evaluate_shifts(args: &EvalArgs, settings: &Settings) -> Result<stanceshift_e
     };
     let gold = stanceshift_eval::shifts::read_gold(&gold_path)?;
     let mut corpora = Vec::new();
-    let mut flags = Vec::new();
-    let mut unflagged = Vec::new();
+    let mut all = crate::session::Comparisons::default();
     for index in &args.indexes {
         let settings = Settings { index: index.clone(), ..settings.clone() };
         let corpus = Corpus::open(&settings, None)?;
-        let (f, u) = corpus.all_comparisons()?;
-        flags.extend(f);
-        unflagged.extend(u);
+        let found = corpus.all_comparisons()?;
+        all.flagged.extend(found.flagged);
+        all.unflagged.extend(found.unflagged);
+        all.placements.extend(found.placements);
         corpora.push(corpus);
     }
     let body =
         |id: &stanceshift_core::ArticleId| corpora.iter().find_map(|c| c.article_body(id).ok().flatten());
-    let analysis = stanceshift_eval::shifts::Analysis { flagged: &flags, unflagged: &unflagged };
+    let analysis = stanceshift_eval::shifts::Analysis {
+        flagged: &all.flagged,
+        unflagged: &all.unflagged,
+        placements: &all.placements,
+    };
     Ok(stanceshift_eval::shifts::score(&gold_path, &gold, &analysis, &body))
 }

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use serde_json::json;
-use stanceshift_core::{ArticleId, Shift, ShiftKind, Span, UnflaggedPair};
+use stanceshift_core::{ActorId, ArticleId, Shift, ShiftKind, Span, UnflaggedPair};
 
 use crate::metrics::Counts;
 use crate::{check_hash, Error, EvalReport, Result};
@@ -136,12 +136,59 @@ fn matches(flag: &Shift, pair: &GoldPair) -> bool {
         && overlaps(flag.after.span, pair.after.span)
 }
 
-/// What an analysis of the corpus decided: every flagged change, and every
-/// compared pair it turned down (to say why a real shift was missed).
+/// What an analysis of the corpus decided: every flagged change, every
+/// compared pair it turned down, and where each statement went (to say why a
+/// real shift was missed).
 #[derive(Debug, Clone, Copy)]
 pub struct Analysis<'a> {
     pub flagged: &'a [Shift],
     pub unflagged: &'a [UnflaggedPair],
+    pub placements: &'a [Placement],
+}
+
+/// Where the analysis filed one statement: under which actor, and in which
+/// topic (`None`: in no kept topic).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    pub actor: ActorId,
+    pub article: ArticleId,
+    pub span: Span,
+    pub topic: Option<String>,
+}
+
+/// Why a real shift was never compared, from where its two statements went:
+/// not found as statements, filed under different actors, in no topic, in
+/// different topics, or in one topic but not consecutive (another statement
+/// of the day or in between was compared instead).
+fn never_compared(pair: &GoldPair, placements: &[Placement]) -> String {
+    let at = |side: &GoldSide| -> Vec<&Placement> {
+        placements.iter().filter(|p| p.article == side.article && overlaps(p.span, side.span)).collect()
+    };
+    let (before, after) = (at(&pair.before), at(&pair.after));
+    match (before.is_empty(), after.is_empty()) {
+        (true, true) => return "neither side found as a statement".into(),
+        (true, false) => return "earlier side not found as a statement".into(),
+        (false, true) => return "later side not found as a statement".into(),
+        _ => {}
+    }
+    let shared_actor = |p: &&Placement| after.iter().any(|q| q.actor == p.actor);
+    if !before.iter().any(shared_actor) {
+        return "filed under different actors".into();
+    }
+    let topics = |side: &[&Placement]| -> Vec<String> {
+        side.iter()
+            .filter(|p| before.iter().any(|b| b.actor == p.actor))
+            .filter_map(|p| p.topic.clone())
+            .collect()
+    };
+    let (tb, ta) = (topics(&before), topics(&after));
+    match (tb.is_empty(), ta.is_empty()) {
+        (true, true) => "neither side in a topic".into(),
+        (true, false) => "earlier side in no topic".into(),
+        (false, true) => "later side in no topic".into(),
+        _ if tb.iter().any(|t| ta.contains(t)) => "same topic, not consecutive".into(),
+        _ => "different topics".into(),
+    }
 }
 
 /// Scores an analysis's flags against `gold`.
@@ -157,7 +204,7 @@ pub fn score(
 ) -> EvalReport {
     let flags = analysis.flagged;
     // Why each missed real shift was missed: the reason a compared pair was
-    // turned down, else never compared (other actor, other topic, not found).
+    // turned down, else why it was never compared (other actor, other topic, not found).
     let mut missed: BTreeMap<String, usize> = BTreeMap::new();
     let mut missed_lines = String::new();
     let mut skipped = 0usize;
@@ -190,11 +237,10 @@ pub fn score(
                 let entry = found_by_corpus.entry(pair.corpus.clone()).or_default();
                 entry.1 += 1;
                 if hits.is_empty() {
-                    let why = analysis
-                        .unflagged
-                        .iter()
-                        .find(|u| matches(&u.shift, pair))
-                        .map_or("never compared".to_string(), |u| u.reason.as_str().to_string());
+                    let why = analysis.unflagged.iter().find(|u| matches(&u.shift, pair)).map_or_else(
+                        || format!("never compared: {}", never_compared(pair, analysis.placements)),
+                        |u| u.reason.as_str().to_string(),
+                    );
                     missed_lines.push_str(&format!(
                         "    {} {} {}: {why}\n",
                         pair.id,

@@ -73,7 +73,7 @@ fn a_flag_of_the_right_kind_is_found_and_counts_as_a_false_alarm_on_the_none_pai
     let report = score(
         Path::new("fixture.tsv"),
         &gold,
-        &Analysis { flagged: &[flag(ShiftKind::Reverse)], unflagged: &[] },
+        &Analysis { flagged: &[flag(ShiftKind::Reverse)], unflagged: &[], placements: &[] },
         &body,
     );
     // p3's checksum does not match: counted apart, not scored.
@@ -89,7 +89,12 @@ fn a_flag_of_the_right_kind_is_found_and_counts_as_a_false_alarm_on_the_none_pai
 #[test]
 fn no_flags_means_no_recall_and_no_false_alarms() {
     let gold = parse_gold(&gold_text()).unwrap();
-    let report = score(Path::new("fixture.tsv"), &gold, &Analysis { flagged: &[], unflagged: &[] }, &body);
+    let report = score(
+        Path::new("fixture.tsv"),
+        &gold,
+        &Analysis { flagged: &[], unflagged: &[], placements: &[] },
+        &body,
+    );
     assert_eq!(report.figures["recall"], 0.0);
     assert_eq!(report.figures["false_alarm_rate"], 0.0);
 }
@@ -100,7 +105,7 @@ fn a_flag_of_another_kind_is_found_but_the_kind_is_wrong() {
     let report = score(
         Path::new("fixture.tsv"),
         &gold,
-        &Analysis { flagged: &[flag(ShiftKind::Soften)], unflagged: &[] },
+        &Analysis { flagged: &[flag(ShiftKind::Soften)], unflagged: &[], placements: &[] },
         &body,
     );
     assert_eq!(report.figures["recall"], 1.0);
@@ -111,8 +116,12 @@ fn a_flag_of_another_kind_is_found_but_the_kind_is_wrong() {
 #[test]
 fn articles_missing_from_the_corpus_are_skipped() {
     let gold = parse_gold(&gold_text()).unwrap();
-    let report =
-        score(Path::new("fixture.tsv"), &gold, &Analysis { flagged: &[], unflagged: &[] }, &|_| None);
+    let report = score(
+        Path::new("fixture.tsv"),
+        &gold,
+        &Analysis { flagged: &[], unflagged: &[], placements: &[] },
+        &|_| None,
+    );
     assert_eq!(report.figures["skipped"], 3);
     assert_eq!(report.figures["pairs"], 0);
 }
