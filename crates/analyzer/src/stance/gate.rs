@@ -15,6 +15,18 @@ use crate::stance::shift::is_by_proxy;
 /// Shared-argument identity below which two statements are different propositions.
 pub const MIN_IDENTITY: f32 = 0.25;
 
+/// Word-for-word overlap (share of the shorter side's words) at or above
+/// which two statements are one remark restated.
+const RESTATED: f32 = 0.8;
+
+/// Fewest words a statement needs before a repeat of it counts as one remark restated.
+const MIN_RESTATED_WORDS: usize = 8;
+
+/// Days after an earlier window's end beyond which a later window is a new
+/// occasion: deadlines that slip are reset within months, budgets and annual
+/// programmes recur every year.
+const PASSED_LONG_AGO_DAYS: i64 = 180;
+
 /// Our lists from `stance.txt`.
 struct StanceWords {
     stance_words: crate::FastSet<String>,
@@ -70,7 +82,24 @@ pub fn check(
     if kind == ShiftKind::ToneShift && (is_by_proxy(actor, before) || is_by_proxy(actor, after)) {
         return Err((Unflagged::ToneNoise, "tone compared only between the actor's own words".into()));
     }
+    // The same quote in two articles, the same sentence in next year's speech:
+    // the tone moved only with the words around it.
+    if kind == ShiftKind::ToneShift {
+        let overlap = word_overlap(before, after);
+        if overlap >= RESTATED {
+            return Err((Unflagged::ToneNoise, format!("the same words restated (overlap {overlap:.2})")));
+        }
+    }
     Ok(())
+}
+
+/// Whether a point can stand as the actor's stance that later points are
+/// measured against: the actor's (or its proxy's) own position, neither a
+/// question, a condition nor a report of facts. A conditional remark between
+/// an offer and its withdrawal ("for the price to be raised, …") must not
+/// become the baseline, or the withdrawal is measured against it.
+pub fn can_anchor(actor: &ActorId, point: &StancePoint) -> bool {
+    other_speaker(actor, point).is_none() && embedded(point).is_none() && is_stance(point)
 }
 
 /// The speaker, when someone other than the actor spoke without speaking for
@@ -121,6 +150,37 @@ pub fn is_stance(point: &StancePoint) -> bool {
     words(&point.statement.content).iter().any(|w| STANCE.stance_words.contains(&w.lower))
 }
 
+/// How far the shorter of two statements repeats the other word for word:
+/// the share of its words inside a run of three or more words the other also
+/// has. 1 when one quotes the other ("I love Oreos. I will never eat them
+/// again" inside "''I love Oreos,'' he said, ''I will never eat them
+/// again''"); low for the same intention said again in new words ("We still
+/// intend to conclude the agreement, but we will not be bullied").
+fn word_overlap(a: &StancePoint, b: &StancePoint) -> f32 {
+    let seq = |p: &StancePoint| -> Vec<String> {
+        words(&p.statement.content)
+            .into_iter()
+            .filter(|w| w.lower.chars().any(char::is_alphanumeric))
+            .map(|w| w.lower)
+            .collect()
+    };
+    let (x, y) = (seq(a), seq(b));
+    let (shorter, longer) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    // A short formula ("we intend to conclude the agreement") is said again
+    // on new occasions; only a longer run of words repeated is one remark.
+    if shorter.len() < MIN_RESTATED_WORDS {
+        return 0.0;
+    }
+    let runs: std::collections::BTreeSet<&[String]> = longer.windows(3).collect();
+    let mut covered = vec![false; shorter.len()];
+    for (i, run) in shorter.windows(3).enumerate() {
+        if runs.contains(run) {
+            covered[i..i + 3].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    covered.iter().filter(|&&c| c).count() as f32 / shorter.len() as f32
+}
+
 /// Whether a statement names one occasion of a recurring act ("its weekly tender").
 fn is_recurring(point: &StancePoint) -> bool {
     words(&point.statement.content).iter().any(|w| STANCE.recurrence.contains(&w.lower))
@@ -132,6 +192,29 @@ fn is_recurring(point: &StancePoint) -> bool {
 /// again later is a slip, so a passed window alone proves nothing.
 fn different_occasion(before: &StancePoint, after: &StancePoint) -> Option<String> {
     let (b, a) = (before.features.timeframe?, after.features.timeframe?);
+    // "This year", "the years ahead", "next week" said again on a later day
+    // name a later window only because the day of speaking moved.
+    let time_words = |p: &StancePoint| {
+        p.features.cues.iter().find(|c| c.kind == CueKind::Timeframe).map(|c| c.text.trim().to_lowercase())
+    };
+    if let (Some(bt), Some(at)) = (time_words(before), time_words(after)) {
+        if bt == at && a != b {
+            return Some(format!(
+                "the same words '{bt}' said again later: the window moved with the day of speaking"
+            ));
+        }
+    }
+    // A window that had passed long before the later words were said ("a
+    // balanced budget next year", then three years on "in fiscal 1962") is a
+    // new occasion, not the old deadline moved.
+    let said = after.statement.date.date;
+    if (said - b.latest()).num_days() > PASSED_LONG_AGO_DAYS {
+        return Some(format!(
+            "the earlier window ended {} and the later words came {} days after it: a new occasion",
+            b.latest(),
+            (said - b.latest()).num_days()
+        ));
+    }
     let disjoint = a.start > b.latest() || b.start > a.latest();
     if !disjoint {
         return None;

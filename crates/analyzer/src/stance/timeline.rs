@@ -40,6 +40,7 @@
 
 use crate::lexicon::{is_cue_word, words};
 use crate::stance::features;
+use crate::stance::gate;
 use crate::stance::identity::{identity, Arguments};
 use crate::stance::ledger::ledger;
 use crate::stance::shift::{is_by_proxy, is_paraphrase_echo, is_quote, judge, Comparison};
@@ -279,8 +280,13 @@ fn shifts_by_day(
                 }
             }
         }
-        if let Some(next) = own_rep.or(proxy_rep) {
-            // A paraphrase one step off the quote leaves the quote as the baseline.
+        // The day's stance becomes the baseline, unless it holds none of the
+        // actor's own (a question, a condition, a report of facts), or is a
+        // paraphrase one step off the quote, which leaves the quote as the baseline.
+        let anchor = |j: &usize| gate::can_anchor(actor, &points[*j]);
+        let own_anchor = representative(points, stances.iter().copied().filter(own).filter(anchor));
+        let proxy_anchor = representative(points, stances.iter().copied().filter(|j| !own(j)).filter(anchor));
+        if let Some(next) = own_anchor.or(proxy_anchor) {
             if !baseline.is_some_and(|b| is_paraphrase_echo(&points[b], &points[next])) {
                 baseline = Some(next);
             }

@@ -263,9 +263,12 @@ fn frames_of_words(
         let after = after_cue.iter().find_map(|&start| {
             (start..clause.len())
                 .find(|&i| {
-                    content(i) && !is_name(i) && !EVENT_WORDS.light_verbs.contains(clause[i].lower.as_str())
+                    content(i)
+                        && !is_name(i)
+                        && !EVENT_WORDS.light_verbs.contains(clause[i].lower.as_str())
+                        && !is_quantity_word(&clause[i].lower)
                 })
-                .filter(|&i| i <= start + 3)
+                .filter(|&i| i <= start + 5)
         });
         let is_event = |i: usize| content(i) && lex.topic_words.contains_key(&clause[i].lower);
         let event_noun = (0..clause.len()).find(|&i| is_event(i));
@@ -371,6 +374,12 @@ fn frames_of_words(
         out.push(Frame { predicate, names, nouns, objects, guessed });
     }
     out
+}
+
+/// A unit of a quantity ("80 dlr a share", "12 pct"): what a proposition
+/// measures, never its predicate.
+fn is_quantity_word(lower: &str) -> bool {
+    crate::lexicon::NAME_WORDS.units.contains(lower) || lower == "share"
 }
 
 /// A capitalised first word is a name only if it is not a common sentence opener.

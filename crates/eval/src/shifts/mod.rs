@@ -173,7 +173,12 @@ fn never_compared(pair: &GoldPair, placements: &[Placement]) -> String {
     }
     let shared_actor = |p: &&Placement| after.iter().any(|q| q.actor == p.actor);
     if !before.iter().any(shared_actor) {
-        return "filed under different actors".into();
+        let ids = |side: &[&Placement]| {
+            let mut ids: Vec<&str> = side.iter().map(|p| p.actor.as_str()).collect();
+            ids.dedup();
+            ids.join(", ")
+        };
+        return format!("filed under different actors ({} / {})", ids(&before), ids(&after));
     }
     let topics = |side: &[&Placement]| -> Vec<String> {
         side.iter()
@@ -187,7 +192,7 @@ fn never_compared(pair: &GoldPair, placements: &[Placement]) -> String {
         (true, false) => "earlier side in no topic".into(),
         (false, true) => "later side in no topic".into(),
         _ if tb.iter().any(|t| ta.contains(t)) => "same topic, not consecutive".into(),
-        _ => "different topics".into(),
+        _ => format!("different topics ({} / {})", tb.join(", "), ta.join(", ")),
     }
 }
 
@@ -207,6 +212,7 @@ pub fn score(
     // turned down, else why it was never compared (other actor, other topic, not found).
     let mut missed: BTreeMap<String, usize> = BTreeMap::new();
     let mut missed_lines = String::new();
+    let mut alarm_lines = String::new();
     let mut skipped = 0usize;
     let mut mismatched = 0usize;
     let mut kinds: BTreeMap<&'static str, Counts> = BTreeMap::new();
@@ -247,7 +253,9 @@ pub fn score(
                         pair.actor,
                         kind.as_str()
                     ));
-                    *missed.entry(why).or_default() += 1;
+                    // Counted by kind of reason, without the ids and topics that detail it.
+                    let kind = why.split(" (").next().unwrap_or(&why).to_string();
+                    *missed.entry(kind).or_default() += 1;
                 } else {
                     real_found += 1;
                     entry.0 += 1;
@@ -271,6 +279,17 @@ pub fn score(
                 if !hits.is_empty() {
                     false_alarms += 1;
                     entry.0 += 1;
+                    for f in &hits {
+                        alarm_lines.push_str(&format!(
+                            "    {} {} ({}): {} {:.2} — {}\n",
+                            pair.id,
+                            pair.actor,
+                            pair.category,
+                            f.kind.as_str(),
+                            f.score,
+                            f.explanation
+                        ));
+                    }
                     for f in &hits {
                         kinds.entry(f.kind.as_str()).or_default().fp += 1;
                     }
@@ -312,6 +331,7 @@ pub fn score(
     for (category, (alarms, total)) in &alarms_by_category {
         text.push_str(&format!("    {category:<22} {alarms}/{total}\n"));
     }
+    text.push_str(&alarm_lines);
     text.push_str("  real shifts found by corpus:\n");
     for (corpus, (found, total)) in &found_by_corpus {
         text.push_str(&format!("    {corpus:<22} {found}/{total}\n"));
