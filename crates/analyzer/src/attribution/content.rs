@@ -145,7 +145,23 @@ impl Attributor<'_> {
         if info.complement {
             return self.complement_follows(c).then(|| (Span::new(self.toks[c].start, end), false, 0.8));
         }
+        // "said as a result it has extended …", "said as a result of the
+        // filing, its offer …": a causal adverbial before the content.
+        let c = self.skip_result_adverbial(c);
+        if c >= n || self.toks[c].start >= end || !self.is_word(c) {
+            return None;
+        }
         let w = self.lower(c);
+        // "said no business will be transacted": a negated subject opens the
+        // content; "said no" and "said no to" are answers, no content.
+        if matches!(w, "no" | "nothing")
+            && c + 2 < n
+            && self.is_word(c + 1)
+            && self.lower(c + 1) != "to"
+            && self.clause_follows(c + 1)
+        {
+            return Some((Span::new(self.toks[c].start, end), false, 0.8));
+        }
         if [
             "to",
             "and",
@@ -401,6 +417,26 @@ impl Attributor<'_> {
 
     /// Skips "last week", "on Monday", "earlier this month", "at the time",
     /// "yesterday" right after a cue.
+    /// Past "as a result" (and its "of …," complement) right after a cue, if there.
+    pub(super) fn skip_result_adverbial(&self, c: usize) -> usize {
+        let n = self.toks.len();
+        let phrase = ["as", "a", "result"];
+        if c + 3 >= n || !(0..3).all(|k| self.lower(c + k) == phrase[k]) {
+            return c;
+        }
+        let mut k = c + 3;
+        if self.lower(k) == "of" {
+            match (k..n.min(k + 14)).find(|&m| self.text(m) == ",") {
+                Some(comma) => k = comma,
+                None => return c,
+            }
+        }
+        if k < n && self.text(k) == "," {
+            k += 1;
+        }
+        k
+    }
+
     pub(super) fn skip_time_adverbial(&self, mut c: usize) -> usize {
         let n = self.toks.len();
         let start = c;

@@ -202,8 +202,14 @@ impl Attributor<'_> {
             // come after it, never before (that is its antecedent).
             let relative =
                 src_end == src_start + 1 && matches!(self.lower(src_start), "who" | "which" | "that");
+            // "But in a statement Friday, Trump said: “…”": words after a colon
+            // or an opening quote are the content, whatever came before.
+            let announced = cue_end < n
+                && (self.text(cue_end) == ":" || self.toks[cue_end].kind == TokKind::Quote)
+                && cue_end + 1 < n;
             let trailing = !coordinated
                 && !relative
+                && !announced
                 && src_start > 0
                 && {
                     let p = self.toks[src_start - 1];

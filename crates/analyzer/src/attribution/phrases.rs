@@ -237,7 +237,13 @@ impl Attributor<'_> {
                     let role = self.noun_phrase_left(p);
                     let role = self.extend_over_of(role, p).or(role);
                     if let Some((role_start, role_end)) = role {
-                        if role_end == p && (role_start..p).any(|k| LEXICONS.is_role(self.lower(k))) {
+                        // "The group, Cyacq Acquisition Corp, said": an organisation's head word too.
+                        let describes = |k: usize| {
+                            LEXICONS.is_role(self.lower(k))
+                                || crate::lexicon::NAME_WORDS.is_org_head(self.lower(k))
+                                || matches!(self.lower(k), "firm" | "investor" | "bidder")
+                        };
+                        if role_end == p && (role_start..p).any(describes) {
                             return Some((role_start, close));
                         }
                     }

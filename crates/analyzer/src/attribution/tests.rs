@@ -278,6 +278,29 @@ fn wire_company_marks_units_and_titled_company_names_speak() {
         "#);
 }
 
+/// Regression (Reuters-21578, PolNeAR): statements of real shift pairs were
+/// not found — a causal adverbial after the cue, a negated subject opening
+/// the content, "has long said", an appositive company name after "The
+/// group", and a colon quote after a fronted adverbial (read as content before
+/// the speaker).
+#[test]
+fn adverbials_negated_subjects_and_colon_quotes_after_the_cue() {
+    let text = "Qintex said as a result it has extended its offer. \
+            Sharon Steel said as a result of the bankruptcy filing, its exchange offer has been terminated. \
+            Becor Western Inc said no business will be transacted at the meeting. \
+            Mr. Ryan has long said that he will support the nominee. \
+            The group, Cyacq Acquisition Corp, also said it extended the offer. \
+            But in a statement Friday, Trump said: \"I am greatly honored by the endorsement.\"";
+    insta::assert_snapshot!(check(text, "1987-03-11"), @r#"
+        Qintex [qintex] | qintex | - | said | Indirect | 1987-03-11(article) | it has extended its offer
+        Sharon Steel [sharon-steel] | sharon-steel | - | said | Indirect | 1987-03-11(article) | its exchange offer has been terminated
+        Becor Western Inc [becor-western] | becor-western | - | said | Indirect | 1987-03-11(article) | no business will be transacted at the meeting
+        Mr. Ryan [ryan] | ryan | - | has long said | Indirect | 1987-03-11(article) | that he will support the nominee
+        The group, Cyacq Acquisition Corp [cyacq-acquisition] | cyacq-acquisition | - | also said | Indirect | 1987-03-11(article) | it extended the offer
+        Trump [trump] | trump | - | said | Colon | 1987-03-06(relative "Friday") | "I am greatly honored by the endorsement."
+        "#);
+}
+
 #[test]
 fn statement_dates_from_fronted_clauses_and_the_lead() {
     let text = "Two weeks after Daniel Stone said he would sign the deal \"within days,\" no date has \

@@ -123,6 +123,12 @@ fn embedded(point: &StancePoint) -> Option<&'static str> {
     if matches!(first.as_str(), "whether" | "asked") {
         return Some("a question");
     }
+    // "For the tender price to be raised, Cyclops must provide …": the
+    // conditions of an act, not a position on it.
+    let opening: Vec<String> = words(&point.statement.content).into_iter().take(8).map(|w| w.lower).collect();
+    if first == "for" && opening.windows(2).any(|w| w[0] == "to" && w[1] == "be") {
+        return Some("a condition (for … to be …)");
+    }
     // "no dates have been set" is Uu too, but a retreat from a plan: a stance.
     let retreat = point.features.cues.iter().any(|c| c.kind == CueKind::Retreat);
     (point.features.commitment == Commitment::Uncommitted && !retreat)

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use stanceshift_core::{Statement, TermStats, Topic};
 
-use crate::stance::topic::{statement_frames, Aliases};
+use crate::stance::topic::{statement_frames, Aliases, Frame};
 
 /// How much more a name weighs than another content word.
 const NAME_WEIGHT: f32 = 1.5;
@@ -33,14 +33,17 @@ impl Arguments {
         let frames = statement_frames(statement, exclude, aliases);
         let on_topic: Vec<_> = frames.iter().filter(|f| f.predicate == predicate).collect();
         let chosen = if on_topic.is_empty() { frames.iter().collect() } else { on_topic };
+        chosen.into_iter().fold(Arguments::default(), |all, frame| all.with(&Arguments::of_frame(frame)))
+    }
+
+    /// The arguments of one frame.
+    pub fn of_frame(frame: &Frame) -> Arguments {
         let mut terms = BTreeMap::new();
-        for frame in chosen {
-            for (term, surface) in &frame.names {
-                terms.insert(term.clone(), (surface.to_lowercase(), true));
-            }
-            for (term, surface) in &frame.nouns {
-                terms.entry(term.clone()).or_insert_with(|| (surface.to_lowercase(), false));
-            }
+        for (term, surface) in &frame.names {
+            terms.insert(term.clone(), (surface.to_lowercase(), true));
+        }
+        for (term, surface) in &frame.nouns {
+            terms.entry(term.clone()).or_insert_with(|| (surface.to_lowercase(), false));
         }
         Arguments { terms }
     }

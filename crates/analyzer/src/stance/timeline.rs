@@ -138,7 +138,7 @@ pub fn analyze_actor_in(
                 vec![TopicGroup { topic, members, matched_terms: matched.into_iter().collect() }]
             }
         }
-        None => group(&distinct, &own_names(actor, name), aliases),
+        None => group(&distinct, &own_names(actor, name), aliases, context.stats),
     };
     let own = own_names(actor, name);
 

@@ -21,7 +21,8 @@ use crate::clauses::clauses;
 pub use crate::clauses::statement_words;
 use crate::lexicon::EVENT_WORDS;
 use crate::lexicon::{is_negation_word, lexicon, topic_term, words, PhraseList, PhraseMatch, Word};
-use stanceshift_core::{ActorId, Statement, Topic};
+use crate::stance::identity::{identity, Arguments};
+use stanceshift_core::{ActorId, Statement, TermStats, Topic};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Known actor names and aliases, so that "Putin", "Vladimir Putin" and (when
@@ -238,8 +239,11 @@ fn frames_of_words(
                 && (crate::lexicon::speech::LEXICONS.title_starts.contains(&w.lower)
                     || crate::lexicon::speech::LEXICONS.is_demonym(&w.lower)
                     || matches!(w.lower.as_str(), "minister" | "state" | "secretary" | "general"));
+            // A company's legal form ("Corp") and a time zone ("EST") pick out nothing.
+            let filler = crate::lexicon::NAME_WORDS.is_legal_form(&w.lower) || is_time_zone(&w.lower);
             !cue_word[i]
                 && !title_word
+                && !filler
                 && w.lower.chars().any(char::is_alphabetic)
                 && !lex.stopwords.contains(&w.lower)
                 && !is_negation_word(&w.lower)
@@ -283,11 +287,18 @@ fn frames_of_words(
         };
         let after = match after {
             Some(i) if yields(i) => (i + 1..clause.len()).find(|&k| is_event(k)).or(event_noun).or(Some(i)),
-            // "a wasted meeting": an adjective before the event word.
+            // "a wasted meeting": an adjective before the event word; "its
+            // exchange offer", "a tender offer": a noun before it.
             Some(i)
                 if i + 1 < clause.len()
                     && is_event(i + 1)
-                    && crate::stance::is_evaluative_modifier(&clause[i].lower) =>
+                    && (crate::stance::is_evaluative_modifier(&clause[i].lower)
+                        || !is_event(i)
+                            && i > 0
+                            && matches!(
+                                clause[i - 1].lower.as_str(),
+                                "its" | "their" | "his" | "her" | "our" | "the" | "a" | "an"
+                            )) =>
             {
                 Some(i + 1)
             }
@@ -376,6 +387,11 @@ fn frames_of_words(
     out
 }
 
+/// A time zone's abbreviation ("1700 EST").
+fn is_time_zone(lower: &str) -> bool {
+    matches!(lower, "est" | "edt" | "cst" | "cdt" | "mst" | "mdt" | "pst" | "pdt" | "gmt" | "bst" | "jst")
+}
+
 /// A unit of a quantity ("80 dlr a share", "12 pct"): what a proposition
 /// measures, never its predicate.
 fn is_quantity_word(lower: &str) -> bool {
@@ -398,6 +414,11 @@ pub fn own_name_terms(names: &[&str]) -> BTreeSet<String> {
         .collect()
 }
 
+/// Weighted share of arguments (see [`identity`]) at or above which two
+/// frames of one predicate are one topic. Above the gate's minimum for a
+/// flag, as grouping is transitive.
+const GROUP_IDENTITY: f32 = 0.5;
+
 /// A topic found by grouping: the topic, the indices of its statements, and the words that define it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopicGroup {
@@ -410,7 +431,12 @@ pub struct TopicGroup {
 /// join when they share a name, or, when at most one of them names anyone, a content word.
 /// Frames without arguments join the only group with their predicate, if there
 /// is exactly one. Deterministic: groups are ordered by key.
-pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>, aliases: &Aliases) -> Vec<TopicGroup> {
+pub fn group(
+    statements: &[&Statement],
+    own_names: &BTreeSet<String>,
+    aliases: &Aliases,
+    stats: Option<&dyn TermStats>,
+) -> Vec<TopicGroup> {
     // (statement index, frame)
     let mut all: Vec<(usize, Frame)> = Vec::new();
     for (i, s) in statements.iter().enumerate() {
@@ -429,9 +455,21 @@ pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>, aliases: &
         }
         i
     }
-    let linked = |a: &Frame, b: &Frame| -> bool {
+    let arguments: Vec<Arguments> = all.iter().map(|(_, f)| Arguments::of_frame(f)).collect();
+    let linked = |i: usize, j: usize| -> bool {
+        let (a, b) = (&all[i].1, &all[j].1);
         if a.predicate != b.predicate || a.guessed || b.guessed {
             return false;
+        }
+        // With corpus statistics, arguments that are rare enough to pick out
+        // one matter ("Cyclops", "Princeville"), shared, join two frames even
+        // when one side names it and the other does not share its other words.
+        if stats.is_some()
+            && !arguments[i].is_empty()
+            && !arguments[j].is_empty()
+            && identity(&arguments[i], &arguments[j], stats) >= GROUP_IDENTITY
+        {
+            return true;
         }
         match (a.names.is_empty(), b.names.is_empty()) {
             (false, false) => a.names.keys().any(|k| b.names.contains_key(k)),
@@ -447,7 +485,7 @@ pub fn group(statements: &[&Statement], own_names: &BTreeSet<String>, aliases: &
     let bare = |f: &Frame| f.names.is_empty() && f.nouns.is_empty() && !f.guessed;
     for i in 0..n {
         for j in i + 1..n {
-            if !bare(&all[i].1) && !bare(&all[j].1) && linked(&all[i].1, &all[j].1) {
+            if !bare(&all[i].1) && !bare(&all[j].1) && linked(i, j) {
                 let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                 parent[a.max(b)] = a.min(b);
             }
