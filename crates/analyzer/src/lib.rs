@@ -45,7 +45,8 @@ pub use stance::{ledger, shift, timeline, topic};
 pub use text::{quotes, sentences};
 
 pub use actors::{
-    administration_of, is_text_institution, president_of, surname_aliases, ActorBook, ActorRelations, Gender,
+    administration_of, company_aliases, is_text_institution, president_of, surname_aliases, ActorBook,
+    ActorRelations, Gender,
 };
 pub use attribution::article::{analyze_article, ArticleAnalysis, ANALYZER_VERSION};
 

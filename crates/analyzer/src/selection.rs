@@ -32,7 +32,9 @@ use stanceshift_core::{
     StatementSource, TermStats,
 };
 
-use crate::actors::{administration_of, is_text_institution, president_of, surname_aliases, ActorBook};
+use crate::actors::{
+    administration_of, company_aliases, is_text_institution, president_of, surname_aliases, ActorBook,
+};
 use crate::timeline::{analyze_actor_in, Context};
 use crate::topic::Aliases;
 
@@ -54,7 +56,9 @@ pub struct Selection {
     /// Every name and alias in the book, so topics read "Putin" and "Vladimir Putin" as one argument.
     aliases: Aliases,
     /// Surname-only actors of the corpus and the full-name actor they are
-    /// (`reagan` -> `ronald-reagan`), learned from the source's actor counts.
+    /// (`reagan` -> `ronald-reagan`), and companies' longer names and the
+    /// short name they go by (`qintex-america` -> `qintex`), learned from the
+    /// source's actor counts.
     surnames: BTreeMap<ActorId, ActorId>,
     /// The day open commitments are judged on: the corpus's last day, or an earlier `--to`.
     as_of: NaiveDate,
@@ -68,7 +72,11 @@ impl Selection {
         as_of: NaiveDate,
     ) -> Result<Selection, S::Error> {
         let aliases = Aliases::from_book(&book);
-        let surnames = surname_aliases(&source.actor_counts()?);
+        let counts = source.actor_counts()?;
+        let mut surnames = surname_aliases(&counts);
+        for (long, short) in company_aliases(&counts) {
+            surnames.entry(long).or_insert(short);
+        }
         Ok(Selection { book, aliases, surnames, as_of })
     }
 

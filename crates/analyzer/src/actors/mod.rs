@@ -234,6 +234,46 @@ pub fn surname_aliases(ids: &[(ActorId, u64)]) -> std::collections::BTreeMap<Act
     out
 }
 
+/// Longer names of one company (`qintex-america`, `cyacq-acquisition`,
+/// `e-f-hutton-lbo`) mapped to the short name the corpus also uses for it
+/// (`qintex`, `cyacq`, `e-f-hutton`): the short id followed only by words
+/// that name no other company (a country, "acquisition", "group", a legal
+/// form). A short id that is itself a generic word ("american", "first")
+/// joins nothing.
+pub fn company_aliases(ids: &[(ActorId, u64)]) -> std::collections::BTreeMap<ActorId, ActorId> {
+    use crate::lexicon::NAME_WORDS;
+    let known: std::collections::BTreeSet<&str> = ids.iter().map(|(id, _)| id.as_str()).collect();
+    let mut out = std::collections::BTreeMap::new();
+    for (id, _) in ids {
+        if is_text_institution(id) {
+            continue;
+        }
+        let parts: Vec<&str> = id.as_str().split('-').collect();
+        // The shortest known prefix whose rest is all generic words.
+        for cut in 1..parts.len() {
+            let rest = &parts[cut..];
+            let generic = |p: &&str| {
+                NAME_WORDS.generic_company_words.contains(*p)
+                    || NAME_WORDS.legal_forms.contains(*p)
+                    || COMPANY_VEHICLE_WORDS.contains(p)
+            };
+            if !rest.iter().all(generic) {
+                continue;
+            }
+            let short = parts[..cut].join("-");
+            let short_generic = parts[..cut].iter().all(generic) || short.chars().count() < 3;
+            if !short_generic && known.contains(short.as_str()) {
+                out.insert(id.clone(), ActorId::new(short));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Words after a company's name that make a vehicle or a branch of it, not another company.
+const COMPANY_VEHICLE_WORDS: &[&str] = &["lbo", "usa", "u-s", "canada", "japan", "europe", "uk"];
+
 /// Lowercase, drop a leading "the", unify apostrophes and whitespace.
 pub(crate) fn normalize_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -497,6 +537,38 @@ affiliation = "trump-administration"
         ]));
         let pairs: Vec<(&str, &str)> = found.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(pairs, [("baker", "james-baker"), ("reagan", "ronald-reagan")]);
+    }
+
+    /// Regression (Reuters-21578): one bidder under several ids (`qintex` /
+    /// `qintex-america`, `cyacq` / `cyacq-acquisition`, `e-f-hutton` /
+    /// `e-f-hutton-lbo`) was never compared with itself.
+    #[test]
+    fn company_names_join_their_short_form() {
+        let ids = |list: &[&str]| list.iter().map(|i| (ActorId::new(*i), 1)).collect::<Vec<_>>();
+        let found = company_aliases(&ids(&[
+            "qintex",
+            "qintex-america",
+            "cyacq",
+            "cyacq-acquisition",
+            "e-f-hutton",
+            "e-f-hutton-lbo",
+            "e-f-hutton-group",
+            "american",
+            "american-express",
+            "general-electric",
+            "general",
+            "japan-government",
+        ]));
+        let pairs: Vec<(&str, &str)> = found.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("cyacq-acquisition", "cyacq"),
+                ("e-f-hutton-group", "e-f-hutton"),
+                ("e-f-hutton-lbo", "e-f-hutton"),
+                ("qintex-america", "qintex")
+            ]
+        );
     }
 
     #[test]

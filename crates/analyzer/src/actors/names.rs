@@ -367,6 +367,11 @@ static TITLE_WORDS: std::sync::LazyLock<crate::FastSet<String>> = std::sync::Laz
         "undersecretary",
         "democrat",
         "republican",
+        // "investor Martin Sosnoff", "financier Carl Icahn": a description, no part of the name.
+        "investor",
+        "financier",
+        "analyst",
+        "economist",
     ];
     LEXICONS
         .titles

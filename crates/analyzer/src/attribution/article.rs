@@ -91,6 +91,14 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
         first_person::extend(body, &sentences, &quotes, &mut attributor.statements, speaker, actors);
     }
     let date = article.date.date_naive();
+    // In a speech or a transcript, the speaker's own reported words ("I
+    // believe …", "we recommend …") are said on the document date: the dates
+    // of the history it recounts around them are not theirs.
+    let document_speaker = article.speaker.as_deref().map(|name| first_person::actor_for(actors, name));
+    let by_document_speaker = |raw: &RawStatement| {
+        document_speaker.is_some()
+            && (raw.speaker.actor == document_speaker || raw.principal == document_speaker)
+    };
     let mut statements: Vec<Statement> = Vec::with_capacity(attributor.statements.len());
     let mut dates: Vec<StatementDate> = Vec::with_capacity(attributor.statements.len());
     let mut times_by_sentence: crate::FastMap<usize, Vec<stanceshift_timex::TimeExpr>> =
@@ -114,6 +122,8 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
             statement_date
         };
         let statement_date = match statement_date.basis {
+            stanceshift_core::DateBasis::Context if by_document_speaker(raw) => article_date(date),
+            stanceshift_core::DateBasis::ArticleDate if by_document_speaker(raw) => statement_date,
             stanceshift_core::DateBasis::ArticleDate if index < attributed => {
                 inherited_date(body, &attributor.statements, &dates, index).unwrap_or(statement_date)
             }

@@ -517,7 +517,14 @@ fn label(line: &str) -> Option<(Vec<String>, usize)> {
         }
         words.push(bare.trim_end_matches('.').to_string());
         if word.ends_with(':') {
-            return Some((words, end)).filter(|(w, _)| is_label(w, true));
+            // "YESTERDAY'S GOALS: TOMORROW'S ACCOMPLISHMENTS", "THE ECONOMY:
+            // TOWARD A NEW PROSPERITY": a heading goes on in capitals; a
+            // speaker's words do not.
+            let rest = line[end..].trim();
+            let heading_goes_on = !rest.is_empty()
+                && rest.chars().any(char::is_alphabetic)
+                && !rest.chars().any(char::is_lowercase);
+            return Some((words, end)).filter(|(w, _)| !heading_goes_on && is_label(w, true));
         }
         if word.ends_with('.') {
             dotted_end = Some((words.len(), end));
@@ -540,6 +547,14 @@ fn is_label(words: &[String], colon: bool) -> bool {
     }
     let letters: usize = words.iter().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).sum();
     if letters < 2 || words.iter().all(|w| is_roman(w)) {
+        return false;
+    }
+    // "A STRONG DEFENSE:", "THE ECONOMY:": an article opens a heading, not a name,
+    // unless a title follows ("THE PRESIDENT:").
+    let article = |w: &str| matches!(w, "A" | "AN" | "THE");
+    if words.first().is_some_and(|w| article(w))
+        && !words.get(1).is_some_and(|w| TITLES.contains(&w.as_str()))
+    {
         return false;
     }
     let titled =
@@ -624,6 +639,12 @@ mod tests {
         assert_eq!(l("I. The budget."), None);
         assert_eq!(l("I will sign it."), None);
         assert_eq!(l("NATO. It is strong."), None);
+        // Regression (SOTU 1972): section headings read as speaker labels took
+        // 467 of the president's "I" and "we" statements.
+        assert_eq!(l("YESTERDAY'S GOALS: TOMORROW'S ACCOMPLISHMENTS"), None);
+        assert_eq!(l("A STRONG DEFENSE: THE GUARDIAN OF PEACE"), None);
+        assert_eq!(l("THE ECONOMY: TOWARD A NEW PROSPERITY"), None);
+        assert_eq!(l("THE PRESIDENT: We will act."), Some("THE PRESIDENT".into()));
         let speaker = vec!["BARACK".to_string(), "OBAMA".to_string()];
         let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
         assert_eq!(voice(&words("PRESIDENT OBAMA"), &speaker), Voice::Speaker);
