@@ -7,6 +7,10 @@
 //! position, intention, commitment, belief or judgement ("will", "must",
 //! "believe", "propose", "have directed", "oppose") becomes a
 //! [`SpeechKind::Position`] statement of the speaker, dated the document date.
+//! So does a sentence of the speaker's own voice (no label of someone else)
+//! with no first-person subject whose main clause requires or judges
+//! ("Government revenues must not be reduced", "ratification is among our top
+//! priorities"); forecasts and narration ("will reach", "was passed") are not.
 //! Questions, greetings and thanks are no stance; sentences whose words other
 //! statements already hold ("as Lincoln once said, …") stay theirs, and so do
 //! sentences inside quotation marks.
@@ -293,13 +297,30 @@ pub(crate) fn statements(
         if quotes.iter().any(|q| q.span.start <= span.start && span.start < q.span.end) {
             continue;
         }
-        let Some((subject, cue)) = find_stance(body, span) else { continue };
+        // Without a first-person subject, the speaker still holds what a
+        // sentence of their own voice requires or judges ("Government
+        // revenues must not be reduced", "Ratification of the treaty is among
+        // our top priorities"): the speaker is the one who says it.
+        let found = find_stance(body, span).or_else(|| {
+            (voice == Voice::Speaker)
+                .then(|| find_impersonal_position(body, span))
+                .flatten()
+                .map(|cue| (cue, cue))
+        });
+        let Some((subject, cue)) = found else { continue };
+        let impersonal = subject == cue;
         let lead = trimmed.len() - trimmed.trim_start().len();
         let content_span = Span::new(span.start + lead, span.start + trimmed.len());
         out.push(RawStatement {
             sentence: index,
             speaker: Mention {
-                text: body[subject.start..subject.end].to_string(),
+                // An impersonal position has no subject word: the speaker's name
+                // stands for it, at the cue.
+                text: if impersonal {
+                    speaker.to_string()
+                } else {
+                    body[subject.start..subject.end].to_string()
+                },
                 span: subject,
                 actor: Some(actor),
             },
@@ -379,6 +400,66 @@ fn words(body: &str, span: Span) -> Vec<Word> {
 }
 
 /// The first-person subject and the stance word of the sentence, if it states one.
+/// Deontic modals that make a sentence of the speaker's voice a position on
+/// what is to be done, whoever its subject is. Not "will" and "shall": with
+/// an impersonal subject they mostly forecast or narrate ("expenditures will
+/// reach $780,000,000", "the findings will be transmitted").
+const IMPERSONAL_MODALS: &[&str] = &["must", "should", "ought", "need", "needs"];
+
+/// Judgement words that make a sentence of the speaker's voice a position
+/// ("is essential", "among our top priorities", "not advisable").
+const IMPERSONAL_JUDGEMENTS: &[&str] = &[
+    "necessary",
+    "unnecessary",
+    "essential",
+    "imperative",
+    "vital",
+    "desirable",
+    "undesirable",
+    "advisable",
+    "inadvisable",
+    "priority",
+    "priorities",
+    "urgent",
+    "indispensable",
+];
+
+/// The cue of a position stated without a first-person subject in the
+/// speaker's own voice: a deontic modal in the main clause
+/// (within the first words, not inside a fronted "if" or "when" clause), or a
+/// judgement word after a copula. Narration (past tense, "would", "could")
+/// and questions are no position.
+fn find_impersonal_position(body: &str, span: Span) -> Option<Span> {
+    let words = words(body, span);
+    let first = words.first()?.lower.as_str();
+    if matches!(first, "if" | "when" | "unless" | "whether" | "as" | "while" | "although" | "though") {
+        return None;
+    }
+    let at = |i: usize| words.get(i).map_or("", |w| w.lower.as_str());
+    // The main verb group comes early in a sentence stating a position.
+    let limit = words.len().min(14);
+    for i in 1..limit {
+        let w = at(i);
+        if matches!(w, "that" | "which" | "who" | "if" | "because" | "when") {
+            return None;
+        }
+        if IMPERSONAL_MODALS.contains(&w) {
+            // "need" and "needs" are verbs only before "to" or a bare verb phrase.
+            if matches!(w, "need" | "needs") && at(i + 1) != "to" {
+                continue;
+            }
+            return Some(words[i].span);
+        }
+        if matches!(w, "is" | "are" | "remains" | "remain") {
+            let judged = (i + 1..(i + 6).min(words.len())).find(|&k| IMPERSONAL_JUDGEMENTS.contains(&at(k)));
+            if let Some(k) = judged {
+                return Some(Span::new(words[i].span.start, words[k].span.end));
+            }
+        }
+    }
+    None
+}
+
 fn find_stance(body: &str, span: Span) -> Option<(Span, Span)> {
     let words = words(body, span);
     let first = words.first()?.lower.as_str();
@@ -626,6 +707,27 @@ mod tests {
         assert_eq!(stance("I stand here tonight."), None);
         assert_eq!(stance("We went to war in 1812."), None);
         assert_eq!(stance("It is larger than we will ever need."), None);
+    }
+
+    /// Regression (SOTU): the positions of real same-president shifts had no
+    /// first-person subject ("Government revenues must not be reduced") and
+    /// were never statements.
+    #[test]
+    fn impersonal_positions_in_the_speakers_voice() {
+        fn cue(text: &str) -> Option<&str> {
+            find_impersonal_position(text, Span::new(0, text.len())).map(|c| &text[c.start..c.end])
+        }
+        assert_eq!(cue("On the other hand, Government revenues must not be reduced."), Some("must"));
+        assert_eq!(
+            cue("The ratification of the treaty is therefore among our top priorities."),
+            Some("is therefore among our top priorities")
+        );
+        assert_eq!(cue("A portion should come from revised estate taxes."), Some("should"));
+        // Forecasts, narration, conditions and clauses of other sentences are none.
+        assert_eq!(cue("Our expenditures will reach about $780,000,000."), None);
+        assert_eq!(cue("The Congress passed the act in 1946."), None);
+        assert_eq!(cue("If the war goes on, taxes must rise."), None);
+        assert_eq!(cue("The report that the committee should read is long."), None);
     }
 
     #[test]
