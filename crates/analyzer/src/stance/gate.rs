@@ -32,6 +32,8 @@ struct StanceWords {
     stance_words: crate::FastSet<String>,
     stance_cues: Vec<String>,
     recurrence: crate::FastSet<String>,
+    revision: crate::FastSet<String>,
+    one_off: crate::FastSet<String>,
 }
 
 static STANCE: LazyLock<StanceWords> = LazyLock::new(|| {
@@ -43,6 +45,8 @@ static STANCE: LazyLock<StanceWords> = LazyLock::new(|| {
         stance_words: list("stance_word").into_iter().collect(),
         stance_cues: list("stance_cue"),
         recurrence: list("recurrence").into_iter().collect(),
+        revision: list("revision").into_iter().collect(),
+        one_off: list("one_off").into_iter().collect(),
     }
 });
 
@@ -72,6 +76,24 @@ pub fn check(
     }
     if let Some(why) = different_occasion(before, after) {
         return Err((Unflagged::DifferentOccasion, why));
+    }
+    // Before its window has closed, naming a later one moves the date ("by
+    // the end of the month", then on the 29th "early next year"); so does a
+    // later date for an act done once ("finished early next year"). Once it
+    // has closed, a later window for an act that recurs is another occasion
+    // (this July's price rise, then January's) unless the words say the date moved.
+    let earlier_closed = before
+        .features
+        .timeframe
+        .is_some_and(|w| after.statement.date.date > w.latest());
+    let predicate = before.features.topic.key.split_whitespace().next().unwrap_or("");
+    let one_off = STANCE.one_off.contains(predicate);
+    if kind == ShiftKind::TimelineSlip && earlier_closed && !one_off && !says_date_moved(after) {
+        return Err((
+            Unflagged::DifferentOccasion,
+            "the earlier window had closed and the later words do not say the date moved (extended, postponed, new, again …): another occasion"
+                .into(),
+        ));
     }
     if identity < MIN_IDENTITY {
         return Err((
@@ -185,6 +207,12 @@ fn word_overlap(a: &StancePoint, b: &StancePoint) -> f32 {
         }
     }
     covered.iter().filter(|&&c| c).count() as f32 / shorter.len() as f32
+}
+
+/// Whether a statement says that a date was moved ("extended … to April 6",
+/// "the new target date", "adjourned to June 30").
+fn says_date_moved(point: &StancePoint) -> bool {
+    words(&point.statement.content).iter().any(|w| STANCE.revision.contains(&w.lower))
 }
 
 /// Whether a statement names one occasion of a recurring act ("its weekly tender").
