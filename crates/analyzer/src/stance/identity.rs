@@ -10,6 +10,14 @@ use stanceshift_core::{Statement, TermStats, Topic};
 
 use crate::stance::topic::{statement_frames, Aliases, Frame};
 
+/// Total specificity below which a statement's arguments name nothing in
+/// particular (a word in about a third of the articles has specificity 1).
+const MIN_SPECIFIC: f32 = 0.5;
+
+/// Identity of two statements when one names only commonplace arguments:
+/// below the gate's minimum, so such a pair is never flagged.
+const COMMONPLACE_IDENTITY: f32 = 0.2;
+
 /// How much more a name weighs than another content word.
 const NAME_WEIGHT: f32 = 1.5;
 
@@ -64,8 +72,11 @@ impl Arguments {
     fn weight(&self, term: &str, stats: Option<&dyn TermStats>) -> f32 {
         let Some((surface, is_name)) = self.terms.get(term) else { return 0.0 };
         // A multi-word alias ("Russian leader") is as rare as its rarest word.
+        // Specificity is the idf above its floor of 1: a word in nearly every
+        // article ("Congress" in State of the Union addresses, "pct" on the
+        // wire) picks out nothing and weighs nearly nothing.
         let rarity = match stats {
-            Some(stats) => surface.split_whitespace().map(|w| stats.idf(w)).fold(1.0, f32::max),
+            Some(stats) => surface.split_whitespace().map(|w| stats.idf(w) - 1.0).fold(0.0, f32::max),
             None => 1.0,
         };
         if *is_name {
@@ -82,11 +93,15 @@ impl Arguments {
 
 /// How far two statements share their specific arguments, 0..1: the weight of
 /// the shared arguments over the weight of the sparer side's. 1 when neither
-/// side names any argument (nothing tells them apart), 0 when one side has
-/// arguments and they share none.
+/// side names any argument and there are no corpus statistics (nothing tells
+/// them apart), 0 when one side has arguments and they share none.
 pub fn identity(a: &Arguments, b: &Arguments, stats: Option<&dyn TermStats>) -> f32 {
     if a.is_empty() && b.is_empty() {
-        return 1.0;
+        // Nothing tells them apart. In a handful of articles that is the
+        // likeliest reading; across a corpus, two argument-less remarks ("We
+        // can't let this happen", "I'm not going to let that happen") are as
+        // likely about two things as about one.
+        return if stats.is_some() { COMMONPLACE_IDENTITY } else { 1.0 };
     }
     if a.is_empty() || b.is_empty() {
         // One side names nothing ("We will do it"): the grouping joined them on
@@ -100,6 +115,12 @@ pub fn identity(a: &Arguments, b: &Arguments, stats: Option<&dyn TermStats>) -> 
         .map(|t| a.weight(t, stats).max(b.weight(t, stats)))
         .sum();
     let sparer = a.total(stats).min(b.total(stats));
+    // A side whose arguments are all commonplace ("good", "levels",
+    // "Congress" in addresses to Congress) names nothing specific: nothing
+    // shows the two are one proposition.
+    if sparer < MIN_SPECIFIC {
+        return COMMONPLACE_IDENTITY;
+    }
     // `+ 0.0` keeps a zero from printing as "-0.00".
     (shared / sparer).clamp(0.0, 1.0) + 0.0
 }

@@ -46,7 +46,7 @@ pub fn judge(
     topic: &Topic,
     before: &StancePoint,
     after: &StancePoint,
-    identity: impl FnOnce() -> f32,
+    identity: impl FnOnce() -> gate::Identity,
 ) -> Comparison {
     let Some(mut shift) = compare(actor, topic, before, after) else { return Comparison::Agree };
     if !shift.kind.is_change() {
@@ -54,7 +54,8 @@ pub fn judge(
     }
     // Only a change needs the arguments weighed.
     let identity = identity();
-    shift.score = round2(shift.score * (0.5 + 0.5 * identity));
+    shift.score = round2(shift.score * (0.5 + 0.5 * identity.value));
+    shift.explanation.push_str(&format!(", arguments shared {:.2}", identity.value));
     if let Err((reason, detail)) = gate::check(actor, shift.kind, before, after, identity) {
         return Comparison::Unflagged(UnflaggedPair { shift, reason, detail });
     }

@@ -111,6 +111,9 @@ pub fn analyze_actor_in(
     context: &Context<'_>,
 ) -> ActorAnalysis {
     let aliases = context.aliases;
+    // In a handful of articles every word is common: how often words occur
+    // says nothing about which are specific.
+    let stats = context.stats.filter(|s| s.documents() >= MIN_STATS_DOCUMENTS);
     // Work per statement grows faster than its length: bound it.
     let capped: Vec<Statement>;
     let statements = if statements.iter().any(|s| s.content.len() > MAX_ANALYZED_CONTENT) {
@@ -138,7 +141,7 @@ pub fn analyze_actor_in(
                 vec![TopicGroup { topic, members, matched_terms: matched.into_iter().collect() }]
             }
         }
-        None => group(&distinct, &own_names(actor, name), aliases, context.stats),
+        None => group(&distinct, &own_names(actor, name), aliases, stats),
     };
     let own = own_names(actor, name);
 
@@ -181,12 +184,13 @@ pub fn analyze_actor_in(
             .map(|(point, args)| args.with(&by_article[&point.statement.article_id]))
             .collect();
         let same = |b: usize, a: usize| {
-            let own = identity(&arguments[b], &arguments[a], context.stats);
-            if points[b].statement.article_id == points[a].statement.article_id {
+            let own = identity(&arguments[b], &arguments[a], stats);
+            let value = if points[b].statement.article_id == points[a].statement.article_id {
                 own
             } else {
-                own.max(identity(&in_article[b], &in_article[a], context.stats))
-            }
+                own.max(identity(&in_article[b], &in_article[a], stats))
+            };
+            gate::Identity { value, weighted: stats.is_some() }
         };
         let (shifts, unflagged) = shifts_by_day(actor, &g.topic, &points, same);
         let commitments = ledger(actor, &g.topic, &points, as_of);
@@ -208,6 +212,9 @@ pub fn analyze_actor_in(
     topics.sort_by(|a, b| a.topic.key.cmp(&b.topic.key));
     ActorAnalysis { actor: actor.clone(), name: name.to_string(), as_of, topics }
 }
+
+/// Fewest articles a corpus needs before its word statistics weigh arguments.
+const MIN_STATS_DOCUMENTS: u64 = 100;
 
 /// Longest statement content analyzed; longer ones (a run-on quote, a
 /// mis-split body) are analyzed from their first this many bytes.
@@ -257,7 +264,7 @@ fn shifts_by_day(
     actor: &ActorId,
     topic: &Topic,
     points: &[StancePoint],
-    identity: impl Fn(usize, usize) -> f32,
+    identity: impl Fn(usize, usize) -> gate::Identity,
 ) -> (Vec<Shift>, Vec<UnflaggedPair>) {
     let mut shifts = Vec::new();
     let mut unflagged = Vec::new();

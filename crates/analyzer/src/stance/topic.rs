@@ -461,15 +461,11 @@ pub fn group(
         if a.predicate != b.predicate || a.guessed || b.guessed {
             return false;
         }
-        // With corpus statistics, arguments that are rare enough to pick out
-        // one matter ("Cyclops", "Princeville"), shared, join two frames even
-        // when one side names it and the other does not share its other words.
-        if stats.is_some()
-            && !arguments[i].is_empty()
-            && !arguments[j].is_empty()
-            && identity(&arguments[i], &arguments[j], stats) >= GROUP_IDENTITY
-        {
-            return true;
+        // With corpus statistics, two frames are one topic when their
+        // specific arguments are shared ("Cyclops", "Princeville"): a name
+        // every article has ("Congress" in addresses to Congress) joins nothing.
+        if stats.is_some() && !arguments[i].is_empty() && !arguments[j].is_empty() {
+            return identity(&arguments[i], &arguments[j], stats) >= GROUP_IDENTITY;
         }
         match (a.names.is_empty(), b.names.is_empty()) {
             (false, false) => a.names.keys().any(|k| b.names.contains_key(k)),

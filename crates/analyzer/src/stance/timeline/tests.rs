@@ -216,27 +216,27 @@ fn summit_corpus() -> Corpus {
 
 #[test]
 fn withdrawn_summit_by_proxy() {
-    insta::assert_snapshot!(check(&summit_corpus(), None, "2025-11-10"), @r"
+    insta::assert_snapshot!(check(&summit_corpus(), None, "2025-11-10"), @"
     donald-trump / meet foreign minister [meet, foreign, ministers]
       point 2025-10-16 wire-1021#1 CT+
       point 2025-10-21 wire-1021#3 PR- proxy
-      withdraw 0.95 proxy_for=donald-trump: withdraw: 'would' + 'pretty soon' (CT+) -> 'wasn't necessary' (PR-) (by proxy: a senior administration official)
+      withdraw 0.95 proxy_for=donald-trump: withdraw: 'would' + 'pretty soon' (CT+) -> 'wasn't necessary' (PR-) (by proxy: a senior administration official), arguments shared 1.00
       ledger wire-1021#1 due 2025-10-16..2025-11-15+7 Withdrawn by wire-1021#3 2025-10-21
     donald-trump / meet putin [meet, Putin]
       point 2025-10-16 post-1017#0 CT+ reprinted in wire-1021
       point 2025-10-21 wire-1021#2 PR- proxy
-      withdraw 0.95 proxy_for=donald-trump: withdraw: 'would' + 'two weeks or so' (CT+) -> 'there are no plans' + 'the immediate future' (PR-) (by proxy: a senior administration official)
+      withdraw 0.95 proxy_for=donald-trump: withdraw: 'would' + 'two weeks or so' (CT+) -> 'there are no plans' + 'the immediate future' (PR-) (by proxy: a senior administration official), arguments shared 1.00
       ledger post-1017#0 due 2025-10-16..2025-10-30+3 Withdrawn by wire-1021#2 2025-10-21
     ");
 }
 
 #[test]
 fn topic_query_selects_one_topic() {
-    insta::assert_snapshot!(check(&summit_corpus(), Some("meet Putin"), "2025-10-21"), @r"
+    insta::assert_snapshot!(check(&summit_corpus(), Some("meet Putin"), "2025-10-21"), @"
     donald-trump / meet putin [Putin, meet, meeting]
       point 2025-10-16 post-1017#0 CT+ reprinted in wire-1021
       point 2025-10-21 wire-1021#2 PR- proxy
-      withdraw 0.95 proxy_for=donald-trump: withdraw: 'would' + 'two weeks or so' (CT+) -> 'there are no plans' + 'the immediate future' (PR-) (by proxy: a senior administration official)
+      withdraw 0.95 proxy_for=donald-trump: withdraw: 'would' + 'two weeks or so' (CT+) -> 'there are no plans' + 'the immediate future' (PR-) (by proxy: a senior administration official), arguments shared 1.00
       ledger post-1017#0 due 2025-10-16..2025-10-30+3 Withdrawn by wire-1021#2 2025-10-21
     ");
 }
@@ -359,23 +359,23 @@ fn each_kind_of_change() {
       point 2025-10-01 a1#3 CT+
       point 2025-11-20 a3#2 PS+
       point 2025-11-20 a3#4 PS+
-      soften 0.95: soften: 'will' (CT+) -> 'could' + 'perhaps' (PS+)
+      soften 0.95: soften: 'will' (CT+) -> 'could' + 'perhaps' (PS+), arguments shared 1.00
     ansel-durr / impose corvane steel [impose, Corvane, steel]
       point 2025-10-01 a1#2 PS+
       point 2025-10-12 a2#2 CT+
-      harden 0.95: harden: 'might' (PS+) -> 'will' + 'insisted' + 'definitely' (CT+)
+      harden 0.95: harden: 'might' (PS+) -> 'will' + 'insisted' + 'definitely' (CT+), arguments shared 1.00
     ansel-durr / meet corvane [meet, Corvane]
       point 2025-10-01 a1#4 CT+
       point 2025-11-20 a3#3 CT+
-      tone_shift 0.62: tone_shift: plain assertion (CT+) -> plain assertion (CT+), tone +0.85 -> -0.99
+      tone_shift 0.62: tone_shift: plain assertion (CT+) -> plain assertion (CT+), tone +0.85 -> -0.99, arguments shared 0.43
     edda-varga / attend aldmere meet [attend, Aldmere, summit]
       point 2025-10-12 a2#1 CT+
       point 2025-11-20 a3#1 CT-
-      reverse 0.95: reverse: 'will' (CT+) -> 'will' + 'not' (CT-)
+      reverse 0.95: reverse: 'will' (CT+) -> 'will' + 'not' (CT-), arguments shared 1.00
     edda-varga / finish aldmere pipeline [finish, Aldmere, pipeline]
       point 2025-10-01 a1#1 CT+
       point 2025-11-20 a3#0 CT+
-      timeline_slip 0.82: timeline_slip: 'will' + 'the end of the month' (CT+) -> 'will' + 'early next year' (CT+), 183 days later
+      timeline_slip 0.82: timeline_slip: 'will' + 'the end of the month' (CT+) -> 'will' + 'early next year' (CT+), 183 days later, arguments shared 1.00
       ledger a1#1 due 2025-10-01..2025-10-31+0 Broken by a3#0 2025-11-20
       ledger a3#0 due 2026-01-01..2026-05-02+0 Pending
     edda-varga / sign corvane accord [sign, Corvane, accord]
@@ -437,12 +437,12 @@ fn end_to_end_from_article_text() {
     donald-trump / meet foreign minister [meet, foreign, ministers]
       point 2025-10-16 wire-1021#1 CT+
       point 2025-10-21 wire-1021#3 PR- proxy
-      withdraw 0.79 proxy_for=donald-trump: withdraw: 'would' + 'pretty soon' (CT+) -> 'wasn't necessary' (PR-) (by proxy: The official)
+      withdraw 0.79 proxy_for=donald-trump: withdraw: 'would' + 'pretty soon' (CT+) -> 'wasn't necessary' (PR-) (by proxy: The official), arguments shared 1.00
       ledger wire-1021#1 due 2025-10-16..2025-11-15+7 Withdrawn by wire-1021#3 2025-10-21
     donald-trump / meet vladimir-putin [meet, Putin]
       point 2025-10-16 wire-1021#0 CT+
       point 2025-10-21 wire-1021#2 PR- proxy
-      withdraw 0.90 proxy_for=donald-trump: withdraw: 'would' + 'two weeks or so' (CT+) -> 'there are no plans' + 'the immediate future' (PR-) (by proxy: a senior White House official)
+      withdraw 0.90 proxy_for=donald-trump: withdraw: 'would' + 'two weeks or so' (CT+) -> 'there are no plans' + 'the immediate future' (PR-) (by proxy: a senior White House official), arguments shared 1.00
       ledger wire-1021#0 due 2025-10-16..2025-10-30+3 Withdrawn by wire-1021#2 2025-10-21
     "#);
 }
@@ -479,13 +479,13 @@ fn a_paraphrase_one_step_off_the_quote_is_no_shift() {
     );
     // The paraphrase is compared but the quote stays the baseline: the later
     // "might" softens the quoted "will", not the reporter's "expected to".
-    insta::assert_snapshot!(check(&c, Some("sign agreement"), "2025-11-12"), @r"
+    insta::assert_snapshot!(check(&c, Some("sign agreement"), "2025-11-12"), @"
     anneke-strand / sign agree [agreement, sign, signed]
       point 2025-11-10 q1#0 CT+
       point 2025-11-11 q2#0 PR+
       point 2025-11-12 q3#0 PS+
       reaffirm 0.48: reaffirm: 'will' + 'early next year' (CT+) -> 'expected to' + 'early next year' (PR+)
-      soften 0.95: soften: 'will' + 'early next year' (CT+) -> 'might' + 'early next year' (PS+)
+      soften 0.95: soften: 'will' + 'early next year' (CT+) -> 'might' + 'early next year' (PS+), arguments shared 1.00
       ledger q1#0 due 2026-01-01..2026-05-02+0 Renewed by q2#0 2025-11-11
       ledger q2#0 due 2026-01-01..2026-05-02+0 Pending
     ");
@@ -590,8 +590,8 @@ fn each_voice_of_a_day_meets_the_day_before() {
       point 2025-10-21 b#0 PR- proxy
       point 2025-10-21 b#1 PS+
       point 2025-10-30 c#0 PS+
-      soften 0.95: soften: 'will' + 'two weeks or so' (CT+) -> 'might' (PS+), timeframe dropped
-      withdraw 0.95 proxy_for=donald-trump: withdraw: 'will' + 'two weeks or so' (CT+) -> 'there are no plans' + 'soon' (PR-) (by proxy: an official)
+      soften 0.95: soften: 'will' + 'two weeks or so' (CT+) -> 'might' (PS+), timeframe dropped, arguments shared 1.00
+      withdraw 0.95 proxy_for=donald-trump: withdraw: 'will' + 'two weeks or so' (CT+) -> 'there are no plans' + 'soon' (PR-) (by proxy: an official), arguments shared 1.00
       reaffirm 0.95: reaffirm: 'might' (PS+) -> 'might' + 'only if' (PS+)
       ledger a#0 due 2025-10-16..2025-10-30+3 Withdrawn by b#0 2025-10-21
     ");
@@ -680,7 +680,7 @@ fn tone_is_the_whole_remarks() {
     joren-pell / conclude agree [agreement, conclude]
       point 2025-09-10 a#1 PR+
       point 2025-10-27 b#1 PR+
-      tone_shift 0.90: tone_shift: 'intend to' (PR+) -> 'intend to' (PR+), tone +0.92 -> -0.98
+      tone_shift 0.90: tone_shift: 'intend to' (PR+) -> 'intend to' (PR+), tone +0.92 -> -0.98, arguments shared 1.00
     ");
 }
 
@@ -711,6 +711,6 @@ fn a_dropped_timeframe_softens_a_possibility() {
     vladimir-putin / meet trump [Trump, meeting]
       point 2025-10-17 a#0 PS+ proxy
       point 2025-10-21 b#0 Uu proxy
-      soften 0.40 proxy_for=vladimir-putin: soften: 'could' + 'two weeks' (PS+) -> 'no dates have been set' (Uu), timeframe dropped (by proxy: Peskov)
+      soften 0.40 proxy_for=vladimir-putin: soften: 'could' + 'two weeks' (PS+) -> 'no dates have been set' (Uu), timeframe dropped (by proxy: Peskov), arguments shared 1.00
     ");
 }
