@@ -281,7 +281,8 @@ fn sample_corpus_findings_match_the_readme_table() {
     );
     r.ledger("tomas-reyl", cut, "broken", None);
 
-    // 7: an idea became a pledge; the deadline passed; "declined to comment" is no stance.
+    // 7: an idea became a pledge; the deadline passed with nothing said since (overdue);
+    // "declined to comment" is no stance.
     r.shift(
         "dalia-fenwick",
         "harden",
@@ -290,7 +291,7 @@ fn sample_corpus_findings_match_the_readme_table() {
         false,
     );
     r.no_flagged_shift_to("dalia-fenwick", said("2025-12-05", ""), "declining to comment is no withdrawal");
-    r.ledger("dalia-fenwick", said("2025-10-20", "december 1"), "broken", None);
+    r.ledger("dalia-fenwick", said("2025-10-20", "december 1"), "overdue", None);
 
     // 8: no comment, then a dated promise, kept.
     let plant = said("2025-11-03", "within three weeks");

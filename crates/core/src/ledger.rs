@@ -7,8 +7,12 @@ use serde::{Deserialize, Serialize};
 pub enum CommitmentStatus {
     /// Reported done within the window.
     Kept,
-    /// The window passed (slack included) with no report of it done.
+    /// Not done in time, on the evidence: a later statement says it is still
+    /// to come, or takes it back, or reports it done, after the window closed.
     Broken,
+    /// The window passed (slack included) and nothing later says what became
+    /// of it: late as far as the corpus knows, not shown broken.
+    Overdue,
     /// Taken back by the actor or a proxy.
     Withdrawn,
     /// Restated, possibly with a new window.

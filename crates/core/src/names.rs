@@ -38,6 +38,7 @@ machine_names! {
     CommitmentStatus {
         Kept => "kept",
         Broken => "broken",
+        Overdue => "overdue",
         Withdrawn => "withdrawn",
         Renewed => "renewed",
         Pending => "pending",
@@ -124,7 +125,7 @@ mod tests {
             assert_eq!(kind.as_str(), serde_name(kind));
         }
         use CommitmentStatus::*;
-        for status in [Kept, Broken, Withdrawn, Renewed, Pending] {
+        for status in [Kept, Broken, Overdue, Withdrawn, Renewed, Pending] {
             assert_eq!(status.as_str(), serde_name(status));
         }
         use SpeechKind::*;

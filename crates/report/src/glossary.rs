@@ -50,7 +50,10 @@ pub(crate) fn status(status: CommitmentStatus) -> &'static str {
         CommitmentStatus::Pending => "still open as of the corpus's last date",
         CommitmentStatus::Renewed => "said again, perhaps with a new deadline (still open)",
         CommitmentStatus::Kept => "reported done within its window",
-        CommitmentStatus::Broken => "the window passed, slack included, with no report of it done",
+        CommitmentStatus::Broken => {
+            "not done in time, on the evidence: after the window closed it was said to be still to come, taken back, or reported done late"
+        }
+        CommitmentStatus::Overdue => "the window passed, slack included, and nothing later says what became of it",
         CommitmentStatus::Withdrawn => "taken back by the actor or someone speaking for it",
     }
 }

@@ -207,9 +207,10 @@ fn render_actor(out: &mut String, report: &Report<'_>, actor: &ActorView<'_>, i:
         "Open commitments",
         summary.open(),
         &format!(
-            "{} kept, {} broken, {} withdrawn",
+            "{} kept, {} broken, {} overdue, {} withdrawn",
             summary.status(CommitmentStatus::Kept),
             summary.status(CommitmentStatus::Broken),
+            summary.status(CommitmentStatus::Overdue),
             summary.status(CommitmentStatus::Withdrawn)
         ),
     );

@@ -159,6 +159,8 @@ struct CommitmentCounts {
     renewed: usize,
     kept: usize,
     broken: usize,
+    /// Added within v1: deadlines passed without evidence either way.
+    overdue: usize,
     withdrawn: usize,
 }
 
@@ -349,6 +351,7 @@ fn summary(summary: &ModelSummary) -> Summary {
             renewed: summary.status(CommitmentStatus::Renewed),
             kept: summary.status(CommitmentStatus::Kept),
             broken: summary.status(CommitmentStatus::Broken),
+            overdue: summary.status(CommitmentStatus::Overdue),
             withdrawn: summary.status(CommitmentStatus::Withdrawn),
         },
     }

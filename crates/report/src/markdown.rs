@@ -135,10 +135,11 @@ pub(crate) fn summary_line(summary: &Summary) -> String {
         parts.push(plural(summary.reaffirmations, "reaffirmation", "reaffirmations"));
     }
     parts.push(format!(
-        "commitments: {} open, {} kept, {} broken, {} withdrawn",
+        "commitments: {} open, {} kept, {} broken, {} overdue, {} withdrawn",
         summary.open(),
         summary.status(CommitmentStatus::Kept),
         summary.status(CommitmentStatus::Broken),
+        summary.status(CommitmentStatus::Overdue),
         summary.status(CommitmentStatus::Withdrawn),
     ));
     parts.join(" · ")

@@ -175,10 +175,11 @@ impl Summary {
 pub(crate) const SHIFT_KINDS: [ShiftKind; 7] = ShiftKind::ALL;
 
 /// Every commitment status, in the order reports list them.
-pub(crate) const STATUSES: [CommitmentStatus; 5] = [
+pub(crate) const STATUSES: [CommitmentStatus; 6] = [
     CommitmentStatus::Pending,
     CommitmentStatus::Renewed,
     CommitmentStatus::Kept,
+    CommitmentStatus::Overdue,
     CommitmentStatus::Broken,
     CommitmentStatus::Withdrawn,
 ];

@@ -21,705 +21,707 @@ macro_rules! check {
 #[test]
 fn markdown_report() {
     check!(Format::Markdown, vec![fixture::trump(), fixture::putin()], @r#"
-# Stance shift report
+    # Stance shift report
 
-- Generated from: `fixture-index`
-- As of: 2025-10-28
-- Topic: all topics
-- Tool: stanceshift 0.0.0-test
-- Actors: 2
+    - Generated from: `fixture-index`
+    - As of: 2025-10-28
+    - Topic: all topics
+    - Tool: stanceshift 0.0.0-test
+    - Actors: 2
 
-Short labels (CT+, PR−, withdraw, …) are explained under [How to read this report](#how-to-read-this-report) at the end.
+    Short labels (CT+, PR−, withdraw, …) are explained under [How to read this report](#how-to-read-this-report) at the end.
 
-## Findings
+    ## Findings
 
-| # | Score | Shift | Actor | Topic | Before → after | Why |
-|---:|---:|---|---|---|---|---|
-| 1 | 0.86 | withdraw | Donald Trump | meet Putin | 2025-10-16 → 2025-10-21 | 'within two weeks or so' (CT+) -\> 'no plans' (PR-) via a White House official |
+    | # | Score | Shift | Actor | Topic | Before → after | Why |
+    |---:|---:|---|---|---|---|---|
+    | 1 | 0.86 | withdraw | Donald Trump | meet Putin | 2025-10-16 → 2025-10-21 | 'within two weeks or so' (CT+) -\> 'no plans' (PR-) via a White House official |
 
-## Donald Trump
+    ## Donald Trump
 
-Actor id: `donald-trump` · as of 2025-10-28
+    Actor id: `donald-trump` · as of 2025-10-28
 
-**Summary:** 4 statements (1 by a proxy) on 2 topics · 1 flagged shift (1 withdraw) · 1 reaffirmation · commitments: 1 open, 0 kept, 0 broken, 1 withdrawn
+    **Summary:** 4 statements (1 by a proxy) on 2 topics · 1 flagged shift (1 withdraw) · 1 reaffirmation · commitments: 1 open, 0 kept, 0 broken, 0 overdue, 1 withdrawn
 
-### meet Putin
+    ### meet Putin
 
-Topic key: `meet putin` · matched terms: meet, Putin
+    Topic key: `meet putin` · matched terms: meet, Putin
 
-#### Timeline
+    #### Timeline
 
-| Date | Speaker | Commitment | Timeframe | Tone | Quote | Source |
-|---|---|---|---|---:|---|---|
-| 2025-10-16 | Donald Trump | CT+ | 2025-10-16 – 2025-10-30 (+3 d slack) | +0.40 | “We'll meet within two weeks or so \| in Budapest” | Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#0` |
-| 2025-10-17 (“on Friday”) | Donald Trump | CT+ | — | +0.30 | “The meeting is \*definitely\* on, \[believe me\]” | `post-2025-10-17#2` |
-| 2025-10-21 | a White House official (for Trump administration · anonymous official) | PR- | — | -0.10 | “There are no plans for President Trump to meet President Putin in the immediate future” | Harbor Wire, “No plans for a \<summit\> \| officials”, 2025-10-21 · `wire-2025-10-21#1` (+1 reprint) |
+    | Date | Speaker | Commitment | Timeframe | Tone | Quote | Source |
+    |---|---|---|---|---:|---|---|
+    | 2025-10-16 | Donald Trump | CT+ | 2025-10-16 – 2025-10-30 (+3 d slack) | +0.40 | “We'll meet within two weeks or so \| in Budapest” | Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#0` |
+    | 2025-10-17 (“on Friday”) | Donald Trump | CT+ | — | +0.30 | “The meeting is \*definitely\* on, \[believe me\]” | `post-2025-10-17#2` |
+    | 2025-10-21 | a White House official (for Trump administration · anonymous official) | PR- | — | -0.10 | “There are no plans for President Trump to meet President Putin in the immediate future” | Harbor Wire, “No plans for a \<summit\> \| officials”, 2025-10-21 · `wire-2025-10-21#1` (+1 reprint) |
 
-#### Flagged shifts
+    #### Flagged shifts
 
-##### 1. withdraw · score 0.86 · 2025-10-16 → 2025-10-21
+    ##### 1. withdraw · score 0.86 · 2025-10-16 → 2025-10-21
 
-Why: 'within two weeks or so' (CT+) -\> 'no plans' (PR-) via a White House official
+    Why: 'within two weeks or so' (CT+) -\> 'no plans' (PR-) via a White House official
 
-**Before** 2025-10-16 · Donald Trump · Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#0`, bytes 100–147 · CT+ · tone +0.40 · timeframe 2025-10-16 – 2025-10-30 (+3 d slack)
+    **Before** 2025-10-16 · Donald Trump · Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#0`, bytes 100–147 · CT+ · tone +0.40 · timeframe 2025-10-16 – 2025-10-30 (+3 d slack)
 
-> “We'll meet within two weeks or so \| in Budapest”
+    > “We'll meet within two weeks or so \| in Budapest”
 
-Deciding cues: modal “'ll” (bytes 102–105); timeframe “within two weeks or so” (bytes 111–133)
+    Deciding cues: modal “'ll” (bytes 102–105); timeframe “within two weeks or so” (bytes 111–133)
 
-**After** 2025-10-21 · a White House official (for Trump administration · anonymous official) · Harbor Wire, “No plans for a \<summit\> \| officials”, 2025-10-21 · `wire-2025-10-21#1`, bytes 100–186 · PR- · tone -0.10 · via proxy
+    **After** 2025-10-21 · a White House official (for Trump administration · anonymous official) · Harbor Wire, “No plans for a \<summit\> \| officials”, 2025-10-21 · `wire-2025-10-21#1`, bytes 100–186 · PR- · tone -0.10 · via proxy
 
-> “There are no plans for President Trump to meet President Putin in the immediate future”
+    > “There are no plans for President Trump to meet President Putin in the immediate future”
 
-Deciding cues: retreat “no plans” (bytes 110–118)
+    Deciding cues: retreat “no plans” (bytes 110–118)
 
-Not flagged: 1 reaffirmation (2025-10-17).
+    Not flagged: 1 reaffirmation (2025-10-17).
 
-#### Commitment ledger
+    #### Commitment ledger
 
-| Opened | Speaker | Commitment | Due window | Status | Settled by |
-|---|---|---|---|---|---|
-| 2025-10-16 · Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#0` | Donald Trump | CT+: “We'll meet within two weeks or so \| in Budapest” | 2025-10-16 – 2025-10-30 (+3 d slack) | withdrawn | 2025-10-21 · a White House official (for Trump administration · anonymous official) · Harbor Wire, “No plans for a \<summit\> \| officials”, 2025-10-21 · `wire-2025-10-21#1`: “There are no plans for President Trump to meet President Putin in the immediate future” |
+    | Opened | Speaker | Commitment | Due window | Status | Settled by |
+    |---|---|---|---|---|---|
+    | 2025-10-16 · Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#0` | Donald Trump | CT+: “We'll meet within two weeks or so \| in Budapest” | 2025-10-16 – 2025-10-30 (+3 d slack) | withdrawn | 2025-10-21 · a White House official (for Trump administration · anonymous official) · Harbor Wire, “No plans for a \<summit\> \| officials”, 2025-10-21 · `wire-2025-10-21#1`: “There are no plans for President Trump to meet President Putin in the immediate future” |
 
-### tariffs on China
+    ### tariffs on China
 
-Topic key: `china tariffs` · matched terms: tariffs, China
+    Topic key: `china tariffs` · matched terms: tariffs, China
 
-#### Timeline
+    #### Timeline
 
-| Date | Speaker | Commitment | Timeframe | Tone | Quote | Source |
-|---|---|---|---|---:|---|---|
-| 2025-10-16 | Donald Trump | CT+ | 2025-11-01 | -0.45 | “Tariffs of 100% \<b\>will\</b\> start November 1 \& stay” | Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#3` |
+    | Date | Speaker | Commitment | Timeframe | Tone | Quote | Source |
+    |---|---|---|---|---:|---|---|
+    | 2025-10-16 | Donald Trump | CT+ | 2025-11-01 | -0.45 | “Tariffs of 100% \<b\>will\</b\> start November 1 \& stay” | Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#3` |
 
-#### Flagged shifts
+    #### Flagged shifts
 
-No flagged shifts.
+    No flagged shifts.
 
-#### Commitment ledger
+    #### Commitment ledger
 
-| Opened | Speaker | Commitment | Due window | Status | Settled by |
-|---|---|---|---|---|---|
-| 2025-10-16 · Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#3` | Donald Trump | CT+: “Tariffs of 100% \<b\>will\</b\> start November 1 \& stay” | 2025-11-01 | pending as of 2025-10-28 | — |
+    | Opened | Speaker | Commitment | Due window | Status | Settled by |
+    |---|---|---|---|---|---|
+    | 2025-10-16 · Harbor Wire, [“Trump: Budapest summit "within two weeks"”](<https://wire.example/2025/10/16/budapest>), 2025-10-16 · `wire-2025-10-16#3` | Donald Trump | CT+: “Tariffs of 100% \<b\>will\</b\> start November 1 \& stay” | 2025-11-01 | pending as of 2025-10-28 | — |
 
-## Vladimir Putin
+    ## Vladimir Putin
 
-Actor id: `vladimir-putin` · as of 2025-10-28
+    Actor id: `vladimir-putin` · as of 2025-10-28
 
-**Summary:** 1 statement (1 by a proxy) on 1 topic · 0 flagged shifts · commitments: 0 open, 0 kept, 0 broken, 0 withdrawn
+    **Summary:** 1 statement (1 by a proxy) on 1 topic · 0 flagged shifts · commitments: 0 open, 0 kept, 0 broken, 0 overdue, 0 withdrawn
 
-### meet Trump
+    ### meet Trump
 
-Topic key: `meet trump` · matched terms: meet
+    Topic key: `meet trump` · matched terms: meet
 
-#### Timeline
+    #### Timeline
 
-| Date | Speaker | Commitment | Timeframe | Tone | Quote | Source |
-|---|---|---|---|---:|---|---|
-| 2025-10-22 | Kremlin spokesman Dmitry Peskov (for Vladimir Putin · spokesperson) | Uu | — | -0.20 | “Nobody wants to waste time” | `wire-2025-10-22#4` |
+    | Date | Speaker | Commitment | Timeframe | Tone | Quote | Source |
+    |---|---|---|---|---:|---|---|
+    | 2025-10-22 | Kremlin spokesman Dmitry Peskov (for Vladimir Putin · spokesperson) | Uu | — | -0.20 | “Nobody wants to waste time” | `wire-2025-10-22#4` |
 
-#### Flagged shifts
+    #### Flagged shifts
 
-No flagged shifts.
+    No flagged shifts.
 
-#### Commitment ledger
+    #### Commitment ledger
 
-No dated commitments.
+    No dated commitments.
 
-## How to read this report
+    ## How to read this report
 
-| Label | Meaning |
-|---|---|
-| **Commitment (how sure the speaker is)** | |
-| CT+ | certain: it will happen or is true (“we will meet”) |
-| PR+ | probable (“plans to”, “expects to”, “would”) |
-| PS+ | possible (“might”, “could”, “only if”) |
-| Uu | uncommitted or unknown (“declined to comment”, no stance) |
-| PS- | possibly not |
-| PR- | probably not (“no plans to”, “wasn't necessary”) |
-| CT- | certainly not (“will not meet”) |
-| **Shifts (how a stance changed)** | |
-| reaffirm | the same stance said again (not flagged) |
-| soften | lower commitment, same direction |
-| harden | higher commitment, same direction |
-| reverse | the stance flipped from for to against, or back |
-| withdraw | a dated or firm commitment taken back |
-| timeline slip | the same commitment with a later deadline |
-| tone shift | the same commitment in a markedly different tone |
-| **Commitment ledger (what became of a dated promise)** | |
-| pending | still open as of the corpus's last date |
-| renewed | said again, perhaps with a new deadline (still open) |
-| kept | reported done within its window |
-| broken | the window passed, slack included, with no report of it done |
-| withdrawn | taken back by the actor or someone speaking for it |
-| **Other notation** | |
-| tone | −1 (hostile) to +1 (warm), from the words' tone, separate from commitment |
-| +3 d slack | days past a deadline that still count as on time, for “or so”, “about” |
-| proxy | someone speaking for the actor (spokesperson, official, institution); drawn hollow |
-| score | 0 to 1, how strong and well-evidenced a shift is |
-"#);
+    | Label | Meaning |
+    |---|---|
+    | **Commitment (how sure the speaker is)** | |
+    | CT+ | certain: it will happen or is true (“we will meet”) |
+    | PR+ | probable (“plans to”, “expects to”, “would”) |
+    | PS+ | possible (“might”, “could”, “only if”) |
+    | Uu | uncommitted or unknown (“declined to comment”, no stance) |
+    | PS- | possibly not |
+    | PR- | probably not (“no plans to”, “wasn't necessary”) |
+    | CT- | certainly not (“will not meet”) |
+    | **Shifts (how a stance changed)** | |
+    | reaffirm | the same stance said again (not flagged) |
+    | soften | lower commitment, same direction |
+    | harden | higher commitment, same direction |
+    | reverse | the stance flipped from for to against, or back |
+    | withdraw | a dated or firm commitment taken back |
+    | timeline slip | the same commitment with a later deadline |
+    | tone shift | the same commitment in a markedly different tone |
+    | **Commitment ledger (what became of a dated promise)** | |
+    | pending | still open as of the corpus's last date |
+    | renewed | said again, perhaps with a new deadline (still open) |
+    | kept | reported done within its window |
+    | overdue | the window passed, slack included, and nothing later says what became of it |
+    | broken | not done in time, on the evidence: after the window closed it was said to be still to come, taken back, or reported done late |
+    | withdrawn | taken back by the actor or someone speaking for it |
+    | **Other notation** | |
+    | tone | −1 (hostile) to +1 (warm), from the words' tone, separate from commitment |
+    | +3 d slack | days past a deadline that still count as on time, for “or so”, “about” |
+    | proxy | someone speaking for the actor (spokesperson, official, institution); drawn hollow |
+    | score | 0 to 1, how strong and well-evidenced a shift is |
+    "#);
 }
 
 #[test]
 fn json_report() {
     check!(Format::Json, vec![fixture::trump_meet_putin()], @r#"
-{
-  "schema": "stanceshift.report/v1",
-  "meta": {
-    "generated_from": "fixture-index",
-    "as_of": "2025-10-28",
-    "topic_query": null,
-    "tool_version": "0.0.0-test",
-    "min_score": null,
-    "unflagged_actors": "included"
-  },
-  "findings": [
     {
-      "rank": 1,
-      "score": 0.86,
-      "kind": "withdraw",
-      "actor_id": "donald-trump",
-      "actor_name": "Donald Trump",
-      "topic_key": "meet putin",
-      "topic_label": "meet Putin",
-      "explanation": "'within two weeks or so' (CT+) -> 'no plans' (PR-) via a White House official",
-      "before": {
-        "statement_id": "wire-2025-10-16#0",
-        "date": "2025-10-16",
-        "speaker": "Trump"
+      "schema": "stanceshift.report/v1",
+      "meta": {
+        "generated_from": "fixture-index",
+        "as_of": "2025-10-28",
+        "topic_query": null,
+        "tool_version": "0.0.0-test",
+        "min_score": null,
+        "unflagged_actors": "included"
       },
-      "after": {
-        "statement_id": "wire-2025-10-21#1",
-        "date": "2025-10-21",
-        "speaker": "a White House official"
-      }
-    }
-  ],
-  "actors": [
-    {
-      "id": "donald-trump",
-      "name": "Donald Trump",
-      "as_of": "2025-10-28",
-      "summary": {
-        "statements": 3,
-        "proxy_statements": 1,
-        "topics": 1,
-        "flagged_shifts": 1,
-        "shifts_by_kind": {
-          "soften": 0,
-          "harden": 0,
-          "reverse": 0,
-          "withdraw": 1,
-          "timeline_slip": 0,
-          "tone_shift": 0
-        },
-        "reaffirmations": 1,
-        "commitments": {
-          "open": 0,
-          "pending": 0,
-          "renewed": 0,
-          "kept": 0,
-          "broken": 0,
-          "withdrawn": 1
-        }
-      },
-      "topics": [
+      "findings": [
         {
-          "key": "meet putin",
-          "label": "meet Putin",
-          "matched_terms": [
-            "meet",
-            "Putin"
-          ],
-          "points": [
+          "rank": 1,
+          "score": 0.86,
+          "kind": "withdraw",
+          "actor_id": "donald-trump",
+          "actor_name": "Donald Trump",
+          "topic_key": "meet putin",
+          "topic_label": "meet Putin",
+          "explanation": "'within two weeks or so' (CT+) -> 'no plans' (PR-) via a White House official",
+          "before": {
+            "statement_id": "wire-2025-10-16#0",
+            "date": "2025-10-16",
+            "speaker": "Trump"
+          },
+          "after": {
+            "statement_id": "wire-2025-10-21#1",
+            "date": "2025-10-21",
+            "speaker": "a White House official"
+          }
+        }
+      ],
+      "actors": [
+        {
+          "id": "donald-trump",
+          "name": "Donald Trump",
+          "as_of": "2025-10-28",
+          "summary": {
+            "statements": 3,
+            "proxy_statements": 1,
+            "topics": 1,
+            "flagged_shifts": 1,
+            "shifts_by_kind": {
+              "soften": 0,
+              "harden": 0,
+              "reverse": 0,
+              "withdraw": 1,
+              "timeline_slip": 0,
+              "tone_shift": 0
+            },
+            "reaffirmations": 1,
+            "commitments": {
+              "open": 0,
+              "pending": 0,
+              "renewed": 0,
+              "kept": 0,
+              "broken": 0,
+              "overdue": 0,
+              "withdrawn": 1
+            }
+          },
+          "topics": [
             {
-              "statement_id": "wire-2025-10-16#0",
-              "article_id": "wire-2025-10-16",
-              "article": {
-                "outlet": "Harbor Wire",
-                "title": "Trump: Budapest summit \"within two weeks\"",
-                "url": "https://wire.example/2025/10/16/budapest",
-                "published": "2025-10-16"
-              },
-              "statement_index": 0,
-              "date": "2025-10-16",
-              "date_window": {
-                "start": "2025-10-16",
-                "end": "2025-10-16",
-                "slack_days": 0,
-                "latest": "2025-10-16"
-              },
-              "date_basis": "article_date",
-              "date_evidence": null,
-              "timex_value": null,
-              "speaker": {
-                "text": "Trump",
-                "name": "Donald Trump",
-                "span": {
-                  "start": 40,
-                  "end": 45
-                },
-                "actor": "donald-trump"
-              },
-              "principal": "donald-trump",
-              "proxy": null,
-              "anonymous": false,
-              "speech": "direct",
-              "reporting_cue": "said",
-              "reporting_cue_span": {
-                "start": 90,
-                "end": 94
-              },
-              "quote": "We'll meet within two weeks or so | in Budapest",
-              "quote_span": {
-                "start": 100,
-                "end": 147
-              },
-              "attribution_confidence": 0.9,
-              "is_proxy": false,
-              "stance": {
-                "polarity": "positive",
-                "commitment": "CT+",
-                "commitment_score": 3,
-                "certainty": 1.0,
-                "future": true,
-                "timeframe": {
-                  "start": "2025-10-16",
-                  "end": "2025-10-30",
-                  "slack_days": 3,
-                  "latest": "2025-11-02"
-                },
-                "tone": 0.4,
-                "cues": [
-                  {
-                    "kind": "modal",
-                    "text": "'ll",
-                    "span": {
-                      "start": 102,
-                      "end": 105
-                    }
+              "key": "meet putin",
+              "label": "meet Putin",
+              "matched_terms": [
+                "meet",
+                "Putin"
+              ],
+              "points": [
+                {
+                  "statement_id": "wire-2025-10-16#0",
+                  "article_id": "wire-2025-10-16",
+                  "article": {
+                    "outlet": "Harbor Wire",
+                    "title": "Trump: Budapest summit \"within two weeks\"",
+                    "url": "https://wire.example/2025/10/16/budapest",
+                    "published": "2025-10-16"
                   },
-                  {
-                    "kind": "timeframe",
-                    "text": "within two weeks or so",
+                  "statement_index": 0,
+                  "date": "2025-10-16",
+                  "date_window": {
+                    "start": "2025-10-16",
+                    "end": "2025-10-16",
+                    "slack_days": 0,
+                    "latest": "2025-10-16"
+                  },
+                  "date_basis": "article_date",
+                  "date_evidence": null,
+                  "timex_value": null,
+                  "speaker": {
+                    "text": "Trump",
+                    "name": "Donald Trump",
                     "span": {
-                      "start": 111,
-                      "end": 133
-                    }
-                  }
-                ]
-              },
-              "reprints": []
-            },
-            {
-              "statement_id": "post-2025-10-17#2",
-              "article_id": "post-2025-10-17",
-              "article": {
-                "outlet": null,
-                "title": null,
-                "url": null,
-                "published": null
-              },
-              "statement_index": 2,
-              "date": "2025-10-17",
-              "date_window": {
-                "start": "2025-10-17",
-                "end": "2025-10-17",
-                "slack_days": 0,
-                "latest": "2025-10-17"
-              },
-              "date_basis": "relative",
-              "date_evidence": "on Friday",
-              "timex_value": null,
-              "speaker": {
-                "text": "Trump",
-                "name": "Donald Trump",
-                "span": {
-                  "start": 40,
-                  "end": 45
+                      "start": 40,
+                      "end": 45
+                    },
+                    "actor": "donald-trump"
+                  },
+                  "principal": "donald-trump",
+                  "proxy": null,
+                  "anonymous": false,
+                  "speech": "direct",
+                  "reporting_cue": "said",
+                  "reporting_cue_span": {
+                    "start": 90,
+                    "end": 94
+                  },
+                  "quote": "We'll meet within two weeks or so | in Budapest",
+                  "quote_span": {
+                    "start": 100,
+                    "end": 147
+                  },
+                  "attribution_confidence": 0.9,
+                  "is_proxy": false,
+                  "stance": {
+                    "polarity": "positive",
+                    "commitment": "CT+",
+                    "commitment_score": 3,
+                    "certainty": 1.0,
+                    "future": true,
+                    "timeframe": {
+                      "start": "2025-10-16",
+                      "end": "2025-10-30",
+                      "slack_days": 3,
+                      "latest": "2025-11-02"
+                    },
+                    "tone": 0.4,
+                    "cues": [
+                      {
+                        "kind": "modal",
+                        "text": "'ll",
+                        "span": {
+                          "start": 102,
+                          "end": 105
+                        }
+                      },
+                      {
+                        "kind": "timeframe",
+                        "text": "within two weeks or so",
+                        "span": {
+                          "start": 111,
+                          "end": 133
+                        }
+                      }
+                    ]
+                  },
+                  "reprints": []
                 },
-                "actor": "donald-trump"
-              },
-              "principal": "trump-administration",
-              "proxy": "affiliate",
-              "anonymous": false,
-              "speech": "direct",
-              "reporting_cue": "said",
-              "reporting_cue_span": {
-                "start": 90,
-                "end": 94
-              },
-              "quote": "The meeting is *definitely* on, [believe me]",
-              "quote_span": {
-                "start": 100,
-                "end": 144
-              },
-              "attribution_confidence": 0.9,
-              "is_proxy": false,
-              "stance": {
-                "polarity": "positive",
-                "commitment": "CT+",
-                "commitment_score": 3,
-                "certainty": 1.0,
-                "future": true,
-                "timeframe": null,
-                "tone": 0.3,
-                "cues": [
-                  {
-                    "kind": "booster",
-                    "text": "*definitely*",
+                {
+                  "statement_id": "post-2025-10-17#2",
+                  "article_id": "post-2025-10-17",
+                  "article": {
+                    "outlet": null,
+                    "title": null,
+                    "url": null,
+                    "published": null
+                  },
+                  "statement_index": 2,
+                  "date": "2025-10-17",
+                  "date_window": {
+                    "start": "2025-10-17",
+                    "end": "2025-10-17",
+                    "slack_days": 0,
+                    "latest": "2025-10-17"
+                  },
+                  "date_basis": "relative",
+                  "date_evidence": "on Friday",
+                  "timex_value": null,
+                  "speaker": {
+                    "text": "Trump",
+                    "name": "Donald Trump",
                     "span": {
-                      "start": 115,
-                      "end": 127
-                    }
-                  }
-                ]
-              },
-              "reprints": []
-            },
-            {
-              "statement_id": "wire-2025-10-21#1",
-              "article_id": "wire-2025-10-21",
-              "article": {
-                "outlet": "Harbor Wire",
-                "title": "No plans for a <summit> | officials",
-                "url": null,
-                "published": "2025-10-21"
-              },
-              "statement_index": 1,
-              "date": "2025-10-21",
-              "date_window": {
-                "start": "2025-10-21",
-                "end": "2025-10-21",
-                "slack_days": 0,
-                "latest": "2025-10-21"
-              },
-              "date_basis": "article_date",
-              "date_evidence": null,
-              "timex_value": null,
-              "speaker": {
-                "text": "a White House official",
-                "name": null,
-                "span": {
-                  "start": 40,
-                  "end": 62
+                      "start": 40,
+                      "end": 45
+                    },
+                    "actor": "donald-trump"
+                  },
+                  "principal": "trump-administration",
+                  "proxy": "affiliate",
+                  "anonymous": false,
+                  "speech": "direct",
+                  "reporting_cue": "said",
+                  "reporting_cue_span": {
+                    "start": 90,
+                    "end": 94
+                  },
+                  "quote": "The meeting is *definitely* on, [believe me]",
+                  "quote_span": {
+                    "start": 100,
+                    "end": 144
+                  },
+                  "attribution_confidence": 0.9,
+                  "is_proxy": false,
+                  "stance": {
+                    "polarity": "positive",
+                    "commitment": "CT+",
+                    "commitment_score": 3,
+                    "certainty": 1.0,
+                    "future": true,
+                    "timeframe": null,
+                    "tone": 0.3,
+                    "cues": [
+                      {
+                        "kind": "booster",
+                        "text": "*definitely*",
+                        "span": {
+                          "start": 115,
+                          "end": 127
+                        }
+                      }
+                    ]
+                  },
+                  "reprints": []
                 },
-                "actor": null
-              },
-              "principal": "trump-administration",
-              "proxy": "anonymous_official",
-              "anonymous": true,
-              "speech": "direct",
-              "reporting_cue": "said",
-              "reporting_cue_span": {
-                "start": 90,
-                "end": 94
-              },
-              "quote": "There are no plans for President Trump to meet President Putin in the immediate future",
-              "quote_span": {
-                "start": 100,
-                "end": 186
-              },
-              "attribution_confidence": 0.9,
-              "is_proxy": true,
-              "stance": {
-                "polarity": "negative",
-                "commitment": "PR-",
-                "commitment_score": -2,
-                "certainty": 0.667,
-                "future": true,
-                "timeframe": null,
-                "tone": -0.1,
-                "cues": [
-                  {
-                    "kind": "retreat",
-                    "text": "no plans",
+                {
+                  "statement_id": "wire-2025-10-21#1",
+                  "article_id": "wire-2025-10-21",
+                  "article": {
+                    "outlet": "Harbor Wire",
+                    "title": "No plans for a <summit> | officials",
+                    "url": null,
+                    "published": "2025-10-21"
+                  },
+                  "statement_index": 1,
+                  "date": "2025-10-21",
+                  "date_window": {
+                    "start": "2025-10-21",
+                    "end": "2025-10-21",
+                    "slack_days": 0,
+                    "latest": "2025-10-21"
+                  },
+                  "date_basis": "article_date",
+                  "date_evidence": null,
+                  "timex_value": null,
+                  "speaker": {
+                    "text": "a White House official",
+                    "name": null,
                     "span": {
-                      "start": 110,
-                      "end": 118
-                    }
+                      "start": 40,
+                      "end": 62
+                    },
+                    "actor": null
+                  },
+                  "principal": "trump-administration",
+                  "proxy": "anonymous_official",
+                  "anonymous": true,
+                  "speech": "direct",
+                  "reporting_cue": "said",
+                  "reporting_cue_span": {
+                    "start": 90,
+                    "end": 94
+                  },
+                  "quote": "There are no plans for President Trump to meet President Putin in the immediate future",
+                  "quote_span": {
+                    "start": 100,
+                    "end": 186
+                  },
+                  "attribution_confidence": 0.9,
+                  "is_proxy": true,
+                  "stance": {
+                    "polarity": "negative",
+                    "commitment": "PR-",
+                    "commitment_score": -2,
+                    "certainty": 0.667,
+                    "future": true,
+                    "timeframe": null,
+                    "tone": -0.1,
+                    "cues": [
+                      {
+                        "kind": "retreat",
+                        "text": "no plans",
+                        "span": {
+                          "start": 110,
+                          "end": 118
+                        }
+                      }
+                    ]
+                  },
+                  "reprints": [
+                    "syndicated-2025-10-21"
+                  ]
+                }
+              ],
+              "shifts": [
+                {
+                  "kind": "reaffirm",
+                  "flagged": false,
+                  "score": 0.1,
+                  "explanation": "CT+ -> CT+",
+                  "before": {
+                    "statement_id": "wire-2025-10-16#0",
+                    "article_id": "wire-2025-10-16",
+                    "statement_index": 0,
+                    "date": "2025-10-16",
+                    "speaker": "Trump",
+                    "speaker_name": "Donald Trump",
+                    "article": {
+                      "outlet": "Harbor Wire",
+                      "title": "Trump: Budapest summit \"within two weeks\"",
+                      "url": "https://wire.example/2025/10/16/budapest",
+                      "published": "2025-10-16"
+                    },
+                    "proxy_for": null,
+                    "quote": "We'll meet within two weeks or so | in Budapest",
+                    "span": {
+                      "start": 100,
+                      "end": 147
+                    },
+                    "commitment": "CT+",
+                    "commitment_score": 3,
+                    "timeframe": {
+                      "start": "2025-10-16",
+                      "end": "2025-10-30",
+                      "slack_days": 3,
+                      "latest": "2025-11-02"
+                    },
+                    "tone": 0.4,
+                    "cues": [
+                      {
+                        "kind": "modal",
+                        "text": "'ll",
+                        "span": {
+                          "start": 102,
+                          "end": 105
+                        }
+                      },
+                      {
+                        "kind": "timeframe",
+                        "text": "within two weeks or so",
+                        "span": {
+                          "start": 111,
+                          "end": 133
+                        }
+                      }
+                    ]
+                  },
+                  "after": {
+                    "statement_id": "post-2025-10-17#2",
+                    "article_id": "post-2025-10-17",
+                    "statement_index": 2,
+                    "date": "2025-10-17",
+                    "speaker": "Trump",
+                    "speaker_name": "Donald Trump",
+                    "article": {
+                      "outlet": null,
+                      "title": null,
+                      "url": null,
+                      "published": null
+                    },
+                    "proxy_for": null,
+                    "quote": "The meeting is *definitely* on, [believe me]",
+                    "span": {
+                      "start": 100,
+                      "end": 144
+                    },
+                    "commitment": "CT+",
+                    "commitment_score": 3,
+                    "timeframe": null,
+                    "tone": 0.3,
+                    "cues": [
+                      {
+                        "kind": "booster",
+                        "text": "*definitely*",
+                        "span": {
+                          "start": 115,
+                          "end": 127
+                        }
+                      }
+                    ]
                   }
-                ]
-              },
-              "reprints": [
-                "syndicated-2025-10-21"
+                },
+                {
+                  "kind": "withdraw",
+                  "flagged": true,
+                  "score": 0.86,
+                  "explanation": "'within two weeks or so' (CT+) -> 'no plans' (PR-) via a White House official",
+                  "before": {
+                    "statement_id": "wire-2025-10-16#0",
+                    "article_id": "wire-2025-10-16",
+                    "statement_index": 0,
+                    "date": "2025-10-16",
+                    "speaker": "Trump",
+                    "speaker_name": "Donald Trump",
+                    "article": {
+                      "outlet": "Harbor Wire",
+                      "title": "Trump: Budapest summit \"within two weeks\"",
+                      "url": "https://wire.example/2025/10/16/budapest",
+                      "published": "2025-10-16"
+                    },
+                    "proxy_for": null,
+                    "quote": "We'll meet within two weeks or so | in Budapest",
+                    "span": {
+                      "start": 100,
+                      "end": 147
+                    },
+                    "commitment": "CT+",
+                    "commitment_score": 3,
+                    "timeframe": {
+                      "start": "2025-10-16",
+                      "end": "2025-10-30",
+                      "slack_days": 3,
+                      "latest": "2025-11-02"
+                    },
+                    "tone": 0.4,
+                    "cues": [
+                      {
+                        "kind": "modal",
+                        "text": "'ll",
+                        "span": {
+                          "start": 102,
+                          "end": 105
+                        }
+                      },
+                      {
+                        "kind": "timeframe",
+                        "text": "within two weeks or so",
+                        "span": {
+                          "start": 111,
+                          "end": 133
+                        }
+                      }
+                    ]
+                  },
+                  "after": {
+                    "statement_id": "wire-2025-10-21#1",
+                    "article_id": "wire-2025-10-21",
+                    "statement_index": 1,
+                    "date": "2025-10-21",
+                    "speaker": "a White House official",
+                    "speaker_name": null,
+                    "article": {
+                      "outlet": "Harbor Wire",
+                      "title": "No plans for a <summit> | officials",
+                      "url": null,
+                      "published": "2025-10-21"
+                    },
+                    "proxy_for": "trump-administration",
+                    "quote": "There are no plans for President Trump to meet President Putin in the immediate future",
+                    "span": {
+                      "start": 100,
+                      "end": 186
+                    },
+                    "commitment": "PR-",
+                    "commitment_score": -2,
+                    "timeframe": null,
+                    "tone": -0.1,
+                    "cues": [
+                      {
+                        "kind": "retreat",
+                        "text": "no plans",
+                        "span": {
+                          "start": 110,
+                          "end": 118
+                        }
+                      }
+                    ]
+                  }
+                }
+              ],
+              "commitments": [
+                {
+                  "status": "withdrawn",
+                  "opened": {
+                    "statement_id": "wire-2025-10-16#0",
+                    "article_id": "wire-2025-10-16",
+                    "statement_index": 0,
+                    "date": "2025-10-16",
+                    "speaker": "Trump",
+                    "speaker_name": "Donald Trump",
+                    "article": {
+                      "outlet": "Harbor Wire",
+                      "title": "Trump: Budapest summit \"within two weeks\"",
+                      "url": "https://wire.example/2025/10/16/budapest",
+                      "published": "2025-10-16"
+                    },
+                    "proxy_for": null,
+                    "quote": "We'll meet within two weeks or so | in Budapest",
+                    "span": {
+                      "start": 100,
+                      "end": 147
+                    },
+                    "commitment": "CT+",
+                    "commitment_score": 3,
+                    "timeframe": {
+                      "start": "2025-10-16",
+                      "end": "2025-10-30",
+                      "slack_days": 3,
+                      "latest": "2025-11-02"
+                    },
+                    "tone": 0.4,
+                    "cues": [
+                      {
+                        "kind": "modal",
+                        "text": "'ll",
+                        "span": {
+                          "start": 102,
+                          "end": 105
+                        }
+                      },
+                      {
+                        "kind": "timeframe",
+                        "text": "within two weeks or so",
+                        "span": {
+                          "start": 111,
+                          "end": 133
+                        }
+                      }
+                    ]
+                  },
+                  "due": {
+                    "start": "2025-10-16",
+                    "end": "2025-10-30",
+                    "slack_days": 3,
+                    "latest": "2025-11-02"
+                  },
+                  "settled_by": {
+                    "statement_id": "wire-2025-10-21#1",
+                    "article_id": "wire-2025-10-21",
+                    "statement_index": 1,
+                    "date": "2025-10-21",
+                    "speaker": "a White House official",
+                    "speaker_name": null,
+                    "article": {
+                      "outlet": "Harbor Wire",
+                      "title": "No plans for a <summit> | officials",
+                      "url": null,
+                      "published": "2025-10-21"
+                    },
+                    "proxy_for": "trump-administration",
+                    "quote": "There are no plans for President Trump to meet President Putin in the immediate future",
+                    "span": {
+                      "start": 100,
+                      "end": 186
+                    },
+                    "commitment": "PR-",
+                    "commitment_score": -2,
+                    "timeframe": null,
+                    "tone": -0.1,
+                    "cues": [
+                      {
+                        "kind": "retreat",
+                        "text": "no plans",
+                        "span": {
+                          "start": 110,
+                          "end": 118
+                        }
+                      }
+                    ]
+                  },
+                  "as_of": "2025-10-28"
+                }
               ]
-            }
-          ],
-          "shifts": [
-            {
-              "kind": "reaffirm",
-              "flagged": false,
-              "score": 0.1,
-              "explanation": "CT+ -> CT+",
-              "before": {
-                "statement_id": "wire-2025-10-16#0",
-                "article_id": "wire-2025-10-16",
-                "statement_index": 0,
-                "date": "2025-10-16",
-                "speaker": "Trump",
-                "speaker_name": "Donald Trump",
-                "article": {
-                  "outlet": "Harbor Wire",
-                  "title": "Trump: Budapest summit \"within two weeks\"",
-                  "url": "https://wire.example/2025/10/16/budapest",
-                  "published": "2025-10-16"
-                },
-                "proxy_for": null,
-                "quote": "We'll meet within two weeks or so | in Budapest",
-                "span": {
-                  "start": 100,
-                  "end": 147
-                },
-                "commitment": "CT+",
-                "commitment_score": 3,
-                "timeframe": {
-                  "start": "2025-10-16",
-                  "end": "2025-10-30",
-                  "slack_days": 3,
-                  "latest": "2025-11-02"
-                },
-                "tone": 0.4,
-                "cues": [
-                  {
-                    "kind": "modal",
-                    "text": "'ll",
-                    "span": {
-                      "start": 102,
-                      "end": 105
-                    }
-                  },
-                  {
-                    "kind": "timeframe",
-                    "text": "within two weeks or so",
-                    "span": {
-                      "start": 111,
-                      "end": 133
-                    }
-                  }
-                ]
-              },
-              "after": {
-                "statement_id": "post-2025-10-17#2",
-                "article_id": "post-2025-10-17",
-                "statement_index": 2,
-                "date": "2025-10-17",
-                "speaker": "Trump",
-                "speaker_name": "Donald Trump",
-                "article": {
-                  "outlet": null,
-                  "title": null,
-                  "url": null,
-                  "published": null
-                },
-                "proxy_for": null,
-                "quote": "The meeting is *definitely* on, [believe me]",
-                "span": {
-                  "start": 100,
-                  "end": 144
-                },
-                "commitment": "CT+",
-                "commitment_score": 3,
-                "timeframe": null,
-                "tone": 0.3,
-                "cues": [
-                  {
-                    "kind": "booster",
-                    "text": "*definitely*",
-                    "span": {
-                      "start": 115,
-                      "end": 127
-                    }
-                  }
-                ]
-              }
-            },
-            {
-              "kind": "withdraw",
-              "flagged": true,
-              "score": 0.86,
-              "explanation": "'within two weeks or so' (CT+) -> 'no plans' (PR-) via a White House official",
-              "before": {
-                "statement_id": "wire-2025-10-16#0",
-                "article_id": "wire-2025-10-16",
-                "statement_index": 0,
-                "date": "2025-10-16",
-                "speaker": "Trump",
-                "speaker_name": "Donald Trump",
-                "article": {
-                  "outlet": "Harbor Wire",
-                  "title": "Trump: Budapest summit \"within two weeks\"",
-                  "url": "https://wire.example/2025/10/16/budapest",
-                  "published": "2025-10-16"
-                },
-                "proxy_for": null,
-                "quote": "We'll meet within two weeks or so | in Budapest",
-                "span": {
-                  "start": 100,
-                  "end": 147
-                },
-                "commitment": "CT+",
-                "commitment_score": 3,
-                "timeframe": {
-                  "start": "2025-10-16",
-                  "end": "2025-10-30",
-                  "slack_days": 3,
-                  "latest": "2025-11-02"
-                },
-                "tone": 0.4,
-                "cues": [
-                  {
-                    "kind": "modal",
-                    "text": "'ll",
-                    "span": {
-                      "start": 102,
-                      "end": 105
-                    }
-                  },
-                  {
-                    "kind": "timeframe",
-                    "text": "within two weeks or so",
-                    "span": {
-                      "start": 111,
-                      "end": 133
-                    }
-                  }
-                ]
-              },
-              "after": {
-                "statement_id": "wire-2025-10-21#1",
-                "article_id": "wire-2025-10-21",
-                "statement_index": 1,
-                "date": "2025-10-21",
-                "speaker": "a White House official",
-                "speaker_name": null,
-                "article": {
-                  "outlet": "Harbor Wire",
-                  "title": "No plans for a <summit> | officials",
-                  "url": null,
-                  "published": "2025-10-21"
-                },
-                "proxy_for": "trump-administration",
-                "quote": "There are no plans for President Trump to meet President Putin in the immediate future",
-                "span": {
-                  "start": 100,
-                  "end": 186
-                },
-                "commitment": "PR-",
-                "commitment_score": -2,
-                "timeframe": null,
-                "tone": -0.1,
-                "cues": [
-                  {
-                    "kind": "retreat",
-                    "text": "no plans",
-                    "span": {
-                      "start": 110,
-                      "end": 118
-                    }
-                  }
-                ]
-              }
-            }
-          ],
-          "commitments": [
-            {
-              "status": "withdrawn",
-              "opened": {
-                "statement_id": "wire-2025-10-16#0",
-                "article_id": "wire-2025-10-16",
-                "statement_index": 0,
-                "date": "2025-10-16",
-                "speaker": "Trump",
-                "speaker_name": "Donald Trump",
-                "article": {
-                  "outlet": "Harbor Wire",
-                  "title": "Trump: Budapest summit \"within two weeks\"",
-                  "url": "https://wire.example/2025/10/16/budapest",
-                  "published": "2025-10-16"
-                },
-                "proxy_for": null,
-                "quote": "We'll meet within two weeks or so | in Budapest",
-                "span": {
-                  "start": 100,
-                  "end": 147
-                },
-                "commitment": "CT+",
-                "commitment_score": 3,
-                "timeframe": {
-                  "start": "2025-10-16",
-                  "end": "2025-10-30",
-                  "slack_days": 3,
-                  "latest": "2025-11-02"
-                },
-                "tone": 0.4,
-                "cues": [
-                  {
-                    "kind": "modal",
-                    "text": "'ll",
-                    "span": {
-                      "start": 102,
-                      "end": 105
-                    }
-                  },
-                  {
-                    "kind": "timeframe",
-                    "text": "within two weeks or so",
-                    "span": {
-                      "start": 111,
-                      "end": 133
-                    }
-                  }
-                ]
-              },
-              "due": {
-                "start": "2025-10-16",
-                "end": "2025-10-30",
-                "slack_days": 3,
-                "latest": "2025-11-02"
-              },
-              "settled_by": {
-                "statement_id": "wire-2025-10-21#1",
-                "article_id": "wire-2025-10-21",
-                "statement_index": 1,
-                "date": "2025-10-21",
-                "speaker": "a White House official",
-                "speaker_name": null,
-                "article": {
-                  "outlet": "Harbor Wire",
-                  "title": "No plans for a <summit> | officials",
-                  "url": null,
-                  "published": "2025-10-21"
-                },
-                "proxy_for": "trump-administration",
-                "quote": "There are no plans for President Trump to meet President Putin in the immediate future",
-                "span": {
-                  "start": 100,
-                  "end": 186
-                },
-                "commitment": "PR-",
-                "commitment_score": -2,
-                "timeframe": null,
-                "tone": -0.1,
-                "cues": [
-                  {
-                    "kind": "retreat",
-                    "text": "no plans",
-                    "span": {
-                      "start": 110,
-                      "end": 118
-                    }
-                  }
-                ]
-              },
-              "as_of": "2025-10-28"
             }
           ]
         }
       ]
     }
-  ]
-}
-"#);
+    "#);
 }
 
 /// The same analyses in any input order give the same bytes: the analyzer runs

@@ -9,8 +9,11 @@
 //! - **Renewed**: restated with a window before this one closed (that
 //!   restatement opens its own entry), and nothing else happened since; a
 //!   later withdrawal or report still decides the entry;
-//! - **Broken**: the window closed (slack included) before `as_of` with none of
-//!   the above, or a retreat, report or restatement came only after it closed;
+//! - **Broken**: not done in time, on the evidence: a retreat, a report of it
+//!   done, a restatement, or any words still speaking of it as to come, said
+//!   only after the window closed (slack included);
+//! - **Overdue**: the window closed before `as_of` and nothing later says what
+//!   became of it;
 //! - **Pending**: still open as of `as_of`.
 
 use crate::lexicon::EVENT_WORDS;
@@ -56,6 +59,13 @@ fn reports_result(point: &StancePoint) -> bool {
         matches!(last, "is" | "are" | "now" | "been")
     });
     after_copula && f.commitment.score() == 3 && !f.future && f.timeframe.is_none()
+}
+
+/// Whether a point speaks of the act as still to come: a positive stance
+/// about the future, however hedged, that is no report of it done.
+fn still_to_come(point: &StancePoint) -> bool {
+    let f = &point.features;
+    f.commitment.score() > 0 && (f.future || f.cues.iter().any(|c| c.kind == CueKind::Modal))
 }
 
 fn retreats(point: &StancePoint) -> bool {
@@ -121,11 +131,19 @@ pub fn ledger(
                 }
                 renewed_by = Some(later);
             }
+            // After the window closed, words that still speak of it as to come
+            // ("we might cut rates", "only once inflation falls") show it was
+            // not done in time; after a renewal they are the renewal's to settle.
+            if !on_time && renewed_by.is_none() && still_to_come(later) {
+                outcome = Some((CommitmentStatus::Broken, later));
+                break;
+            }
         }
         let (status, settled_by) = match (outcome, renewed_by) {
             (Some((status, by)), _) => (status, Some(by)),
             (None, Some(by)) => (CommitmentStatus::Renewed, Some(by)),
-            (None, None) if as_of > due.latest() => (CommitmentStatus::Broken, None),
+            // Passed with nothing said since: late as far as the corpus knows.
+            (None, None) if as_of > due.latest() => (CommitmentStatus::Overdue, None),
             (None, None) => (CommitmentStatus::Pending, None),
         };
         out.push(CommitmentEntry {

@@ -544,7 +544,7 @@ fn ledger_statuses_kept_broken_pending() {
     insta::assert_snapshot!(check(&c, None, "2025-12-05"), @"
     rafael-brandt / deliver first vans [deliver, first, vans]
       point 2025-11-03 k1#1 CT+
-      ledger k1#1 due 2025-11-03..2025-11-30+0 Broken
+      ledger k1#1 due 2025-11-03..2025-11-30+0 Overdue
     rafael-brandt / open kessock plant [open, Kessock, plant]
       point 2025-11-03 k1#0 CT+
       point 2025-11-21 k2#0 CT+
@@ -625,7 +625,7 @@ fn a_back_reference_folds_into_the_statement_it_restates() {
     insta::assert_snapshot!(check(&c, Some("meet Budapest"), "2025-11-10"), @"
     donald-trump / meet budapest [Budapest, meet]
       point 2025-10-16 a#0 CT+ reprinted in b
-      ledger a#0 due 2025-10-16..2025-10-30+3 Broken
+      ledger a#0 due 2025-10-16..2025-10-30+3 Overdue
     ");
 }
 
