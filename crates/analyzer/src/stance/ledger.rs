@@ -20,12 +20,78 @@ use crate::lexicon::EVENT_WORDS;
 use crate::stance::shift::{evidence, is_quote};
 use stanceshift_core::{ActorId, CommitmentEntry, CommitmentStatus, CueKind, SpeechKind, StancePoint, Topic};
 
-/// Whether a point opens a commitment: positive (≥ PR+), about the future, with a window not already past.
+/// Whether a point opens a commitment: positive (≥ PR+), about the future,
+/// with a window not already past, and a commitment of the speaker's rather
+/// than a forecast ("GDP is expected to grow 2 pct this year") or someone
+/// else's obligation ("Cyclops must provide the information").
 pub fn opens_commitment(point: &StancePoint) -> bool {
     let f = &point.features;
     f.commitment.score() >= 2
         && f.future
         && f.timeframe.is_some_and(|w| w.latest() >= point.statement.date.date)
+        && !is_forecast(point)
+        && !is_obligation_of_others(point)
+}
+
+/// Words that make a future statement a forecast, not a promise.
+const FORECAST_WORDS: &[&str] = &[
+    "expected",
+    "expect",
+    "expects",
+    "forecast",
+    "forecasts",
+    "projected",
+    "projects",
+    "estimated",
+    "estimates",
+    "predicted",
+    "predicts",
+    "anticipated",
+    "anticipates",
+    "likely",
+];
+
+/// A forecast word in the passive ("is expected to grow") or with another
+/// subject ("analysts expect"); "she still expected to sign" is her own
+/// intention, no forecast.
+fn is_forecast(point: &StancePoint) -> bool {
+    let ws = crate::lexicon::words(&point.statement.content);
+    // "exports will drop to 600,000 tonnes", "GDP will grow around four pct":
+    // a figure that moves is an outlook, whoever gives it.
+    let figure = ws.iter().any(|w| crate::lexicon::NAME_WORDS.units.contains(w.lower.as_str()));
+    let moves = ws.iter().any(|w| MOVEMENT_WORDS.iter().any(|m| w.lower.starts_with(m)));
+    if figure && moves {
+        return true;
+    }
+    ws.iter().enumerate().any(|(i, w)| {
+        if !FORECAST_WORDS.contains(&w.lower.as_str()) {
+            return false;
+        }
+        let before = |k: usize| i.checked_sub(k).map_or("", |j| ws[j].lower.as_str());
+        let passive = matches!(before(1), "is" | "are" | "was" | "were" | "be" | "been");
+        let own = (1..=2).any(|k| matches!(before(k), "i" | "we" | "he" | "she" | "they"));
+        passive || !own
+    })
+}
+
+/// Stems of verbs a figure moves by ("grow", "rose", "fall", "decline").
+const MOVEMENT_WORDS: &[&str] = &[
+    "grow", "grew", "rise", "rose", "risen", "fall", "fell", "drop", "declin", "increas", "decreas", "go up",
+    "climb", "slow", "expand", "contract", "reach", "total", "averag",
+];
+
+/// "X must / should …" with a subject other than the speaker's own ("we
+/// must", "I should"): what someone else ought to do.
+fn is_obligation_of_others(point: &StancePoint) -> bool {
+    let ws = crate::lexicon::words(&point.statement.content);
+    let Some(modal) = ws.iter().position(|w| matches!(w.lower.as_str(), "must" | "should" | "ought")) else {
+        return false;
+    };
+    let own = |w: &str| matches!(w, "i" | "we" | "he" | "she" | "it" | "they");
+    let subject_is_own = modal > 0 && own(ws[modal - 1].lower.as_str());
+    // A plain "will" before the modal's clause still commits ("we will and must …").
+    let promised = ws[..modal].iter().any(|w| matches!(w.lower.as_str(), "will" | "would" | "shall"));
+    !subject_is_own && !promised
 }
 
 /// Whether a point reports the proposition as done (not promised): a certain,
