@@ -56,9 +56,9 @@ pub struct Selection {
     /// Every name and alias in the book, so topics read "Putin" and "Vladimir Putin" as one argument.
     aliases: Aliases,
     /// Surname-only actors of the corpus and the full-name actor they are
-    /// (`reagan` -> `ronald-reagan`), and companies' longer names and the
-    /// short name they go by (`qintex-america` -> `qintex`), learned from the
-    /// source's actor counts.
+    /// (`reagan` -> `ronald-reagan`), and companies' short names and the one
+    /// longer name they stand for (`qintex` -> `qintex-america`), learned from
+    /// the source's actor counts.
     surnames: BTreeMap<ActorId, ActorId>,
     /// The day open commitments are judged on: the corpus's last day, or an earlier `--to`.
     as_of: NaiveDate,
@@ -74,8 +74,8 @@ impl Selection {
         let aliases = Aliases::from_book(&book);
         let counts = source.actor_counts()?;
         let mut surnames = surname_aliases(&counts);
-        for (long, short) in company_aliases(&counts) {
-            surnames.entry(long).or_insert(short);
+        for (short, long) in company_aliases(&counts) {
+            surnames.entry(short).or_insert(long);
         }
         Ok(Selection { book, aliases, surnames, as_of })
     }

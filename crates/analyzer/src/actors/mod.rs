@@ -234,38 +234,63 @@ pub fn surname_aliases(ids: &[(ActorId, u64)]) -> std::collections::BTreeMap<Act
     out
 }
 
-/// Longer names of one company (`qintex-america`, `cyacq-acquisition`,
-/// `e-f-hutton-lbo`) mapped to the short name the corpus also uses for it
-/// (`qintex`, `cyacq`, `e-f-hutton`): the short id followed only by words
-/// that name no other company (a country, "acquisition", "group", a legal
-/// form). A short id that is itself a generic word ("american", "first")
-/// joins nothing.
+/// A company's short name (`qintex`, `saxon`) mapped to the one longer name
+/// of the corpus it stands for (`qintex-america`, `saxon-oil`): the short id
+/// followed only by words that name no other company (a country,
+/// "acquisition", "oil", "group", a legal form). Like a surname, a short name
+/// several longer ones share (`ford`: `ford-motor`, `ford-canada`) maps to
+/// the one with most statements only when it has at least twice the next,
+/// and a short id that is itself a generic word ("american", "central") joins
+/// nothing.
 pub fn company_aliases(ids: &[(ActorId, u64)]) -> std::collections::BTreeMap<ActorId, ActorId> {
     use crate::lexicon::NAME_WORDS;
-    let known: std::collections::BTreeSet<&str> = ids.iter().map(|(id, _)| id.as_str()).collect();
-    let mut out = std::collections::BTreeMap::new();
-    for (id, _) in ids {
+    let generic = |p: &str| {
+        NAME_WORDS.generic_company_words.contains(p)
+            || NAME_WORDS.legal_forms.contains(p)
+            || COMPANY_VEHICLE_WORDS.contains(&p)
+    };
+    let mut longer: std::collections::BTreeMap<&str, Vec<(&ActorId, u64)>> =
+        std::collections::BTreeMap::new();
+    for (id, count) in ids {
         if is_text_institution(id) {
             continue;
         }
         let parts: Vec<&str> = id.as_str().split('-').collect();
-        // The shortest known prefix whose rest is all generic words.
         for cut in 1..parts.len() {
-            let rest = &parts[cut..];
-            let generic = |p: &&str| {
-                NAME_WORDS.generic_company_words.contains(*p)
-                    || NAME_WORDS.legal_forms.contains(*p)
-                    || COMPANY_VEHICLE_WORDS.contains(p)
-            };
-            if !rest.iter().all(generic) {
-                continue;
+            if parts[cut..].iter().all(|p| generic(p)) {
+                let short = &id.as_str()[..parts[..cut].iter().map(|p| p.len() + 1).sum::<usize>() - 1];
+                longer.entry(short).or_default().push((id, *count));
             }
-            let short = parts[..cut].join("-");
-            let short_generic = parts[..cut].iter().all(generic) || short.chars().count() < 3;
-            if !short_generic && known.contains(short.as_str()) {
-                out.insert(id.clone(), ActorId::new(short));
-                break;
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    for (short, _) in ids {
+        let short_parts: Vec<&str> = short.as_str().split('-').collect();
+        if short_parts.iter().all(|p| generic(p)) || short.as_str().chars().count() < 3 {
+            continue;
+        }
+        let Some(candidates) = longer.get(short.as_str()) else { continue };
+        // Another company starting with the short name ("ford-motor" beside
+        // "ford-canada") makes it ambiguous.
+        let prefix = format!("{short}-");
+        let others = ids
+            .iter()
+            .filter(|(id, _)| id.as_str().starts_with(&prefix))
+            .filter(|(id, _)| !candidates.iter().any(|(c, _)| *c == id))
+            .count();
+        if others > 0 {
+            continue;
+        }
+        let mut candidates = candidates.clone();
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        match candidates.as_slice() {
+            [only] => {
+                out.insert(short.clone(), only.0.clone());
             }
+            [first, second, ..] if first.1 >= 2 * second.1 => {
+                out.insert(short.clone(), first.0.clone());
+            }
+            _ => {}
         }
     }
     out
@@ -539,35 +564,32 @@ affiliation = "trump-administration"
         assert_eq!(pairs, [("baker", "james-baker"), ("reagan", "ronald-reagan")]);
     }
 
-    /// Regression (Reuters-21578): one bidder under several ids (`qintex` /
-    /// `qintex-america`, `cyacq` / `cyacq-acquisition`, `e-f-hutton` /
-    /// `e-f-hutton-lbo`) was never compared with itself.
+    /// Regression (Reuters-21578): one bidder under two ids (`qintex` /
+    /// `qintex-america`, `cyacq` / `cyacq-acquisition`) was never compared
+    /// with itself; a short name two companies share joins neither.
     #[test]
     fn company_names_join_their_short_form() {
-        let ids = |list: &[&str]| list.iter().map(|i| (ActorId::new(*i), 1)).collect::<Vec<_>>();
+        let ids = |list: &[(&str, u64)]| list.iter().map(|(i, n)| (ActorId::new(*i), *n)).collect::<Vec<_>>();
         let found = company_aliases(&ids(&[
-            "qintex",
-            "qintex-america",
-            "cyacq",
-            "cyacq-acquisition",
-            "e-f-hutton",
-            "e-f-hutton-lbo",
-            "e-f-hutton-group",
-            "american",
-            "american-express",
-            "general-electric",
-            "general",
-            "japan-government",
+            ("qintex", 3),
+            ("qintex-america", 5),
+            ("cyacq", 9),
+            ("cyacq-acquisition", 2),
+            ("saxon", 2),
+            ("saxon-oil", 4),
+            ("ford", 10),
+            ("ford-motor", 6),
+            ("ford-canada", 5),
+            ("american", 4),
+            ("american-express", 7),
+            ("central", 3),
+            ("central-bank", 9),
+            ("japan-government", 5),
         ]));
         let pairs: Vec<(&str, &str)> = found.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         assert_eq!(
             pairs,
-            [
-                ("cyacq-acquisition", "cyacq"),
-                ("e-f-hutton-group", "e-f-hutton"),
-                ("e-f-hutton-lbo", "e-f-hutton"),
-                ("qintex-america", "qintex")
-            ]
+            [("cyacq", "cyacq-acquisition"), ("qintex", "qintex-america"), ("saxon", "saxon-oil")]
         );
     }
 
