@@ -215,20 +215,14 @@ pub fn surname_aliases(ids: &[(ActorId, u64)]) -> std::collections::BTreeMap<Act
     let mut out = std::collections::BTreeMap::new();
     for (surname, _) in ids.iter().filter(|(id, _)| !id.as_str().contains('-')) {
         let suffix = format!("-{surname}");
-        let mut full: Vec<&(ActorId, u64)> = ids
+        let full: Vec<(&ActorId, u64)> = ids
             .iter()
             .filter(|(id, _)| id.as_str().ends_with(&suffix))
             .filter(|(id, _)| !is_text_institution(id))
+            .map(|(id, n)| (id, *n))
             .collect();
-        full.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        match full.as_slice() {
-            [only] => {
-                out.insert(surname.clone(), only.0.clone());
-            }
-            [first, second, ..] if first.1 >= 2 * second.1 => {
-                out.insert(surname.clone(), first.0.clone());
-            }
-            _ => {}
+        if let Some(one) = the_one(full) {
+            out.insert(surname.clone(), one);
         }
     }
     out
@@ -281,19 +275,22 @@ pub fn company_aliases(ids: &[(ActorId, u64)]) -> std::collections::BTreeMap<Act
         if others > 0 {
             continue;
         }
-        let mut candidates = candidates.clone();
-        candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        match candidates.as_slice() {
-            [only] => {
-                out.insert(short.clone(), only.0.clone());
-            }
-            [first, second, ..] if first.1 >= 2 * second.1 => {
-                out.insert(short.clone(), first.0.clone());
-            }
-            _ => {}
+        if let Some(one) = the_one(candidates.clone()) {
+            out.insert(short.clone(), one);
         }
     }
     out
+}
+
+/// The one id a short name stands for among `candidates` (id, statement
+/// count): the only one, or the one with at least twice the statements of the next.
+fn the_one(mut candidates: Vec<(&ActorId, u64)>) -> Option<ActorId> {
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    match candidates.as_slice() {
+        [only] => Some(only.0.clone()),
+        [first, second, ..] if first.1 >= 2 * second.1 => Some(first.0.clone()),
+        _ => None,
+    }
 }
 
 /// Words after a company's name that make a vehicle or a branch of it, not another company.
