@@ -109,6 +109,27 @@ pub fn check(
             return Err((Unflagged::NotAStance, format!("{side}: a report of facts, no position")));
         }
     }
+    // A forecast moved ("is expected to be completed in October 1990",
+    // "GDP should grow 2.3 pct in 1988") is an outlook revised, not a
+    // commitment's deadline slipping.
+    if kind == ShiftKind::TimelineSlip
+        && (crate::stance::ledger::is_forecast(before) || crate::stance::ledger::is_forecast(after))
+    {
+        return Err((Unflagged::NotAStance, "a forecast, not a commitment: its date is no deadline".into()));
+    }
+    // The same remark reported twice within days ("he opposes legislation to
+    // deny primary dealer status to firms from countries that do not grant
+    // …"): the reporters' verbs differ, the remark does not.
+    let days = (after.statement.date.date - before.statement.date.date).num_days().abs();
+    if kind != ShiftKind::ToneShift && days <= REPRINT_DAYS {
+        let overlap = word_overlap(before, after);
+        if overlap >= RESTATED {
+            return Err((
+                Unflagged::ToneNoise,
+                format!("the same remark reported twice {days} days apart (overlap {overlap:.2})"),
+            ));
+        }
+    }
     if let Some(why) = different_occasion(before, after) {
         return Err((Unflagged::DifferentOccasion, why));
     }
@@ -253,6 +274,9 @@ fn word_overlap(a: &StancePoint, b: &StancePoint) -> f32 {
     }
     covered.iter().filter(|&&c| c).count() as f32 / shorter.len() as f32
 }
+
+/// Days within which two reports of one remark are a reprint, whatever their verbs.
+const REPRINT_DAYS: i64 = 7;
 
 /// Whether a statement says that a date was moved ("extended … to April 6",
 /// "the new target date", "adjourned to June 30").

@@ -54,7 +54,7 @@ const FORECAST_WORDS: &[&str] = &[
 /// A forecast word in the passive ("is expected to grow") or with another
 /// subject ("analysts expect"); "she still expected to sign" is her own
 /// intention, no forecast.
-fn is_forecast(point: &StancePoint) -> bool {
+pub(crate) fn is_forecast(point: &StancePoint) -> bool {
     let ws = crate::lexicon::words(&point.statement.content);
     // "exports will drop to 600,000 tonnes", "GDP will grow around four pct":
     // a figure that moves is an outlook, whoever gives it.
@@ -69,7 +69,9 @@ fn is_forecast(point: &StancePoint) -> bool {
         }
         let before = |k: usize| i.checked_sub(k).map_or("", |j| ws[j].lower.as_str());
         let passive = matches!(before(1), "is" | "are" | "was" | "were" | "be" | "been");
-        let own = (1..=2).any(|k| matches!(before(k), "i" | "we" | "he" | "she" | "they"));
+        // "it currently expects the meeting will be held in August": a
+        // company's own plan ("it is expected" is caught as passive above).
+        let own = (1..=2).any(|k| matches!(before(k), "i" | "we" | "he" | "she" | "it" | "they"));
         passive || !own
     })
 }
