@@ -139,9 +139,7 @@ pub fn check(
     // has closed, a later window for an act that recurs is another occasion
     // (this July's price rise, then January's) unless the words say the date moved.
     let earlier_closed = before.features.timeframe.is_some_and(|w| after.statement.date.date > w.latest());
-    let predicate = before.features.topic.key.split_whitespace().next().unwrap_or("");
-    let one_off = STANCE.one_off.contains(predicate);
-    if kind == ShiftKind::TimelineSlip && earlier_closed && !one_off && !says_date_moved(after) {
+    if kind == ShiftKind::TimelineSlip && earlier_closed && is_another_occasion(before, after) {
         return Err((
             Unflagged::DifferentOccasion,
             "the earlier window had closed and the later words do not say the date moved (extended, postponed, new, again …): another occasion"
@@ -277,6 +275,15 @@ fn word_overlap(a: &StancePoint, b: &StancePoint) -> f32 {
 
 /// Days within which two reports of one remark are a reprint, whatever their verbs.
 const REPRINT_DAYS: i64 = 7;
+
+/// Whether `after`, said once `before`'s window had passed, is about another
+/// occasion of a recurring act (next January's price rise after July's)
+/// rather than the same act late: the act recurs and nothing says its date
+/// moved.
+pub fn is_another_occasion(before: &StancePoint, after: &StancePoint) -> bool {
+    let predicate = before.features.topic.key.split_whitespace().next().unwrap_or("");
+    !STANCE.one_off.contains(predicate) && !says_date_moved(after)
+}
 
 /// Whether a statement says that a date was moved ("extended … to April 6",
 /// "the new target date", "adjourned to June 30").

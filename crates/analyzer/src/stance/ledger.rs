@@ -192,7 +192,10 @@ pub fn ledger(
                 outcome = Some((status, later));
                 break;
             }
-            if opens_commitment(later) && day > opened_on && renewed_by.is_none() {
+            // Once the window has passed, a new date for an act that recurs is
+            // its next occasion, no evidence about this one.
+            let next_occasion = !on_time && crate::stance::gate::is_another_occasion(opener, later);
+            if opens_commitment(later) && day > opened_on && renewed_by.is_none() && !next_occasion {
                 if !on_time {
                     outcome = Some((CommitmentStatus::Broken, later));
                     break;
@@ -202,7 +205,7 @@ pub fn ledger(
             // After the window closed, words that still speak of it as to come
             // ("we might cut rates", "only once inflation falls") show it was
             // not done in time; after a renewal they are the renewal's to settle.
-            if !on_time && renewed_by.is_none() && still_to_come(later) {
+            if !on_time && renewed_by.is_none() && still_to_come(later) && !next_occasion {
                 outcome = Some((CommitmentStatus::Broken, later));
                 break;
             }
