@@ -70,27 +70,17 @@ pub struct Gold {
 /// Parses the gold file; `#` lines and blank lines are comments.
 pub fn parse_gold(text: &str, path: &Path) -> Result<Gold> {
     let mut gold = Gold::default();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let bad = |message: &str| Error::Format {
-            path: path.to_path_buf(),
-            message: format!("line {}: {message}", n + 1),
-        };
-        let fields: Vec<&str> = line.split('\t').collect();
+    for row in crate::gold_rows(text, path) {
+        let fields = &row.fields;
         match fields.first().copied() {
             Some("mention") if fields.len() >= 7 => {
-                let corpus = Corpus::parse(fields[1]).ok_or_else(|| bad("unknown corpus"))?;
-                let number = |s: &str| s.parse::<usize>().map_err(|_| bad("bad offset"));
-                let span = Span::new(number(fields[3])?, number(fields[4])?);
-                let check = u32::from_str_radix(fields[5], 16).map_err(|_| bad("bad check hash"))?;
+                let corpus = Corpus::parse(fields[1]).ok_or_else(|| row.error("unknown corpus"))?;
                 let actor = (fields[6] != "-").then(|| ActorId::new(fields[6]));
                 gold.mentions.push(GoldMention {
                     corpus,
                     article: fields[2].to_string(),
-                    span,
-                    check,
+                    span: row.span(3, 4)?,
+                    check: row.check(5)?,
                     actor,
                 });
             }
@@ -98,7 +88,7 @@ pub fn parse_gold(text: &str, path: &Path) -> Result<Gold> {
                 actor: ActorId::new(fields[1]),
                 names: fields[2].split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
             }),
-            _ => return Err(bad("expected a mention row (7+ fields) or a person row (3+ fields)")),
+            _ => return Err(row.error("expected a mention row (7+ fields) or a person row (3+ fields)")),
         }
     }
     Ok(gold)

@@ -84,27 +84,19 @@ fn parse_window(s: &str) -> Option<DateWindow> {
 /// Parses the gold file; `#` lines and blank lines are comments.
 pub fn parse_gold(text: &str, path: &Path) -> Result<Vec<GoldDate>> {
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let bad = |message: &str| Error::Format {
-            path: path.to_path_buf(),
-            message: format!("line {}: {message}", n + 1),
-        };
-        let f: Vec<&str> = line.split('\t').collect();
+    for row in crate::gold_rows(text, path) {
+        let f = &row.fields;
         if f.len() < 7 {
-            return Err(bad("expected 7+ tab-separated fields"));
+            return Err(row.error("expected 7+ tab-separated fields"));
         }
-        let number = |s: &str| s.parse::<usize>().map_err(|_| bad("bad offset"));
         out.push(GoldDate {
-            corpus: Corpus::parse(f[0]).ok_or_else(|| bad("unknown corpus"))?,
+            corpus: Corpus::parse(f[0]).ok_or_else(|| row.error("unknown corpus"))?,
             article: f[1].to_string(),
-            content: Span::new(number(f[2])?, number(f[3])?),
-            check: u32::from_str_radix(f[4], 16).map_err(|_| bad("bad check hash"))?,
+            content: row.span(2, 3)?,
+            check: row.check(4)?,
             class: DateClass::parse(f[5])
-                .ok_or_else(|| bad("class must be explicit, relative, context or document"))?,
-            window: parse_window(f[6]).ok_or_else(|| bad("bad date or window"))?,
+                .ok_or_else(|| row.error("class must be explicit, relative, context or document"))?,
+            window: parse_window(f[6]).ok_or_else(|| row.error("bad date or window"))?,
         });
     }
     Ok(out)

@@ -79,6 +79,39 @@ pub fn check_hash(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
+/// One data row of a hand-made gold TSV (actors, dates), with errors that
+/// name its file and line.
+pub(crate) struct GoldRow<'a> {
+    pub fields: Vec<&'a str>,
+    line: usize,
+    path: &'a Path,
+}
+
+impl GoldRow<'_> {
+    pub fn error(&self, message: &str) -> Error {
+        Error::Format { path: self.path.to_path_buf(), message: format!("line {}: {message}", self.line) }
+    }
+
+    /// The byte span in fields `start` and `end`.
+    pub fn span(&self, start: usize, end: usize) -> Result<stanceshift_core::Span> {
+        let offset = |i: usize| self.fields[i].parse::<usize>().map_err(|_| self.error("bad offset"));
+        Ok(stanceshift_core::Span::new(offset(start)?, offset(end)?))
+    }
+
+    /// The [`check_hash`] in field `i` (hex).
+    pub fn check(&self, i: usize) -> Result<u32> {
+        u32::from_str_radix(self.fields[i], 16).map_err(|_| self.error("bad check hash"))
+    }
+}
+
+/// The data rows of a gold TSV: blank lines and `#` lines are comments.
+pub(crate) fn gold_rows<'a>(text: &'a str, path: &'a Path) -> impl Iterator<Item = GoldRow<'a>> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(move |(n, line)| GoldRow { fields: line.split('\t').collect(), line: n + 1, path })
+}
+
 /// Runs one evaluation on a gold path, with the shared data directory.
 pub type Runner = fn(&Path, &Path) -> Result<EvalReport>;
 

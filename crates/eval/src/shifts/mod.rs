@@ -320,15 +320,7 @@ pub fn score(
     ));
     text.push_str("  by kind (kind must match):\n");
     for (kind, c) in &kinds {
-        text.push_str(&format!(
-            "    {kind:<14} P {:.3} R {:.3} F1 {:.3} (tp {}, fp {}, fn {})\n",
-            c.precision(),
-            c.recall(),
-            c.f1(),
-            c.tp,
-            c.fp,
-            c.fn_
-        ));
+        text.push_str(&format!("    {kind:<14} {c}\n"));
     }
     text.push_str("  false alarms by category:\n");
     for (category, (alarms, total)) in &alarms_by_category {
