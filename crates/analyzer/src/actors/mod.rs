@@ -243,36 +243,30 @@ pub fn company_aliases(ids: &[(ActorId, u64)]) -> std::collections::BTreeMap<Act
             || NAME_WORDS.legal_forms.contains(p)
             || COMPANY_VEHICLE_WORDS.contains(&p)
     };
+    // One pass over the ids: for every prefix ending at a hyphen, how many ids
+    // start with it, and which of them continue with generic words only.
+    let mut with_prefix: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     let mut longer: std::collections::BTreeMap<&str, Vec<(&ActorId, u64)>> =
         std::collections::BTreeMap::new();
     for (id, count) in ids {
-        if is_text_institution(id) {
-            continue;
-        }
-        let parts: Vec<&str> = id.as_str().split('-').collect();
-        for cut in 1..parts.len() {
-            if parts[cut..].iter().all(|p| generic(p)) {
-                let short = &id.as_str()[..parts[..cut].iter().map(|p| p.len() + 1).sum::<usize>() - 1];
+        let id_text = id.as_str();
+        for (at, _) in id_text.match_indices('-') {
+            let short = &id_text[..at];
+            *with_prefix.entry(short).or_default() += 1;
+            if !is_text_institution(id) && id_text[at + 1..].split('-').all(generic) {
                 longer.entry(short).or_default().push((id, *count));
             }
         }
     }
     let mut out = std::collections::BTreeMap::new();
     for (short, _) in ids {
-        let short_parts: Vec<&str> = short.as_str().split('-').collect();
-        if short_parts.iter().all(|p| generic(p)) || short.as_str().chars().count() < 3 {
+        if short.as_str().split('-').all(generic) || short.as_str().chars().count() < 3 {
             continue;
         }
         let Some(candidates) = longer.get(short.as_str()) else { continue };
         // Another company starting with the short name ("ford-motor" beside
         // "ford-canada") makes it ambiguous.
-        let prefix = format!("{short}-");
-        let others = ids
-            .iter()
-            .filter(|(id, _)| id.as_str().starts_with(&prefix))
-            .filter(|(id, _)| !candidates.iter().any(|(c, _)| *c == id))
-            .count();
-        if others > 0 {
+        if with_prefix.get(short.as_str()).copied().unwrap_or(0) > candidates.len() {
             continue;
         }
         if let Some(one) = the_one(candidates.clone()) {
