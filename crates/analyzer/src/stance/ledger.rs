@@ -155,10 +155,12 @@ pub fn ledger(
     points: &[StancePoint],
     as_of: chrono::NaiveDate,
 ) -> Vec<CommitmentEntry> {
+    // Read once: every opener looks at the points after it.
+    let opens: Vec<bool> = points.iter().map(opens_commitment).collect();
     // The opener of each (day, window): the first quote, else the first point.
     let mut openers: Vec<usize> = Vec::new();
     for (i, point) in points.iter().enumerate() {
-        if !opens_commitment(point) {
+        if !opens[i] {
             continue;
         }
         let key = |p: &StancePoint| (p.statement.date.date, p.features.timeframe);
@@ -176,7 +178,7 @@ pub fn ledger(
         let opened_on = opener.statement.date.date;
         let mut renewed_by = None;
         let mut outcome = None;
-        for later in &points[i + 1..] {
+        for (later, &later_opens) in points[i + 1..].iter().zip(&opens[i + 1..]) {
             let day = later.statement.date.date;
             if later.statement.kind == SpeechKind::NoComment || day < opened_on {
                 continue;
@@ -195,7 +197,7 @@ pub fn ledger(
             // Once the window has passed, a new date for an act that recurs is
             // its next occasion, no evidence about this one.
             let next_occasion = !on_time && crate::stance::gate::is_another_occasion(opener, later);
-            if opens_commitment(later) && day > opened_on && renewed_by.is_none() && !next_occasion {
+            if later_opens && day > opened_on && renewed_by.is_none() && !next_occasion {
                 if !on_time {
                     outcome = Some((CommitmentStatus::Broken, later));
                     break;
