@@ -301,14 +301,13 @@ pub(crate) fn statements(
         // sentence of their own voice requires or judges ("Government
         // revenues must not be reduced", "Ratification of the treaty is among
         // our top priorities"): the speaker is the one who says it.
-        let found = find_stance(body, span).or_else(|| {
-            (voice == Voice::Speaker)
-                .then(|| find_impersonal_position(body, span))
-                .flatten()
-                .map(|cue| (cue, cue))
-        });
-        let Some((subject, cue)) = found else { continue };
-        let impersonal = subject == cue;
+        let (subject, cue, impersonal) = match find_stance(body, span) {
+            Some((subject, cue)) => (subject, cue, false),
+            None => match (voice == Voice::Speaker).then(|| find_impersonal_position(body, span)).flatten() {
+                Some(cue) => (cue, cue, true),
+                None => continue,
+            },
+        };
         let lead = trimmed.len() - trimmed.trim_start().len();
         let content_span = Span::new(span.start + lead, span.start + trimmed.len());
         out.push(RawStatement {

@@ -32,11 +32,6 @@ pub struct Identity {
 }
 
 impl Identity {
-    /// Identity measured with every argument weighing alike.
-    pub fn unweighted(value: f32) -> Identity {
-        Identity { value, weighted: false }
-    }
-
     /// The least identity of one proposition on this identity's scale.
     pub fn minimum(self) -> f32 {
         if self.weighted {
