@@ -212,15 +212,17 @@ pub fn is_text_institution(id: &ActorId) -> bool {
 /// statements only when it has at least twice the next; otherwise it stays
 /// apart, as it should ("clinton" in a corpus of Bill and Hillary).
 pub fn surname_aliases(ids: &[(ActorId, u64)]) -> std::collections::BTreeMap<ActorId, ActorId> {
+    // Full names by their last word, in one pass over the ids.
+    let mut by_last_word: std::collections::BTreeMap<&str, Vec<(&ActorId, u64)>> =
+        std::collections::BTreeMap::new();
+    for (id, count) in ids.iter().filter(|(id, _)| !is_text_institution(id)) {
+        if let Some((_, last)) = id.as_str().rsplit_once('-') {
+            by_last_word.entry(last).or_default().push((id, *count));
+        }
+    }
     let mut out = std::collections::BTreeMap::new();
     for (surname, _) in ids.iter().filter(|(id, _)| !id.as_str().contains('-')) {
-        let suffix = format!("-{surname}");
-        let full: Vec<(&ActorId, u64)> = ids
-            .iter()
-            .filter(|(id, _)| id.as_str().ends_with(&suffix))
-            .filter(|(id, _)| !is_text_institution(id))
-            .map(|(id, n)| (id, *n))
-            .collect();
+        let full = by_last_word.get(surname.as_str()).cloned().unwrap_or_default();
         if let Some(one) = the_one(full) {
             out.insert(surname.clone(), one);
         }
