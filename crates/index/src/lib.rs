@@ -96,6 +96,7 @@
 //! # }
 //! ```
 
+mod actor_file;
 mod checkpoint;
 mod error;
 mod index;
@@ -106,6 +107,9 @@ mod shards;
 mod term_stats;
 mod writer;
 
+pub use actor_file::{
+    forget_actors, record_actors, recorded_actors, ActorRecord, RecordedActors, ACTOR_FILE, ACTOR_SOURCE,
+};
 pub use checkpoint::{Checkpoint, Counts, FileProgress, FileStamp, RejectsMark};
 pub use error::{Error, Result};
 pub use index::{is_index, Index};

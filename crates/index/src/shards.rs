@@ -66,22 +66,9 @@ impl Manifest {
     /// Writes `dir/manifest.json` atomically: a complete temporary file,
     /// synced, then renamed over the old manifest.
     pub fn write(&self, dir: &Path) -> Result<()> {
-        use std::io::Write;
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| Error::Io { path, source }
-        };
-        let tmp = dir.join(format!(".{MANIFEST}.{}.tmp", std::process::id()));
-        let mut file = std::fs::File::create(&tmp).map_err(io(&tmp))?;
-        let text = serde_json::to_string_pretty(self).expect("a manifest serializes");
-        file.write_all(text.as_bytes()).and_then(|()| file.write_all(b"\n")).map_err(io(&tmp))?;
-        file.sync_all().map_err(io(&tmp))?;
-        let path = dir.join(MANIFEST);
-        std::fs::rename(&tmp, &path).map_err(io(&path))?;
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
+        let mut text = serde_json::to_string_pretty(self).expect("a manifest serializes");
+        text.push('\n');
+        crate::actor_file::write_atomic(dir, MANIFEST, text.as_bytes())
     }
 }
 
