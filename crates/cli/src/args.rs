@@ -23,9 +23,14 @@ pub struct GlobalArgs {
     /// Config file [default: ./stanceshift.toml if present]
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Actor file with canonical actors, aliases and affiliations
+    /// Actor file with canonical actors, aliases and affiliations [default: from the config file,
+    /// else the one the index was built with]
     #[arg(long, global = true, value_name = "FILE")]
     pub actors: Option<PathBuf>,
+    /// Built-in actors only: no actor file, neither the config file's nor the one recorded in the
+    /// index (`index --no-actors` re-analyzes without it and drops it)
+    #[arg(long, global = true, conflicts_with = "actors")]
+    pub no_actors: bool,
     /// Print nothing but results and errors
     #[arg(long, short, global = true)]
     pub quiet: bool,

@@ -25,9 +25,32 @@ pub struct Settings {
     pub index: PathBuf,
     /// Where `index` came from: `demo` writes its own index unless told one.
     pub index_origin: IndexOrigin,
-    pub actors: Option<PathBuf>,
+    pub actors: Actors,
     pub quiet: bool,
     pub color: Color,
+}
+
+/// Which actor file the user asked for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Actors {
+    /// Neither `--actors`, `--no-actors` nor `actors` in the config file:
+    /// commands on an index use the actor file recorded in it, if any.
+    #[default]
+    Unset,
+    /// `--actors FILE`, else `actors = "FILE"` in the config file.
+    File(PathBuf),
+    /// `--no-actors`: the built-in actors only.
+    BuiltinOnly,
+}
+
+impl Actors {
+    /// The file asked for, if any.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Actors::File(path) => Some(path),
+            Actors::Unset | Actors::BuiltinOnly => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +83,11 @@ impl Settings {
         Ok(Settings {
             index,
             index_origin,
-            actors: global.actors.clone().or_else(|| file.actors.map(rebase)),
+            actors: match global.actors.clone().or_else(|| file.actors.map(rebase)) {
+                _ if global.no_actors => Actors::BuiltinOnly,
+                Some(path) => Actors::File(path),
+                None => Actors::Unset,
+            },
             quiet: global.quiet,
             color: color(
                 global.color,
@@ -104,9 +131,19 @@ mod tests {
         let s = Settings::resolve(&global).unwrap();
         assert_eq!(s.index, dir.path().join("idx"));
         assert_eq!(s.index_origin, IndexOrigin::ConfigFile);
-        assert_eq!(s.actors, Some(dir.path().join("actors.toml")));
-        let global = GlobalArgs { config: Some(cfg), index: Some("other".into()), ..Default::default() };
+        assert_eq!(s.actors, Actors::File(dir.path().join("actors.toml")));
+        let global =
+            GlobalArgs { config: Some(cfg.clone()), index: Some("other".into()), ..Default::default() };
         assert_eq!(Settings::resolve(&global).unwrap().index, PathBuf::from("other"));
+        // --no-actors overrides the config file's actor file too.
+        let global = GlobalArgs { config: Some(cfg), no_actors: true, ..Default::default() };
+        assert_eq!(Settings::resolve(&global).unwrap().actors, Actors::BuiltinOnly);
+        let empty = dir.path().join("empty.toml");
+        std::fs::write(&empty, "").unwrap();
+        assert_eq!(
+            Settings::resolve(&GlobalArgs { config: Some(empty), ..Default::default() }).unwrap().actors,
+            Actors::Unset
+        );
     }
 
     #[test]

@@ -7,20 +7,196 @@ use chrono::NaiveDate;
 use stanceshift_analyzer::{resolve_name, ActorBook, Selection, SelectionError};
 use stanceshift_core::{ActorAnalysis, ActorId, ArticleId, Shift, Statement, StatementQuery, UnflaggedPair};
 use stanceshift_eval::shifts::Placement;
-use stanceshift_index::{CorpusTermStats, Shards};
+use stanceshift_index::{
+    forget_actors, record_actors, recorded_actors, ActorRecord, CorpusTermStats, RecordedActors, Shards,
+};
 use stanceshift_report::{ArticleSource, ReportMeta};
+use std::path::{Path, PathBuf};
 
-use crate::config::Settings;
+use crate::config::{Actors, Settings};
 
-/// The built-in actors, extended (and overridden) by the configured actor file.
+/// The actor book of a command on the index: the built-in actors, extended
+/// (and overridden) by [`index_actor_file`]. Warns on stderr (unless
+/// `--quiet`) when that is not the file the index was built with.
 pub fn actor_book(settings: &Settings) -> Result<ActorBook> {
+    let choice = index_actor_file(settings)?;
+    if !settings.quiet {
+        for warning in choice.query_warnings() {
+            eprintln!("warning: {warning}");
+        }
+    }
+    choice.book()
+}
+
+/// The actor book of a command that reads no index (`extract`): the
+/// built-in actors and the configured actor file, if any.
+pub fn given_actor_book(settings: &Settings) -> Result<ActorBook> {
     let mut book = ActorBook::builtin();
-    if let Some(path) = &settings.actors {
+    if let Some(path) = settings.actors.file() {
         book.merge(
             ActorBook::from_file(path).with_context(|| format!("loading actors from {}", path.display()))?,
         );
     }
     Ok(book)
+}
+
+/// Where the actor file of a command on an index comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorOrigin {
+    /// `--actors FILE` or the config file's `actors`.
+    Given,
+    /// Neither: the copy recorded in the index.
+    Recorded,
+    /// No actor file: none given and none recorded, or `--no-actors`.
+    Builtin,
+}
+
+/// The actor file a command on an index uses, beside the one the index
+/// recorded when it was built.
+#[derive(Debug)]
+pub struct ActorChoice {
+    pub origin: ActorOrigin,
+    /// The file used (as given, or the recorded copy) and its bytes.
+    file: Option<(PathBuf, Vec<u8>)>,
+    record: ActorRecord,
+    index: PathBuf,
+}
+
+/// The actor file of a command on the index: `--actors FILE` or the config
+/// file's `actors` when given, else the one recorded in the index (`index`
+/// records the file it analyzes with), else none; none under `--no-actors`.
+/// Results never depend on repeating `--actors`.
+pub fn index_actor_file(settings: &Settings) -> Result<ActorChoice> {
+    let index = &settings.index;
+    let record = recorded_actors(index)
+        .with_context(|| format!("reading the actor file recorded in {}", index.display()))?;
+    let (origin, file) = match &settings.actors {
+        Actors::File(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("loading actors from {}", path.display()))?;
+            (ActorOrigin::Given, Some((path.clone(), bytes)))
+        }
+        Actors::BuiltinOnly => (ActorOrigin::Builtin, None),
+        Actors::Unset => match &record.actors {
+            Some(recorded) => (ActorOrigin::Recorded, Some((recorded.path.clone(), recorded.bytes.clone()))),
+            None => (ActorOrigin::Builtin, None),
+        },
+    };
+    Ok(ActorChoice { origin, file, record, index: index.clone() })
+}
+
+impl ActorChoice {
+    /// The bytes of the actor file used; `None` for the built-in actors only.
+    pub fn bytes(&self) -> Option<&[u8]> {
+        self.file.as_ref().map(|(_, bytes)| bytes.as_slice())
+    }
+
+    /// The built-in actors, extended (and overridden) by the actor file used.
+    pub fn book(&self) -> Result<ActorBook> {
+        let mut book = ActorBook::builtin();
+        if let Some((path, bytes)) = &self.file {
+            let loading = || format!("loading actors from {}", path.display());
+            let text = std::str::from_utf8(bytes).context("the file is not UTF-8").with_context(loading)?;
+            let file = ActorBook::from_toml_str(text).map_err(|e| match e {
+                stanceshift_analyzer::Error::ActorFile { message, .. } => {
+                    stanceshift_analyzer::Error::ActorFile { path: path.clone(), message }
+                }
+                other => other,
+            });
+            book.merge(file.with_context(loading)?);
+        }
+        Ok(book)
+    }
+
+    /// Whether the index recorded an actor file other than the one used
+    /// (an index that recorded none, built without one or by an older
+    /// version, differs from nothing).
+    fn differs_from_record(&self) -> bool {
+        self.record.actors.as_ref().is_some_and(|recorded| Some(recorded.bytes.as_slice()) != self.bytes())
+    }
+
+    /// The recorded copy, and where it came from, for messages.
+    fn recorded_name(&self) -> String {
+        match &self.record.actors {
+            Some(RecordedActors { path, source: Some(source), .. }) => {
+                format!("{}, a copy of {}", path.display(), source.display())
+            }
+            Some(RecordedActors { path, .. }) => path.display().to_string(),
+            None => "none".to_string(),
+        }
+    }
+
+    /// What a query command warns of: another actor file than the index
+    /// was built with, and a sharded index's stale copy.
+    fn query_warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if let Some(stale) = &self.record.stale_copy {
+            warnings.push(format!(
+                "{} is not the actor file the shards of the current generation recorded ({}); using theirs \
+                 (re-run `stanceshift shards publish` if no publish is under way)",
+                stale.display(),
+                self.recorded_name(),
+            ));
+        }
+        if self.differs_from_record() {
+            let used = match &self.file {
+                Some((path, _)) => format!("than {}", path.display()),
+                None => "than the built-in actors of --no-actors".to_string(),
+            };
+            warnings.push(format!(
+                "the index {} was built with another actor file ({}) {used}: its statements keep the \
+                 attribution they were indexed with until the corpus is re-indexed",
+                self.index.display(),
+                self.recorded_name(),
+            ));
+        }
+        warnings
+    }
+
+    /// What `index` says of its actor file (unless `--quiet`), when it is
+    /// not simply the one given.
+    pub fn index_note(&self) -> Option<String> {
+        match self.origin {
+            ActorOrigin::Recorded => Some(format!(
+                "actors: using the actor file recorded in the index ({}); --actors FILE replaces it, --no-actors \
+                 drops it",
+                self.recorded_name()
+            )),
+            ActorOrigin::Given if self.differs_from_record() => Some(format!(
+                "actors: {} is not the actor file the index was built with ({}): articles are re-analyzed \
+                 with it and it is recorded instead",
+                self.file.as_ref().map_or_else(String::new, |(path, _)| path.display().to_string()),
+                self.recorded_name()
+            )),
+            ActorOrigin::Builtin if self.differs_from_record() => Some(format!(
+                "actors: --no-actors: articles are re-analyzed with the built-in actors only and the recorded \
+                 actor file ({}) is dropped",
+                self.recorded_name()
+            )),
+            ActorOrigin::Given | ActorOrigin::Builtin => None,
+        }
+    }
+
+    /// Records in the index directory `dir` the actor file `index` analyzed
+    /// with (or drops the recorded one under `--no-actors`). `index` calls
+    /// this once its first batch is committed: until then no committed
+    /// article used the new file, so a crash earlier leaves the old record,
+    /// which is what the committed articles were analyzed with.
+    pub fn record_in(&self, dir: &Path) -> Result<()> {
+        let recorded = self.record.actors.as_ref();
+        match (&self.origin, &self.file) {
+            (ActorOrigin::Given, Some((path, bytes))) => {
+                let source = std::fs::canonicalize(path).or_else(|_| std::path::absolute(path))?;
+                let same = recorded.is_some_and(|r| r.bytes == *bytes && r.source.as_ref() == Some(&source));
+                if !same {
+                    record_actors(dir, bytes, &source)?;
+                }
+            }
+            (ActorOrigin::Builtin, _) if recorded.is_some() => forget_actors(dir)?,
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 /// Searchers on the configured index's last commit: one index, or every
@@ -53,8 +229,9 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// The index and the same actor book it was built with (when the same
-    /// `--actors` is given), judged as of its last day or `to` when earlier.
+    /// The index and the actor book it was built with (unless another
+    /// `--actors` is given, which is warned of), judged as of its last day or
+    /// `to` when earlier.
     pub fn open(settings: &Settings, to: Option<NaiveDate>) -> Result<Corpus> {
         let searcher = open_searcher(settings)?;
         let book = actor_book(settings)?;

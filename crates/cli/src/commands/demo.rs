@@ -7,7 +7,7 @@ use clap::{Args, Parser};
 use std::path::{Path, PathBuf};
 
 use crate::args::Cli;
-use crate::config::{IndexOrigin, Settings};
+use crate::config::{Actors, IndexOrigin, Settings};
 use crate::exit::Status;
 
 #[derive(Debug, Args)]
@@ -44,8 +44,15 @@ pub fn run(args: DemoArgs, settings: Settings) -> Result<Status> {
     if settings.quiet {
         extra.push("--quiet".into());
     }
-    if let Some(path) = settings.actors.clone().or_else(|| sample_actors(Path::new(corpus))) {
-        extra.extend(["--actors".to_string(), path.to_string_lossy().into_owned()]);
+    match &settings.actors {
+        Actors::BuiltinOnly => extra.push("--no-actors".into()),
+        given => {
+            if let Some(path) =
+                given.file().map(Path::to_path_buf).or_else(|| sample_actors(Path::new(corpus)))
+            {
+                extra.extend(["--actors".to_string(), path.to_string_lossy().into_owned()]);
+            }
+        }
     }
     let step = |title: &str| {
         if !settings.quiet {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Settings;
 use crate::exit::Status;
-use crate::session::actor_book;
+use crate::session::given_actor_book;
 
 /// Articles analyzed together in parallel before their statements are written.
 const CHUNK: usize = 64;
@@ -38,7 +38,7 @@ pub struct ExtractArgs {
 }
 
 pub fn run(args: ExtractArgs, settings: Settings) -> Result<Status> {
-    let book = actor_book(&settings)?;
+    let book = given_actor_book(&settings)?;
     let paths: Vec<PathBuf> = if args.corpus.is_empty() {
         vec![PathBuf::from(STDIN)]
     } else {

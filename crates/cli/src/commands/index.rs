@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::Settings;
 use crate::exit::Status;
-use crate::session::actor_book;
+use crate::session::{index_actor_file, ActorChoice};
 use crate::terminal::counted;
 
 /// Articles analyzed together in parallel before being written one by one.
@@ -121,6 +121,10 @@ fn run_job(args: IndexArgs, settings: Settings) -> Result<Status> {
         .map(|n| n as usize)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let analyzer = Analyzer::load(&settings, args.no_analyze)?;
+    if let Some(note) = analyzer.actors.as_ref().and_then(ActorChoice::index_note).filter(|_| !settings.quiet)
+    {
+        eprintln!("{note}");
+    }
     let shard = match (args.shard, args.shards) {
         (Some(k), Some(n)) if k >= n => anyhow::bail!("--shard {k} is not below --shards {n}"),
         (Some(k), Some(n)) => Some((k, n)),
@@ -150,6 +154,7 @@ fn run_job(args: IndexArgs, settings: Settings) -> Result<Status> {
 
     let mut job = Job {
         writer,
+        index_dir: settings.index.clone(),
         analyzer,
         rejects,
         rejects_path,
@@ -290,24 +295,24 @@ struct Analyzer {
     /// Stored with each article; a different value re-analyzes unchanged articles.
     version: u32,
     book: Option<ActorBook>,
+    /// The actor file analyzed with, to record in the index after the first
+    /// commit (then `None`); `None` under `--no-analyze`, which records nothing.
+    actors: Option<ActorChoice>,
 }
 
 impl Analyzer {
     fn load(settings: &Settings, no_analyze: bool) -> Result<Analyzer> {
         if no_analyze {
-            return Ok(Analyzer { version: NOT_ANALYZED, book: None });
+            return Ok(Analyzer { version: NOT_ANALYZED, book: None, actors: None });
         }
-        let book = actor_book(settings)?;
+        // Given, else the one recorded in the index: a re-run without
+        // --actors analyzes as the run that built the index did.
+        let actors = index_actor_file(settings)?;
+        let book = actors.book()?;
         // Statements depend on the actor file too: editing it must re-analyze
         // articles whose text did not change, so its bytes go into the version.
-        let version = match &settings.actors {
-            Some(path) => {
-                let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-                fingerprint(ANALYZER_VERSION, &bytes)
-            }
-            None => ANALYZER_VERSION,
-        };
-        Ok(Analyzer { version, book: Some(book) })
+        let version = actors.bytes().map_or(ANALYZER_VERSION, |bytes| fingerprint(ANALYZER_VERSION, bytes));
+        Ok(Analyzer { version, book: Some(book), actors: Some(actors) })
     }
 
     /// The article's statements, or the panic message if the analyzer failed
@@ -471,6 +476,7 @@ impl CanonicalPaths {
 
 struct Job {
     writer: Writer,
+    index_dir: PathBuf,
     analyzer: Analyzer,
     rejects: RejectsWriter,
     rejects_path: PathBuf,
@@ -689,6 +695,9 @@ impl Job {
             rejects: self.rejects_mark()?,
         };
         self.writer.commit(&checkpoint)?;
+        if let Some(actors) = self.analyzer.actors.take() {
+            actors.record_in(&self.index_dir).context("recording the actor file in the index")?;
+        }
         self.since_commit = 0;
         Ok(())
     }
