@@ -6,15 +6,18 @@
 //!   `index --shard K --shards N` keeps it in); lines that are not articles
 //!   get shard 0, where `index` reports bad records.
 //! - `shards publish DIR --generation G`: checks that `DIR/gen-G/part-0..N`
-//!   are complete indexes built by one analyzer and switches `DIR` to that
-//!   generation by replacing `DIR/manifest.json` atomically.
+//!   are complete indexes built by one analyzer with one actor file, switches
+//!   `DIR` to that generation by replacing `DIR/manifest.json` atomically,
+//!   then copies the shards' recorded actor file to `DIR/actors.toml`.
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
 use stanceshift_core::shard_of;
 use stanceshift_corpus::date::DateOptions;
 use stanceshift_corpus::{parse_json_line, Origin, Record};
-use stanceshift_index::{is_index, Index, Manifest};
+use stanceshift_index::{
+    forget_actors, is_index, record_actors, recorded_actors, Index, Manifest, RecordedActors,
+};
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -96,6 +99,7 @@ fn publish(dir: &Path, generation: u64, shards: Option<u32>) -> Result<Manifest>
         bail!("{}: generation {generation} has {found} shards of {n}", dir.display());
     }
     let mut analyzer_version = None;
+    let mut actors: Option<Option<RecordedActors>> = None;
     let mut paths = Vec::with_capacity(n as usize);
     for k in 0..n {
         let path = shard_path(generation, k);
@@ -108,6 +112,24 @@ fn publish(dir: &Path, generation: u64, shards: Option<u32>) -> Result<Manifest>
         let Some(checkpoint) = checkpoint.filter(|c| c.complete) else {
             bail!("shard {} is not completely built", full.display());
         };
+        // Checked before the analyzer version, which differs too when the
+        // actor files do (it includes their fingerprint) but says less.
+        let recorded = recorded_actors(&full)?.actors;
+        match &actors {
+            None => actors = Some(recorded),
+            Some(first) if first.as_ref().map(|r| &r.bytes) != recorded.as_ref().map(|r| &r.bytes) => {
+                let name = |r: &Option<RecordedActors>| {
+                    r.as_ref().map_or("none".to_string(), |r| r.path.display().to_string())
+                };
+                bail!(
+                    "shard {} was built with another actor file than shard 0 ({} vs {})",
+                    full.display(),
+                    name(&recorded),
+                    name(first)
+                )
+            }
+            Some(_) => {}
+        }
         match analyzer_version {
             None => analyzer_version = Some(checkpoint.analyzer_version),
             Some(v) if v != checkpoint.analyzer_version => {
@@ -123,5 +145,15 @@ fn publish(dir: &Path, generation: u64, shards: Option<u32>) -> Result<Manifest>
     }
     let manifest = Manifest { generation, analyzer_version: analyzer_version.unwrap_or(0), shards: paths };
     manifest.write(dir)?;
+    // After the switch, as `index` records its file after it commits: until
+    // this copy is in place, readers find that it is not what the manifest's
+    // shards recorded and use theirs (`stanceshift_index::recorded_actors`).
+    match actors.flatten() {
+        Some(recorded) => {
+            let source = recorded.source.unwrap_or(recorded.path);
+            record_actors(dir, &recorded.bytes, &source)?
+        }
+        None => forget_actors(dir)?,
+    }
     Ok(manifest)
 }
