@@ -139,15 +139,15 @@ impl ActorChoice {
             ));
         }
         if self.differs_from_record() {
-            let used = match &self.file {
-                Some((path, _)) => format!("than {}", path.display()),
-                None => "than the built-in actors of --no-actors".to_string(),
+            let recorded = self.recorded_name();
+            let built = match &self.file {
+                Some((path, _)) => format!("another actor file ({recorded}) than {}", path.display()),
+                None => format!("an actor file ({recorded}) that --no-actors leaves out"),
             };
             warnings.push(format!(
-                "the index {} was built with another actor file ({}) {used}: its statements keep the \
-                 attribution they were indexed with until the corpus is re-indexed",
+                "the index {} was built with {built}: its statements keep the attribution they were indexed \
+                 with until the corpus is re-indexed",
                 self.index.display(),
-                self.recorded_name(),
             ));
         }
         warnings
@@ -382,4 +382,59 @@ pub struct Comparisons {
     pub flagged: Vec<Shift>,
     pub unflagged: Vec<UnflaggedPair>,
     pub placements: Vec<Placement>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::IndexOrigin;
+    use crate::terminal::Color;
+
+    fn settings(index: &Path, actors: Actors) -> Settings {
+        Settings {
+            index: index.to_path_buf(),
+            index_origin: IndexOrigin::Flag,
+            actors,
+            quiet: false,
+            color: Color::Plain,
+        }
+    }
+
+    #[test]
+    fn the_given_file_wins_then_the_recorded_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (index, same, other) =
+            (dir.path().join("idx"), dir.path().join("same.toml"), dir.path().join("other.toml"));
+        std::fs::create_dir(&index).unwrap();
+        let text = b"[[actor]]\nname = \"Ada Quill\"\n";
+        std::fs::write(&same, text).unwrap();
+        std::fs::write(&other, b"").unwrap();
+        // Nothing recorded: the built-in actors unless told, and nothing to warn of.
+        let choice = index_actor_file(&settings(&index, Actors::Unset)).unwrap();
+        assert_eq!((choice.origin, choice.bytes(), choice.index_note()), (ActorOrigin::Builtin, None, None));
+        let choice = index_actor_file(&settings(&index, Actors::File(other.clone()))).unwrap();
+        assert!(choice.query_warnings().is_empty() && choice.index_note().is_none());
+
+        record_actors(&index, text, &same).unwrap();
+        let choice = index_actor_file(&settings(&index, Actors::Unset)).unwrap();
+        assert_eq!((choice.origin, choice.bytes()), (ActorOrigin::Recorded, Some(&text[..])));
+        assert!(choice.book().unwrap().actors().any(|a| a.name == "Ada Quill"));
+        assert!(choice.query_warnings().is_empty());
+        assert!(choice
+            .index_note()
+            .unwrap()
+            .starts_with("actors: using the actor file recorded in the index"));
+        let choice = index_actor_file(&settings(&index, Actors::File(same))).unwrap();
+        assert_eq!(choice.origin, ActorOrigin::Given);
+        assert!(choice.query_warnings().is_empty() && choice.index_note().is_none());
+        let choice = index_actor_file(&settings(&index, Actors::File(other))).unwrap();
+        assert_eq!((choice.origin, choice.bytes()), (ActorOrigin::Given, Some(&b""[..])));
+        assert_eq!(choice.query_warnings().len(), 1);
+        assert!(choice.index_note().unwrap().contains("is not the actor file the index was built with"));
+        let choice = index_actor_file(&settings(&index, Actors::BuiltinOnly)).unwrap();
+        assert_eq!((choice.origin, choice.bytes()), (ActorOrigin::Builtin, None));
+        assert!(choice.query_warnings()[0].contains("that --no-actors leaves out"));
+        choice.record_in(&index).unwrap();
+        assert!(recorded_actors(&index).unwrap().actors.is_none());
+    }
 }
