@@ -1,6 +1,7 @@
 //! Integration tests: each runs the real `stanceshift` binary in a temp dir.
 //! One module per area; one regression test per bug.
 
+mod actors;
 mod analyze;
 mod cli;
 mod expectations;
