@@ -231,3 +231,27 @@ fn publishing_shards_built_with_different_actor_files_fails() {
     let out = dir.run(&["shards", "publish", "sharded", "--generation", "1"]);
     assert!(stderr(&out).contains("another actor file than shard 0 (none vs "), "{}", stderr(&out));
 }
+
+#[test]
+fn the_actor_file_is_recorded_only_once_an_article_analyzed_with_it_is_committed() {
+    let dir = TestDir::new();
+    dir.write("other.toml", OTHER_ACTORS);
+    let line = |id: &str, body: &str| {
+        serde_json::json!({ "id": id, "date": "2025-10-16", "body": body }).to_string()
+    };
+    let lines =
+        [line("g1", "Trump said he would meet Putin."), "{not json".into(), line("g2", "Trump said so.")];
+    dir.write("news.jsonl", lines.join("\n"));
+    run_ok(&dir, &["index", "news.jsonl", "--index", "idx", "--actors", &sample_actors(), "-q"]);
+    let recorded = || std::fs::read(dir.path().join("idx/actors.toml")).unwrap();
+    assert_eq!(recorded(), std::fs::read(sample_actors()).unwrap());
+    // --strict stops at the bad record before any commit: the record stays.
+    let out = dir.run(&["index", "news.jsonl", "--index", "idx", "--strict", "--actors", "other.toml", "-q"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(recorded(), std::fs::read(sample_actors()).unwrap());
+    // With a commit after each record, g1 is committed first: then it is recorded.
+    let args =
+        ["index", "news.jsonl", "--index", "idx", "--strict", "--batch", "1", "--actors", "other.toml", "-q"];
+    assert_eq!(dir.run(&args).status.code(), Some(2));
+    assert_eq!(recorded(), OTHER_ACTORS.as_bytes());
+}
