@@ -10,6 +10,11 @@
 //!   [`Checkpoint`] (files done, position in the current file, counts) in the
 //!   commit itself; after a crash, [`Index::last_checkpoint`] tells a re-run
 //!   what it can skip, and the last commit is searchable.
+//! - **The actor file it was built with.** [`record_actors`] keeps a
+//!   byte-for-byte copy of the actor file in the index directory
+//!   ([`ACTOR_FILE`]), [`recorded_actors`] reads it back (for a sharded
+//!   index, checked against its shards'), so that queries use the actors
+//!   the statements were attributed with without being told again.
 //! - **One writer.** [`Index::writer`] takes tantivy's writer lock, an OS file
 //!   lock released when the process dies; a second writer gets
 //!   [`Error::Locked`]. Readers never take it.

@@ -8,10 +8,11 @@
 //! {"generation": 3, "analyzer_version": 12, "shards": ["gen-3/part-0", "gen-3/part-1"]}
 //! ```
 //!
-//! Shard paths are relative to the directory. Writers build a new generation
-//! beside the current one and then replace `manifest.json` by renaming a
-//! complete file over it, so readers see either the old generation or the new
-//! one, never a mix.
+//! Shard paths are relative to the directory, which also holds the copy of
+//! the actor file the shards recorded (`actors.toml`, see `actor_file.rs`).
+//! Writers build a new generation beside the current one and then replace
+//! `manifest.json` by renaming a complete file over it, so readers see either
+//! the old generation or the new one, never a mix.
 //!
 //! [`Shards`] answers like one index of the same articles: search scores use
 //! statistics summed over all shards (tantivy's `Bm25StatisticsProvider`),
