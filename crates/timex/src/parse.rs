@@ -1378,6 +1378,14 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Some((end, Sem::Set(format!("XXXX-WXX-{code}{suffix}"))));
         }
         let wd = lexicon::weekday(w)?;
+        // "Super Tuesday", "Black Friday": the name of an occasion, whose
+        // date the weekday alone does not give.
+        if j > 0
+            && matches!(self.w(j - 1), "super" | "black" | "cyber" | "good" | "ash")
+            && self.capital(j - 1)
+        {
+            return None;
+        }
         let date = self.resolve_weekday(wd, j)?;
         self.with_part_of_day(j + 1, Point::Day(date))
     }

@@ -470,3 +470,9 @@ fn before_the_end_of_a_period_is_by_its_last_day() {
     insta::assert_snapshot!(check("We will sign before the end of the month.", "2025-10-20"), @"the end of the month | DATE | 2025-10 | 2025-10-20..2025-10-31 | deadline");
     insta::assert_snapshot!(check("Construction will begin before December 1.", "2025-10-20"), @"December 1 | DATE | 2025-12-01 | 2025-10-20..2025-11-30 | deadline");
 }
+
+#[test]
+fn named_occasions_on_a_weekday_are_not_that_weekday() {
+    // Regression: "Super Tuesday" in a Saturday article dated a remark to the Tuesday before.
+    insta::assert_snapshot!(check("He has a chance in the states voting on Super Tuesday, and he spoke on Friday.", "2016-02-20"), @"Friday | DATE | 2016-02-19 | 2016-02-19..2016-02-19");
+}

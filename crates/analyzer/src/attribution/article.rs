@@ -1,7 +1,7 @@
 //! From one article to its statements.
 
 use crate::actors::ActorBook;
-use crate::attribution::statement_date::{article_date, date_statement};
+use crate::attribution::statement_date::{article_date, date_statement, occasion_of_previous_sentence};
 use crate::attribution::{first_person, referents};
 use crate::attribution::{Attributor, RawStatement};
 use crate::lexicon::closed::{FINITE_VERBS, FRONTED_SUBORDINATORS};
@@ -125,7 +125,16 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
             stanceshift_core::DateBasis::Context if by_document_speaker(raw) => article_date(date),
             stanceshift_core::DateBasis::ArticleDate if by_document_speaker(raw) => statement_date,
             stanceshift_core::DateBasis::ArticleDate if index < attributed => {
-                inherited_date(body, &attributor.statements, &dates, index).unwrap_or(statement_date)
+                inherited_date(body, &attributor.statements, &dates, index)
+                    .or_else(|| {
+                        let previous = raw.sentence.checked_sub(1)?;
+                        let span = sentences[previous].span;
+                        let times = times_by_sentence.entry(previous).or_insert_with(|| {
+                            crate::attribution::statement_date::sentence_times(body, span, date)
+                        });
+                        occasion_of_previous_sentence(body, span, times, &quotes, date, raw)
+                    })
+                    .unwrap_or(statement_date)
             }
             _ => statement_date,
         };
@@ -267,6 +276,10 @@ fn end_content_at_main_clause(body: &str, sentence: Span, raw: &mut RawStatement
     }
 }
 
+/// Widest date an undated later statement of the same speaker inherits from
+/// an earlier one further back than the sentence before.
+const MAX_INHERITED_WINDOW_DAYS: i64 = 10;
+
 /// The date of the speaker's earlier statement in the article when that one was
 /// dated by its own words: the quotes and paraphrases after a lead such as
 /// "Trump said on Tuesday evening …" report the same occasion. Statements in the
@@ -289,6 +302,11 @@ fn inherited_date(
     }
     let earlier = (0..index).rev().find(|&j| raws[j].speaker.actor.as_ref() == Some(actor))?;
     let date = dates.get(earlier)?;
-    (date.basis != stanceshift_core::DateBasis::ArticleDate)
+    // A day or a week names one occasion that the next quotes go on reporting;
+    // "last year" or "in 2011" dates one remark recalled from the past, and
+    // the article's later quotes of the same person are mostly its own news.
+    let one_occasion = (date.window.end - date.window.start).num_days() <= MAX_INHERITED_WINDOW_DAYS;
+    let adjacent = raws[earlier].sentence + 1 >= raw.sentence;
+    (date.basis != stanceshift_core::DateBasis::ArticleDate && (one_occasion || adjacent))
         .then(|| StatementDate { basis: stanceshift_core::DateBasis::Context, ..date.clone() })
 }

@@ -7,6 +7,7 @@
 //! are expressions inside quotation marks and ones pointing to the future.
 
 use crate::attribution::RawStatement;
+use crate::lexicon::ATTRIBUTION;
 use crate::text::quotes::Quote;
 use chrono::NaiveDate;
 use stanceshift_core::{DateBasis, DateWindow, Span, StatementDate};
@@ -209,6 +210,59 @@ fn duration_days(value: &str) -> Option<i64> {
     (amount > 0 && amount <= 100).then_some(amount * per)
 }
 
+/// The day of the occasion the sentence before an undated statement narrates,
+/// when it names the statement's speaker: "Cruz on Friday played down the
+/// idea of a deal. “There never was a grand alliance,” he said."; "On Monday
+/// night, Robby Mook released a memo. He writes …". Only a past day or week
+/// outside quotes: a year or a month there is history, not the occasion.
+pub(crate) fn occasion_of_previous_sentence(
+    body: &str,
+    previous: Span,
+    times: &[stanceshift_timex::TimeExpr],
+    quotes: &[Quote],
+    article: NaiveDate,
+    st: &RawStatement,
+) -> Option<StatementDate> {
+    let actor = st.speaker.actor.as_ref()?;
+    let surname = actor.as_str().rsplit('-').next().filter(|s| s.len() > 2)?;
+    let text = body.get(previous.start..previous.end)?;
+    let words = word_indices(text);
+    if !words.iter().any(|(_, w)| w.eq_ignore_ascii_case(surname)) {
+        return None;
+    }
+    // The day must be an occasion of speaking, named within a few words of it.
+    let near_speech = |span: Span| {
+        words.iter().any(|&(at, w)| {
+            let close = at + w.len() + OCCASION_REACH >= span.start && at <= span.end + OCCASION_REACH;
+            close && ATTRIBUTION.speech_occasions.contains(w.to_ascii_lowercase().as_str())
+        })
+    };
+    let expr = times.iter().find(|expr| {
+        let abs = Span::new(expr.span.start + previous.start, expr.span.end + previous.start);
+        let window_days = expr.window.map_or(i64::MAX, |w| (w.end - w.start).num_days());
+        matches!(expr.kind, TimexKind::Date | TimexKind::Time)
+            && !expr.deadline
+            && !expr.vague
+            && expr.direction != Some(Direction::Future)
+            && window_days <= 7
+            && expr.window.is_some_and(|w| w.end < article && (article - w.start).num_days() <= 14)
+            && !quotes.iter().any(|q| q.span.overlaps(&abs))
+            && near_speech(expr.span)
+    })?;
+    let window = expr.window?;
+    Some(StatementDate {
+        date: window.start,
+        window,
+        basis: DateBasis::Context,
+        evidence: Some(expr.text.clone()),
+        timex_value: Some(expr.value.clone()),
+    })
+}
+
+/// How far (in bytes) from a time expression the word of a speaking occasion
+/// may stand: "In talking to reporters on Monday", "an email sent out Friday".
+const OCCASION_REACH: usize = 40;
+
 /// The time expressions of a sentence as statement dating reads them (past
 /// tense), computed once per sentence however many statements it holds.
 pub(crate) fn sentence_times(
@@ -218,6 +272,27 @@ pub(crate) fn sentence_times(
 ) -> Vec<stanceshift_timex::TimeExpr> {
     let text = body.get(sentence.start..sentence.end).unwrap_or("");
     stanceshift_timex::find_with(text, article, &Options { tense: TenseHint::Past })
+}
+
+/// The alphanumeric runs of `text` (hyphens kept inside: "e-mail") with their offsets.
+fn word_indices(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || (c == '-' && start.is_some());
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
 }
 
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {

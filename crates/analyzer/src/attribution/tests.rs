@@ -595,3 +595,25 @@ fn places_figures_and_fragments_are_never_actors() {
     // A surname that is also a unit word ("pence") still speaks.
     check("Mike Pence said he would debate.", "mike-pence");
 }
+
+/// Regression (PolNeAR): a quote after a sentence dating the speaker's
+/// interview or memo took the article date ("context" dates 0.48 on the dev
+/// gold), and a year-level date spread to every later quote of the speaker
+/// ("last year" for remarks at this year's convention).
+#[test]
+fn the_day_of_a_speaking_occasion_dates_the_quotes_after_it_but_a_year_does_not_spread() {
+    let text = "Gingrich was less serious when interviewed on the subject Thursday by the Chicago Tribune. \
+            “Why would I want to say no to the circus?” Gingrich said. \
+            Cruz had a bad day Thursday when stocks dropped. \
+            Cruz said the market would recover. \
+            Jane Harman said last year that the prison should stay open. \
+            The plan was released on Tuesday, with many details. \
+            Officials praised it. \
+            Harman said the plan is an imperative.";
+    insta::assert_snapshot!(check(text, "2016-05-14"), @r#"
+    Gingrich [gingrich] | gingrich | - | said | Direct | 2016-05-12(context) | “Why would I want to say no to the circus?”
+    Cruz [cruz] | cruz | - | said | Indirect | 2016-05-14(article) | the market would recover
+    Jane Harman [jane-harman] | jane-harman | - | said | Indirect | 2015-01-01..2015-12-31(relative "last year") | that the prison should stay open
+    Harman [jane-harman] | jane-harman | - | said | Indirect | 2016-05-14(article) | the plan is an imperative
+    "#);
+}

@@ -53,6 +53,8 @@ pub(crate) struct AttributionWords {
     pub company_parts: crate::FastSet<String>,
     /// Phrases after the verb that belong to the cue, in file order.
     pub cue_tails: Vec<Vec<String>>,
+    /// Words of an occasion of speaking ("interview", "rally", "told").
+    pub speech_occasions: crate::FastSet<String>,
 }
 
 pub(crate) static ATTRIBUTION: LazyLock<AttributionWords> = LazyLock::new(|| {
@@ -71,6 +73,7 @@ pub(crate) static ATTRIBUTION: LazyLock<AttributionWords> = LazyLock::new(|| {
         no_comment_objects: set("no_comment_object"),
         follower_nouns: set("follower_noun"),
         company_parts: set("company_part"),
+        speech_occasions: set("speech_occasion"),
         cue_tails: sections
             .get("cue_tail")
             .into_iter()
