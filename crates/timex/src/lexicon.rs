@@ -3,7 +3,9 @@
 
 use crate::calendar::Season;
 use chrono::Weekday;
-use std::collections::HashSet;
+/// A fixed-seed fast hash: the trigger set is looked up for every word of every
+/// sentence scanned, and SipHash's DoS resistance buys nothing for a built-in list.
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 use std::sync::LazyLock;
 
 /// Units of durations and relative expressions.

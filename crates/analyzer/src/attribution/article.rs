@@ -129,10 +129,15 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
                     .or_else(|| {
                         let previous = raw.sentence.checked_sub(1)?;
                         let span = sentences[previous].span;
-                        let times = times_by_sentence.entry(previous).or_insert_with(|| {
-                            crate::attribution::statement_date::sentence_times(body, span, date)
-                        });
-                        occasion_of_previous_sentence(body, span, times, &quotes, date, raw)
+                        occasion_of_previous_sentence(
+                            body,
+                            span,
+                            previous,
+                            &mut times_by_sentence,
+                            &quotes,
+                            date,
+                            raw,
+                        )
                     })
                     .unwrap_or(statement_date)
             }

@@ -218,7 +218,8 @@ fn duration_days(value: &str) -> Option<i64> {
 pub(crate) fn occasion_of_previous_sentence(
     body: &str,
     previous: Span,
-    times: &[stanceshift_timex::TimeExpr],
+    previous_index: usize,
+    times_by_sentence: &mut crate::FastMap<usize, Vec<stanceshift_timex::TimeExpr>>,
     quotes: &[Quote],
     article: NaiveDate,
     st: &RawStatement,
@@ -237,6 +238,15 @@ pub(crate) fn occasion_of_previous_sentence(
             close && ATTRIBUTION.speech_occasions.contains(w.to_ascii_lowercase().as_str())
         })
     };
+    // Time expressions are the costly part: read them only when a word of a
+    // speaking occasion is there at all.
+    let speaks =
+        words.iter().any(|(_, w)| ATTRIBUTION.speech_occasions.contains(w.to_ascii_lowercase().as_str()));
+    if !speaks {
+        return None;
+    }
+    let times =
+        times_by_sentence.entry(previous_index).or_insert_with(|| sentence_times(body, previous, article));
     let expr = times.iter().find(|expr| {
         let abs = Span::new(expr.span.start + previous.start, expr.span.end + previous.start);
         let window_days = expr.window.map_or(i64::MAX, |w| (w.end - w.start).num_days());
