@@ -94,7 +94,7 @@ fn statements_limit_and_plain_words_after_the_colon() {
     let out = dir.run(&["statements", "--actor", "Donald Trump", "--index", "idx", "--limit", "2"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out).lines().count(), 2, "{}", stdout(&out));
-    assert!(stderr(&out).contains("2 of 19 statements"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2 of 21 statements"), "{}", stderr(&out));
     let all = stdout(&dir.run(&["statements", "--actor", "Donald Trump", "--index", "idx"]));
     assert!(all.contains("Trump told: We will meet in Budapest within two weeks or so  ["), "{all}");
     assert!(!all.contains(": \"\"") && !all.contains(": \"“"), "{all}");

@@ -406,3 +406,36 @@ fn motivating_case_from_a_single_article() {
     assert_eq!(promise["date_window"]["end"], "2025-10-19", "{promise}");
     assert!(r.failures.is_empty(), "{}", r.failures.join("\n\n"));
 }
+
+/// The motivating article's own wording of the ministers' meeting: a second
+/// reported clause after ", and" with no "that" ("said the call … had been
+/// productive, and an in-person meeting … also wasn't necessary"). Both
+/// withdrawals are found from that one article.
+#[test]
+fn motivating_case_in_the_original_wording() {
+    let dir = TestDir::new();
+    let sample = std::fs::read_to_string(repo_root().join("data/sample/articles.jsonl")).unwrap();
+    let line = sample.lines().find(|l| l.contains("\"cl-2025-10-21-no-plans\"")).expect("the article");
+    let paraphrase = "The official said Rubio and Lavrov had held a productive call on Monday and that an in-person meeting of the two ministers \\\"wasn't necessary.\\\"";
+    assert!(line.contains(paraphrase), "the sample's wording changed");
+    let original = "The official said the call between Rubio and Lavrov on Monday had been productive, and an in-person meeting between the two also \\\"wasn't necessary.\\\"";
+    dir.write("one.jsonl", format!("{}\n", line.replace(paraphrase, original)));
+    let out = dir.run(&["index", "one.jsonl", "--index", "idx", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut r = actor_report(&dir, "Donald Trump");
+    r.shift(
+        "donald-trump",
+        "withdraw",
+        said("2025-10-13", "within two weeks or so"),
+        said("2025-10-21", "no plans"),
+        true,
+    );
+    r.shift(
+        "donald-trump",
+        "withdraw",
+        said("2025-10-13", "pretty soon"),
+        said("2025-10-21", "wasn't necessary"),
+        true,
+    );
+    assert!(r.failures.is_empty(), "{}", r.failures.join("\n\n"));
+}

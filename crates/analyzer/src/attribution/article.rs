@@ -2,7 +2,7 @@
 
 use crate::actors::ActorBook;
 use crate::attribution::statement_date::{article_date, date_statement, occasion_of_previous_sentence};
-use crate::attribution::{first_person, referents};
+use crate::attribution::{coordination, first_person, referents};
 use crate::attribution::{Attributor, RawStatement};
 use crate::lexicon::closed::{FINITE_VERBS, FRONTED_SUBORDINATORS};
 use crate::lexicon::speech::is_speech_verb;
@@ -77,6 +77,7 @@ pub fn analyze_article(article: &Article, actors: &ActorBook) -> ArticleAnalysis
     for raw in &mut attributor.statements {
         end_content_at_main_clause(body, sentences[raw.sentence].span, raw);
     }
+    coordination::split_coordinated_clauses(body, &quotes, &mut attributor.statements);
     let referents = referents::resolve(
         body,
         &sentences,

@@ -21,6 +21,7 @@
 
 pub(crate) mod article;
 mod content;
+mod coordination;
 mod cues;
 pub(crate) mod first_person;
 mod lists;

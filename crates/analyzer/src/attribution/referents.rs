@@ -109,6 +109,9 @@ pub(crate) fn resolve(
                         referring_to(body, sentence, pairs(), piece.end)
                             .or_else(|| nearest_pair(pairs(), at.start, sentences, st.sentence))
                             .map(|a| (at, a))
+                    } else if is_bare_the_two(&ws, i) {
+                        let phrase = Span::new(piece.start + ws[i - 1].start, at.end);
+                        nearest_pair(pairs(), phrase.start, sentences, st.sentence).map(|a| (phrase, a))
                     } else if EVENT_WORDS.group_nouns.contains(lower) && is_definite_group(&ws, i) {
                         let phrase = Span::new(piece.start + ws[group_start(&ws, i)].start, at.end);
                         let fits =
@@ -176,6 +179,7 @@ fn names_a_group(ws: &[Word], clause: &std::ops::Range<usize>) -> bool {
     clause.clone().any(|k| {
         PLURAL_PRONOUNS.contains(&ws[k].lower.as_str())
             || EVENT_WORDS.group_nouns.contains(ws[k].lower.as_str()) && is_definite_group(ws, k)
+            || is_bare_the_two(ws, k)
     })
 }
 
@@ -183,6 +187,23 @@ fn names_a_group(ws: &[Word], clause: &std::ops::Range<usize>) -> bool {
 /// determiner at most two words before the group noun.
 fn is_definite_group(ws: &[Word], i: usize) -> bool {
     (i.saturating_sub(3)..i).any(|k| matches!(ws[k].lower.as_str(), "the" | "both"))
+}
+
+/// "the two" standing alone for a pair just named ("a meeting between the
+/// two also wasn't necessary"), not "the two companies": the next word, if
+/// any, is a mark or a word that cannot be its noun.
+fn is_bare_the_two(ws: &[Word], i: usize) -> bool {
+    const AFTER_BARE: &[&str] = &[
+        "also", "both", "have", "had", "has", "would", "will", "could", "should", "must", "might", "may",
+        "can", "were", "are", "did", "do", "met", "agreed", "said", "to", "and", "in", "on", "at", "for",
+        "was", "is",
+    ];
+    ws[i].lower == "two"
+        && i > 0
+        && ws[i - 1].lower == "the"
+        && ws.get(i + 1).is_none_or(|next| {
+            !next.lower.starts_with(char::is_alphanumeric) || AFTER_BARE.contains(&next.lower.as_str())
+        })
 }
 
 /// First word of a definite group phrase ending at `i` ("the" of "the two ministers").
@@ -233,7 +254,6 @@ fn nearest_pair(
     pairs.iter().rev().find(|(span, _)| span.end <= before && span.start >= earliest).map(|(span, _)| *span)
 }
 
-/// Whether any word could refer to something named elsewhere.
 /// Whether any word of `text` might [`refers`], without building its words:
 /// most content refers to nothing, and splitting it into words was an eighth
 /// of the analyzer's time. Tests every run of letters, digits, hyphens and
@@ -258,6 +278,7 @@ fn may_refer(text: &str) -> bool {
         })
 }
 
+/// Whether any word could refer to something named elsewhere.
 fn refers(lower: &str) -> bool {
     REFERRING.contains(lower)
 }
@@ -267,7 +288,8 @@ fn refers(lower: &str) -> bool {
 static REFERRING: std::sync::LazyLock<crate::FastSet<String>> = std::sync::LazyLock::new(|| {
     let pronouns = PLURAL_PRONOUNS.iter().map(|w| w.to_string());
     let events = EVENT_WORDS.event_nouns.iter().chain(&EVENT_WORDS.relational_nouns);
-    pronouns.chain(EVENT_WORDS.group_nouns.iter().cloned()).chain(events.cloned()).collect()
+    let the_two = std::iter::once("two".to_string());
+    pronouns.chain(EVENT_WORDS.group_nouns.iter().cloned()).chain(events.cloned()).chain(the_two).collect()
 });
 
 /// Whether `clause` names a person other than the speaker (then an event

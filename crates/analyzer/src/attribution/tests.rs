@@ -617,3 +617,26 @@ fn the_day_of_a_speaking_occasion_dates_the_quotes_after_it_but_a_year_does_not_
     Harman [jane-harman] | jane-harman | - | said | Indirect | 2016-05-14(article) | the plan is an imperative
     "#);
 }
+
+/// Regression (the motivating article's real wording): "said the call had
+/// been productive, and a meeting … also wasn't necessary" was one statement,
+/// so the second withdrawal was lost under the first clause's topic. A named
+/// subject after a bare ", and", a gerund, or ", but" go on with the story.
+#[test]
+fn a_second_reported_clause_is_a_statement_of_its_own() {
+    let text = "A White House official said the call between the two ministers had been productive, \
+            and an in-person meeting between the two also wasn't necessary. \
+            Ms. Reyes said the plan was sound and that the council would vote on it. \
+            Mr. Ortiz said the vote was close, and Ms. Reyes was furious. \
+            Her allies said she will spend the coming weeks honing her message, and stepping up fund-raising that has lagged. \
+            Mr. Ortiz says he will vote for the plan, but he hasn't endorsed it.";
+    insta::assert_snapshot!(check(text, "2025-10-21"), @"
+    A White House official | administration | AnonymousOfficial/anon | said | Indirect | 2025-10-21(article) | the call between the two ministers had been productive
+    A White House official | administration | AnonymousOfficial/anon | said | Indirect | 2025-10-21(article) | an in-person meeting between the two also wasn't necessary
+    Ms. Reyes [reyes] | reyes | - | said | Indirect | 2025-10-21(article) | the plan was sound
+    Ms. Reyes [reyes] | reyes | - | said | Indirect | 2025-10-21(article) | the council would vote on it
+    Mr. Ortiz [ortiz] | ortiz | - | said | Indirect | 2025-10-21(article) | the vote was close, and Ms. Reyes was furious
+    Her allies | - | - | said | Indirect | 2025-10-21(article) | she will spend the coming weeks honing her message, and stepping up fund-raising that has lagged
+    Mr. Ortiz [ortiz] | ortiz | - | says | Indirect | 2025-10-21(article) | he will vote for the plan, but he hasn't endorsed it
+    ");
+}

@@ -276,8 +276,8 @@ fn shifts_by_day(
         let stances: Vec<usize> =
             (i..end).filter(|&j| points[j].statement.kind != SpeechKind::NoComment).collect();
         let own = |j: &usize| !is_by_proxy(actor, &points[*j]);
-        let own_rep = representative(points, stances.iter().copied().filter(own));
-        let proxy_rep = representative(points, stances.iter().copied().filter(|j| !own(j)));
+        let own_rep = representative(actor, points, stances.iter().copied().filter(own));
+        let proxy_rep = representative(actor, points, stances.iter().copied().filter(|j| !own(j)));
         if let Some(b) = baseline {
             for rep in [own_rep, proxy_rep].into_iter().flatten() {
                 match judge(actor, topic, &points[b], &points[rep], || identity(b, rep)) {
@@ -291,8 +291,9 @@ fn shifts_by_day(
         // actor's own (a question, a condition, a report of facts), or is a
         // paraphrase one step off the quote, which leaves the quote as the baseline.
         let anchor = |j: &usize| gate::can_anchor(actor, &points[*j]);
-        let own_anchor = representative(points, stances.iter().copied().filter(own).filter(anchor));
-        let proxy_anchor = representative(points, stances.iter().copied().filter(|j| !own(j)).filter(anchor));
+        let own_anchor = representative(actor, points, stances.iter().copied().filter(own).filter(anchor));
+        let proxy_anchor =
+            representative(actor, points, stances.iter().copied().filter(|j| !own(j)).filter(anchor));
         if let Some(next) = own_anchor.or(proxy_anchor) {
             if !baseline.is_some_and(|b| is_paraphrase_echo(&points[b], &points[next])) {
                 baseline = Some(next);
@@ -303,13 +304,20 @@ fn shifts_by_day(
     (shifts, unflagged)
 }
 
-/// The point that best stands for a voice on one day: one that sets a
-/// timeframe, then the most committed either way, a quote before a
-/// paraphrase, a retreat cue before none, then the first.
-fn representative(points: &[StancePoint], candidates: impl Iterator<Item = usize>) -> Option<usize> {
+/// The point that best stands for a voice on one day: a position of the
+/// actor's before a report of facts or a condition (one reported clause
+/// "preparations were continuing" must not hide the next, "no dates had been
+/// set"), then one that sets a timeframe, then the most committed either way,
+/// a quote before a paraphrase, a retreat cue before none, then the first.
+fn representative(
+    actor: &ActorId,
+    points: &[StancePoint],
+    candidates: impl Iterator<Item = usize>,
+) -> Option<usize> {
     candidates.max_by_key(|&j| {
         let f = &points[j].features;
         (
+            gate::can_anchor(actor, &points[j]),
             f.timeframe.is_some(),
             f.commitment.score().abs(),
             is_quote(&points[j]),
