@@ -108,12 +108,7 @@ pub fn identity(a: &Arguments, b: &Arguments, stats: Option<&dyn TermStats>) -> 
         // the predicate alone; weakly the same.
         return 0.5;
     }
-    let shared: f32 = a
-        .terms
-        .keys()
-        .filter(|t| b.terms.contains_key(*t))
-        .map(|t| a.weight(t, stats).max(b.weight(t, stats)))
-        .sum();
+    let shared = shared_specificity(a, b, stats);
     let sparer = a.total(stats).min(b.total(stats));
     // A side whose arguments are all commonplace ("good", "levels",
     // "Congress" in addresses to Congress) names nothing specific: nothing
@@ -123,6 +118,16 @@ pub fn identity(a: &Arguments, b: &Arguments, stats: Option<&dyn TermStats>) -> 
     }
     // `+ 0.0` keeps a zero from printing as "-0.00".
     (shared / sparer).clamp(0.0, 1.0) + 0.0
+}
+
+/// The summed specificity of the arguments `a` and `b` share, each at the
+/// larger of its two weights: what the shared words alone pick out.
+pub fn shared_specificity(a: &Arguments, b: &Arguments, stats: Option<&dyn TermStats>) -> f32 {
+    a.terms
+        .keys()
+        .filter(|t| b.terms.contains_key(*t))
+        .map(|t| a.weight(t, stats).max(b.weight(t, stats)))
+        .sum()
 }
 
 /// The shared arguments, for explanations ("budapest, summit").

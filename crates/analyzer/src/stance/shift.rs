@@ -56,6 +56,9 @@ pub fn judge(
     let identity = identity();
     shift.score = round2(shift.score * (0.5 + 0.5 * identity.value));
     shift.explanation.push_str(&format!(", arguments shared {:.2}", identity.value));
+    if identity.weighted {
+        shift.explanation.push_str(&format!(" (specificity {:.2})", identity.shared));
+    }
     if let Err((reason, detail)) = gate::check(actor, shift.kind, before, after, identity) {
         return Comparison::Unflagged(UnflaggedPair { shift, reason, detail });
     }

@@ -41,7 +41,7 @@
 use crate::lexicon::{is_cue_word, words};
 use crate::stance::features;
 use crate::stance::gate;
-use crate::stance::identity::{identity, Arguments};
+use crate::stance::identity::{identity, shared_specificity, Arguments};
 use crate::stance::ledger::ledger;
 use crate::stance::shift::{is_by_proxy, is_paraphrase_echo, is_quote, judge, Comparison};
 use crate::stance::topic::{group, own_name_terms, parse_query_with, statement_matches, Aliases, TopicGroup};
@@ -185,12 +185,20 @@ pub fn analyze_actor_in(
             .collect();
         let same = |b: usize, a: usize| {
             let own = identity(&arguments[b], &arguments[a], stats);
-            let value = if points[b].statement.article_id == points[a].statement.article_id {
-                own
+            let shared = shared_specificity(&arguments[b], &arguments[a], stats);
+            let (value, shared) = if points[b].statement.article_id == points[a].statement.article_id {
+                (own, shared)
             } else {
-                own.max(identity(&in_article[b], &in_article[a], stats))
+                let wide = identity(&in_article[b], &in_article[a], stats);
+                let wide_shared = shared_specificity(&in_article[b], &in_article[a], stats);
+                if wide > own {
+                    (wide, wide_shared)
+                } else {
+                    (own, shared)
+                }
             };
-            gate::Identity { value, weighted: stats.is_some() }
+            let weighted = stats.is_some();
+            gate::Identity { value, weighted, shared: if weighted { shared } else { 0.0 } }
         };
         let (shifts, unflagged) = shifts_by_day(actor, &g.topic, &points, same);
         let commitments = ledger(actor, &g.topic, &points, as_of);

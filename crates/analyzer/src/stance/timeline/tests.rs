@@ -716,3 +716,72 @@ fn a_dropped_timeframe_softens_a_possibility() {
 }
 
 mod occasions;
+
+/// Word counts of a made-up corpus of 1,000 articles: "nomination" and "win"
+/// in half of them, "Princeville" in three.
+struct FakeStats;
+
+impl TermStats for FakeStats {
+    fn documents(&self) -> u64 {
+        1000
+    }
+    fn document_frequency(&self, word: &str) -> u64 {
+        match word.to_lowercase().as_str() {
+            "princeville" => 3,
+            "nomination" | "win" | "offer" => 500,
+            _ => 100,
+        }
+    }
+}
+
+/// Regression (PolNeAR, SOTU): across a corpus, two statements sharing only
+/// words the whole corpus talks of ("win the nomination") were read as one
+/// proposition and flagged as reversed; all six such flags judged were wrong.
+#[test]
+fn shared_commonplace_arguments_make_no_proposition_across_a_corpus() {
+    let mut c = Corpus::new();
+    c.say("a", "2016-01-05", "Rubio", Some("marco-rubio"), None, "said", "he will win the nomination")
+        .say("b", "2016-03-01", "Rubio", Some("marco-rubio"), None, "said", "he will not win the nomination")
+        .say(
+            "c",
+            "2016-01-05",
+            "Qintex",
+            Some("qintex"),
+            None,
+            "said",
+            "it will extend its offer for Princeville",
+        )
+        .say(
+            "d",
+            "2016-03-01",
+            "Qintex",
+            Some("qintex"),
+            None,
+            "said",
+            "it will not extend its offer for Princeville",
+        );
+    let book = crate::ActorBook::default();
+    let selection = crate::Selection::new(book, c.statements.as_slice(), day("2016-04-01")).unwrap();
+    let groups = selection.group_by_actor(c.statements.clone());
+    let flagged = |actor: &str| {
+        let analysis = selection.analyze_with(
+            &ActorId::new(actor),
+            &groups[&ActorId::new(actor)],
+            None,
+            Some(&FakeStats),
+        );
+        let shifts: Vec<String> =
+            analysis.topics.iter().flat_map(|t| &t.shifts).map(|s| s.explanation.clone()).collect();
+        let unflagged: Vec<String> =
+            analysis.topics.iter().flat_map(|t| &t.unflagged).map(|u| u.detail.clone()).collect();
+        (shifts, unflagged)
+    };
+    let (rubio, rubio_unflagged) = flagged("marco-rubio");
+    assert!(rubio.is_empty(), "{rubio:?}");
+    assert!(
+        rubio_unflagged.iter().any(|d| d.contains("pick out nothing in particular")),
+        "{rubio_unflagged:?}"
+    );
+    let (qintex, _) = flagged("qintex");
+    assert!(qintex.iter().any(|e| e.starts_with("reverse") && e.contains("specificity")), "{qintex:?}");
+}
