@@ -2,23 +2,28 @@
 //! statements do or do not share a topic.
 //!
 //! ```text
-//! stanceshift statements --actor "Vladimir Putin" --json --index IDX \
+//! stanceshift extract CORPUS.jsonl | grep '"principal":"cyacq' \
 //!   | cargo run -p stanceshift-analyzer --example frames
 //! ```
-//! Reads the JSON document `stanceshift statements --json` prints on stdin.
+//! Reads statements as JSON Lines, the way `stanceshift extract` writes them
+//! (`statements --json` prints the report schema, not the statement itself).
 
 use stanceshift_analyzer::topic::{statement_frames, Aliases};
 use stanceshift_core::Statement;
 use std::collections::BTreeSet;
-use std::io::Read;
+use std::io::BufRead;
 
 fn main() {
-    let mut input = String::new();
-    std::io::stdin().read_to_string(&mut input).expect("stdin");
-    let doc: serde_json::Value = serde_json::from_str(&input).expect("statements --json output");
-    let statements: Vec<Statement> =
-        serde_json::from_value(doc["statements"].clone()).expect("a list of statements");
-    for s in &statements {
+    let statements = std::io::stdin().lock().lines().map_while(Result::ok).filter(|l| !l.trim().is_empty());
+    for (n, line) in statements.enumerate() {
+        let s: Statement = match serde_json::from_str(&line) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("line {}: not a statement as `extract` writes it: {e}", n + 1);
+                continue;
+            }
+        };
+        let s = &s;
         println!("{} {} | {}", s.date.date, s.speaker.text, s.content);
         for r in &s.referents {
             println!("    referent {:?} => {:?}", r.text, r.antecedent);
