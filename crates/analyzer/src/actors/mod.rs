@@ -51,6 +51,7 @@
 //! [`ProxyKind::AnonymousOfficial`]: stanceshift_core::ProxyKind::AnonymousOfficial
 //! [`ProxyKind::Affiliate`]: stanceshift_core::ProxyKind::Affiliate
 
+pub(crate) mod institutions;
 pub(crate) mod names;
 
 use crate::FastMap;

@@ -4,7 +4,7 @@
 //! title-only mentions ("the president") in the same article map to them.
 //! The [`ActorBook`] wins whenever it knows the full name or the surname.
 
-use crate::actors::{normalize_name, ActorBook, Gender};
+use crate::actors::{institutions, normalize_name, ActorBook, Gender};
 use crate::lexicon::speech::LEXICONS;
 use crate::lexicon::{NAME_WORDS, PLACES};
 use crate::text::tokens::{Tok, TokKind};
@@ -73,6 +73,10 @@ pub(crate) struct Names {
     first_bare_titles: FastMap<String, ActorId>,
     /// The title being learned was qualified by a nationality.
     qualified_title: bool,
+    /// Generic bodies the article qualified: the body (`finance-ministry`,
+    /// and for a ministry its head word `ministry`) -> the latest qualified
+    /// id (`japan-finance-ministry`), for its later bare mentions.
+    bodies: FastMap<String, ActorId>,
 }
 
 /// A resolved name sequence inside a token range.
@@ -95,6 +99,11 @@ impl Names {
 
     pub fn by_title(&self, title: &str) -> Option<&ActorId> {
         self.titles.get(title)
+    }
+
+    /// The person the article learned with this surname ("Reagan" -> `ronald-reagan`).
+    pub fn person_by_surname(&self, word: &str) -> Option<ActorId> {
+        self.surnames.get(&normalize_name(word)).cloned()
     }
 
     /// The first person the article gives `title` without a nationality.
@@ -159,7 +168,19 @@ impl Names {
                     && end + 1 < range.end
                     && is_capitalised(toks[end + 1].text(body))
                     && !is_not_name(lower[end + 1]);
-                if w.kind == TokKind::Word && (capital || particle || of_institution) {
+                // "Securities and Exchange Commission", "Ministry of Trade and
+                // Industry": "and" between a body's subject words.
+                let and_in_body = lower[end] == "and"
+                    && end > start
+                    && end + 1 < range.end
+                    && is_capitalised(toks[end + 1].text(body))
+                    && NAME_WORDS.body_words.contains(lower[end + 1])
+                    && ((start..end).any(|k| lower[k] == "of")
+                        || (end + 1..range.end)
+                            .take_while(|&k| is_capitalised(toks[k].text(body)))
+                            .last()
+                            .is_some_and(|k| NAME_WORDS.is_org_head(lower[k])));
+                if w.kind == TokKind::Word && (capital || particle || of_institution || and_in_body) {
                     end += 1;
                 } else {
                     break;
@@ -234,10 +255,18 @@ impl Names {
                 .map(|m| m.id.clone())?;
             return Some(mk(named, EntityKind::Organization, None));
         }
+        // "the Ministry of Finance", "the Finance Ministry of Japan": a
+        // generic body's name may end in its subject or its country.
+        let body_name = || {
+            let id = company_id(full);
+            institutions::split_country(id.as_str()).is_some()
+                || institutions::is_generic_body(&institutions::normal_body(id.as_str()))
+        };
         if NAME_WORDS.is_org_head(last_lower)
             || (end - start == 1 && full.len() > 1 && full.chars().all(|c| c.is_uppercase() || c == '.'))
+            || (end - start >= 3 && body_name())
         {
-            let id = company_id(full);
+            let id = self.body_id(company_id(full), toks, lower, start, book);
             self.learn(&id, EntityKind::Organization, None, None, None);
             return Some(mk(id, EntityKind::Organization, None));
         }
@@ -277,6 +306,65 @@ impl Names {
             return Some(mk(id, EntityKind::Person, title_gender));
         }
         None
+    }
+
+    /// A generic body's id qualified by the country the text gives, in the
+    /// name ("the Japanese Finance Ministry", "the Finance Ministry of
+    /// Japan"), before it ("Japan's Finance Ministry") or earlier in the
+    /// article; a bare one the article never qualified stays bare (the
+    /// speaker's resolution decides). Other ids, and the book's, are kept.
+    pub fn body_id(
+        &mut self,
+        id: ActorId,
+        toks: &[Tok],
+        lower: &[&str],
+        start: usize,
+        book: &ActorBook,
+    ) -> ActorId {
+        if book.get(&id).is_some() {
+            return id;
+        }
+        if let Some((country, body)) = institutions::split_country(id.as_str()) {
+            // "the U.S. Justice Department": a body the book knows keeps its id.
+            if let Some(known) = book.get(&ActorId::new(body.as_str())) {
+                return known.id.clone();
+            }
+            return self.qualify_body(&country, &body);
+        }
+        let body = institutions::normal_body(id.as_str());
+        if !institutions::is_generic_body(&body) {
+            return id;
+        }
+        let possessor = (start >= 2 && toks[start - 1].kind == TokKind::Possessive)
+            .then(|| institutions::country_of(ActorId::from_name(lower[start - 2]).as_str()))
+            .flatten();
+        match possessor {
+            Some(country) => self.qualify_body(&country, &body),
+            // "Exchange Commission" in a phrase after "the Securities and
+            // Exchange Commission": the article's longer name for it.
+            None => self.qualified_body(&body).unwrap_or_else(|| {
+                let suffix = format!("-{body}");
+                let longer = self.mentions.iter().rev().find(|m| m.id.as_str().ends_with(&suffix));
+                longer.map_or_else(|| ActorId::new(body), |m| m.id.clone())
+            }),
+        }
+    }
+
+    /// The qualified id the article gave a generic body (`finance-ministry`,
+    /// or a bare `ministry`), if it did.
+    pub fn qualified_body(&self, body: &str) -> Option<ActorId> {
+        self.bodies.get(body).cloned()
+    }
+
+    /// Learns `country`'s `body` as the article's, and returns its id.
+    pub fn qualify_body(&mut self, country: &str, body: &str) -> ActorId {
+        let id = institutions::qualified(country, body);
+        self.bodies.insert(body.to_string(), id.clone());
+        // "the ministry": the latest ministry the article qualified.
+        if let Some(head @ "ministry") = body.rsplit('-').next() {
+            self.bodies.insert(head.to_string(), id.clone());
+        }
+        id
     }
 
     fn learn(
@@ -442,11 +530,7 @@ pub(crate) fn screen(id: &ActorId) -> Screened {
     let id = id.as_str();
     let parts: Vec<&str> = id.split('-').collect();
     if PLACES.countries.contains(id) {
-        let country = match id {
-            "u-s" | "u-s-a" | "usa" => "united-states",
-            "u-k" | "uk" => "united-kingdom",
-            other => other,
-        };
+        let country = institutions::canonical_country(id);
         return Screened::Government(ActorId::new(format!("{country}-government")));
     }
     let pronoun = matches!(parts[0], "i" | "you" | "we" | "he" | "she" | "they" | "it");

@@ -2,14 +2,45 @@
 //! (titles, roles, institutions, pronouns, earlier mentions).
 
 use super::*;
+use crate::actors::institutions;
+use crate::lexicon::NAME_WORDS;
 
 impl Attributor<'_> {
     /// Resolves the speaker phrase `toks[start..end]` to actor, principal and proxy.
     pub(super) fn resolve_speaker(&mut self, si: usize, start: usize, end: usize) -> Speaker {
         let mut speaker = self.resolve_speaker_phrase(si, start, end);
         speaker.principal = speaker.principal.map(|p| self.concrete_administration(p));
+        self.no_corpus_wide_bodies(&mut speaker);
         screen_speaker(&mut speaker);
         speaker
+    }
+
+    /// A generic body the article never qualified ("the Finance Ministry")
+    /// and an administration whose president the article never names are no
+    /// one body across the corpus: the statement keeps its words but no such
+    /// actor. An institution whose chain ends in that administration ("a
+    /// White House official") speaks for the institution itself.
+    fn no_corpus_wide_bodies(&self, speaker: &mut Speaker) {
+        let book = self.book;
+        let unresolved = |id: &ActorId| {
+            id.as_str() == crate::actors::GENERIC_ADMINISTRATION
+                || (book.get(id).is_none() && crate::actors::institutions::is_generic_body(id.as_str()))
+        };
+        if speaker.mention.actor.as_ref().is_some_and(unresolved) {
+            // "The administration said" in an article naming its president.
+            speaker.mention.actor = speaker
+                .mention
+                .actor
+                .take()
+                .map(|a| self.concrete_administration(a))
+                .filter(|a| !unresolved(a));
+        }
+        if speaker.principal.as_ref().is_some_and(unresolved) {
+            speaker.principal = speaker.mention.actor.clone();
+            if speaker.principal.is_none() {
+                speaker.proxy = None;
+            }
+        }
     }
 
     /// The built-in `administration` has no head: with no actor file saying whose
@@ -168,11 +199,71 @@ impl Attributor<'_> {
             {
                 return Some(ActorId::from_name(&format!("{} {}", self.text(k - 2), lower[k])));
             }
+            // "the Reagan administration": that president's, even in an
+            // article that never calls him president.
+            if k > start && lower[k] == "administration" && names::is_capitalised(self.text(k - 1)) {
+                let word = self.text(k - 1);
+                let known = book.resolve(word).filter(|a| a.kind == stanceshift_core::ActorKind::Person);
+                let president = match known {
+                    Some(actor) => Some(actor.id.clone()),
+                    None => {
+                        (!LEXICONS.is_demonym(lower[k - 1]) && !names::is_not_name(lower[k - 1])).then(|| {
+                            self.names.person_by_surname(word).unwrap_or_else(|| ActorId::from_name(word))
+                        })
+                    }
+                };
+                if let Some(president) = president {
+                    return Some(crate::actors::administration_of(&president));
+                }
+            }
             book.resolve_normalized(lower[k])
                 .filter(|a| a.kind != stanceshift_core::ActorKind::Person)
                 .map(|a| a.id.clone())
         });
-        let principal_of = |id: &ActorId| book.top_affiliation(id);
+        // "the Brazilian central bank", "the ministry", "a ministry official":
+        // a generic body in lowercase, qualified by a nationality before it or
+        // as the article qualified it before. A lone "bank" or "board" may
+        // be a company's: only a lone "ministry" is looked up.
+        let (toks, body_text) = (&self.toks, self.body);
+        let cap = |k: usize| names::is_capitalised(toks[k].text(body_text));
+        let lowercase_body: Option<ActorId> = (start..role_end)
+            .rev()
+            .find(|&k| !cap(k) && NAME_WORDS.body_heads.contains(lower[k]))
+            .and_then(|head| {
+                let mut from = head;
+                while from > start
+                    && !cap(from - 1)
+                    && NAME_WORDS.body_words.contains(lower[from - 1])
+                    && !matches!(lower[from - 1], "of" | "and")
+                {
+                    from -= 1;
+                }
+                if from == head && lower[head] != "ministry" {
+                    return None;
+                }
+                let body = lower[from..=head].join("-");
+                let demonym = |n: usize| {
+                    (from >= start + n && (from - n..from).all(&cap))
+                        .then(|| institutions::country_of(&lower[from - n..from].join("-")))
+                        .flatten()
+                };
+                match demonym(2).or_else(|| demonym(1)) {
+                    Some(country) => Some(self.names.qualify_body(&country, &body)),
+                    None => self.names.qualified_body(&body),
+                }
+            });
+        let lowercase_institution = lowercase_institution.or(lowercase_body);
+        // "A White House official" in an article naming no president speaks
+        // for the White House: the headless administration is no one body.
+        let headless = self.names.first_with_bare_title("president").is_none();
+        let principal_of = |id: &ActorId| {
+            let top = book.top_affiliation(id);
+            if headless && top.as_str() == crate::actors::GENERIC_ADMINISTRATION {
+                id.clone()
+            } else {
+                top
+            }
+        };
         // The person the phrase names: the one after a proxy role, else the last.
         if let Some(person) = persons.last() {
             let id = person.id.clone();

@@ -137,6 +137,10 @@ pub(crate) struct NameWords {
     pub legal_forms: crate::FastSet<String>,
     /// Words too common to name a company on their own ("electric", "motors").
     pub generic_company_words: crate::FastSet<String>,
+    /// Head words of a generic public body's name ("ministry", "bank").
+    pub body_heads: crate::FastSet<String>,
+    /// The other words of such a name ("finance", "central", "of").
+    pub body_words: crate::FastSet<String>,
 }
 
 impl NameWords {
@@ -166,6 +170,8 @@ pub(crate) static NAME_WORDS: LazyLock<NameWords> = LazyLock::new(|| {
         honorifics: slugs(&sections, "honorific"),
         legal_forms: slugs(&sections, "legal_form"),
         generic_company_words: set("generic_company_word"),
+        body_heads: set("body_head"),
+        body_words: set("body_word"),
     }
 });
 

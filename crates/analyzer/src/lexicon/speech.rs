@@ -59,8 +59,9 @@ pub(crate) struct Lexicons {
     pub proxies: FastMap<String, ()>,
     pub anonymous: FastMap<String, ()>,
     pub modifiers: FastMap<String, ()>,
-    /// Nationality adjectives, lowercase ("russian", "south korean").
-    pub demonyms: FastMap<String, ()>,
+    /// Nationality adjectives, lowercase ("russian", "south korean"), with
+    /// the country each names as an id slug (`russia`), if one.
+    pub demonyms: FastMap<String, Option<String>>,
     /// Nouns for sources of findings ("poll", "study", "records").
     pub evidence: FastMap<String, ()>,
     /// The reading of an unlisted verb before a that-clause ("He recognized
@@ -86,6 +87,11 @@ impl Lexicons {
     }
     pub fn is_demonym(&self, lower: &str) -> bool {
         self.demonyms.contains_key(lower)
+    }
+    /// The country a nationality adjective names, as an id slug
+    /// ("japanese" -> `japan`, "west german" -> `west-germany`).
+    pub fn country_of_demonym(&self, lower: &str) -> Option<&str> {
+        self.demonyms.get(lower).and_then(|c| c.as_deref())
     }
     pub fn is_evidence(&self, lower: &str) -> bool {
         self.evidence.contains_key(lower)
@@ -207,7 +213,12 @@ pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
                 lex.modifiers.insert(lower, ());
             }
             "demonym" => {
-                lex.demonyms.insert(lower, ());
+                let (word, country) = match lower.split_once(" = ") {
+                    Some((word, country)) => (word.trim().to_string(), Some(country.trim())),
+                    None => (lower.clone(), None),
+                };
+                let country = country.map(|c| stanceshift_core::ActorId::from_name(c).as_str().to_string());
+                lex.demonyms.insert(word, country);
             }
             "evidence" => {
                 lex.evidence.insert(lower, ());
