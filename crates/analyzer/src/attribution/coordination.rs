@@ -63,6 +63,10 @@ fn second_clause(body: &str, quotes: &[Quote], st: &RawStatement) -> Option<(usi
     }
     let piece = st.content_pieces[0];
     let content = body.get(piece.start..piece.end)?;
+    // Most content has no conjunction at all; this runs for every statement.
+    if !content.contains(" and ") && !content.contains(" but ") {
+        return None;
+    }
     let quoted = |at: usize| quotes.iter().any(|q| q.span.start <= at && at < q.span.end);
     let mut best: Option<(usize, Span)> = None;
     for joiner in SECOND_THAT {

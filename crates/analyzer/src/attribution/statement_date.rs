@@ -227,6 +227,8 @@ pub(crate) fn occasion_of_previous_sentence(
     let actor = st.speaker.actor.as_ref()?;
     let surname = actor.as_str().rsplit('-').next().filter(|s| s.len() > 2)?;
     let text = body.get(previous.start..previous.end)?;
+    // Cheap test first: most sentences before an undated statement do not name its speaker.
+    find_ci(text, surname)?;
     let words = word_indices(text);
     if !words.iter().any(|(_, w)| w.eq_ignore_ascii_case(surname)) {
         return None;
