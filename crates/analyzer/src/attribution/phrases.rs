@@ -299,6 +299,17 @@ impl Attributor<'_> {
         if t.text(self.body) == ">" && j > 1 {
             let open = (j.saturating_sub(12)..j).rev().find(|&k| self.text(k) == "<")?;
             let inner = open + 1..j;
+            // "Cadbury-Schweppes Plc <CADB.L> said": a ticker after the name;
+            // the name before it speaks.
+            let ticker = !inner.is_empty()
+                && inner.clone().all(|k| {
+                    let t = self.text(k);
+                    t == "." || t.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                })
+                && inner.len() <= 3;
+            if ticker {
+                return self.noun_phrase_left(open).filter(|&(s, e)| e == open && s < e);
+            }
             let all_words = inner.clone().all(|k| self.is_word(k) || matches!(self.text(k), "." | "&" | "-"));
             return (!inner.is_empty() && all_words && names::is_capitalised(self.text(open + 1)))
                 .then_some((open + 1, j));

@@ -493,6 +493,22 @@ impl Attributor<'_> {
                 }
             }
         }
+        // "In a filing with the Securities and Exchange Commission, Heinz said
+        // it bought the shares. It said …": "it" goes on with the organisation
+        // that just spoke, not the first body the sentence names.
+        if pronoun == "it" {
+            if let Some((pos, sp)) = self.speakers.iter().rev().find(|(pos, _)| *pos < at) {
+                let spoke_in = self.sentences.partition_point(|s| s.span.end <= *pos);
+                let organisation = sp.mention.actor.as_ref().is_some_and(|id| {
+                    self.names.kind(id).is_some_and(|k| k != EntityKind::Person)
+                        || self.book.get(id).is_some_and(|a| a.kind != stanceshift_core::ActorKind::Person)
+                });
+                // The sentence before only: within its own sentence "it" takes the nearest body.
+                if current.checked_sub(spoke_in) == Some(1) && organisation && !sp.plural {
+                    return Some(sp.clone());
+                }
+            }
+        }
         // Candidate mentions: learned names outside quotes, plus earlier speakers.
         let mut best: Option<(usize, ActorId, EntityKind)> = None;
         let lo = current.saturating_sub(4);
@@ -503,7 +519,8 @@ impl Attributor<'_> {
                 .names
                 .mentions
                 .iter()
-                .filter(|m| m.span.start >= span.start && m.span.end <= upto && !m.in_quote);
+                .filter(|m| m.span.start >= span.start && m.span.end <= upto && !m.in_quote)
+                .filter(|m| !is_ticker(self.body, m.span));
             let mut chosen = None;
             for m in cands {
                 // "they"/"it": an organisation or institution.
@@ -614,4 +631,14 @@ fn screen_speaker(speaker: &mut Speaker) {
             Screened::Government(government) => speaker.principal = Some(government),
         }
     }
+}
+
+/// A stock ticker in a wire's angle brackets ("<CADB.L>", "<GM>"): it
+/// names the company just named before it and is never an antecedent.
+fn is_ticker(body: &str, span: Span) -> bool {
+    let before = body[..span.start].ends_with('<');
+    let text = body.get(span.start..span.end).unwrap_or("");
+    before
+        && !text.is_empty()
+        && text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
 }

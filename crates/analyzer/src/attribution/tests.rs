@@ -674,3 +674,20 @@ fn generic_bodies_take_the_country_the_article_gives() {
     A White House official | white-house | AnonymousOfficial/anon | said | Indirect | 1987-03-03(article) | talks would go on
     ");
 }
+
+/// Regression (Reuters-21578): a wire's ticker in angle brackets spoke for
+/// the company ("<CADB.L> said" as the id `cadb`), and a pronoun after an
+/// SEC filing sentence took the commission as its antecedent instead of the
+/// filer that had just spoken (95 statements filed under the commission).
+#[test]
+fn tickers_never_speak_and_it_goes_on_with_the_company_that_spoke() {
+    let text = "Cadbury-Schweppes Plc <CADB.L> said it had asked the exchange to act. \
+            In a filing with the Securities and Exchange Commission, Acme Corp said it bought 5.1 pct of Brandt Inc. \
+            It said it might increase its stake.";
+    insta::assert_snapshot!(check(text, "1987-03-05"), @"
+    Cadbury-Schweppes Plc [cadbury-schweppes] | cadbury-schweppes | - | said | Indirect | 1987-03-05(article) | it had asked the exchange to act
+    it [cadbury-schweppes] | cadbury-schweppes | - | had asked | Indirect | 1987-03-05(article) | exchange to act
+    Acme Corp [acme] | acme | - | said | Indirect | 1987-03-05(article) | it bought 5.1 pct of Brandt Inc
+    It [acme] | acme | - | said | Indirect | 1987-03-05(article) | it might increase its stake
+    ");
+}
