@@ -63,6 +63,12 @@ pub(crate) fn normal_body(id: &str) -> String {
 /// (`finance-ministry-of-japan`, `central-bank-of-brazil`). A lone head
 /// before "of" is a proper name (`bank-of-japan`) and splits into nothing.
 pub(crate) fn split_country(id: &str) -> Option<(String, String)> {
+    // Neither a body head at the end nor an "of": no body (most names; this
+    // runs for every name of three words or more).
+    let last = id.rsplit('-').next().unwrap_or(id);
+    if !NAME_WORDS.body_heads.contains(last) && !id.contains("-of-") {
+        return None;
+    }
     let parts: Vec<&str> = id.split('-').collect();
     for n in (1..=3.min(parts.len().saturating_sub(1))).rev() {
         let rest = normal_body(&parts[n..].join("-"));

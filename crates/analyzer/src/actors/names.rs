@@ -259,8 +259,12 @@ impl Names {
         // generic body's name may end in its subject or its country.
         let body_name = || {
             let id = company_id(full);
-            institutions::split_country(id.as_str()).is_some()
-                || institutions::is_generic_body(&institutions::normal_body(id.as_str()))
+            let id = id.as_str();
+            // Only a name ending in a body head or holding "of" can be one.
+            let last = id.rsplit('-').next().unwrap_or(id);
+            (NAME_WORDS.body_heads.contains(last) || id.contains("-of-"))
+                && (institutions::split_country(id).is_some()
+                    || institutions::is_generic_body(&institutions::normal_body(id)))
         };
         if NAME_WORDS.is_org_head(last_lower)
             || (end - start == 1 && full.len() > 1 && full.chars().all(|c| c.is_uppercase() || c == '.'))
