@@ -4,8 +4,10 @@
 //!
 //! Scores, as in the TempEval-3 task:
 //! - extent strict: exact span match; extent relaxed: any overlap (one-to-one);
-//! - value: correct when the extents match relaxedly and the values are equal,
-//!   with precision over all system expressions and recall over all gold ones;
+//! - value: correct when the extents match relaxedly and the values are equal
+//!   ([`same_value`]: spellings of one ISO value, `2000-W7` and `2000-W07`,
+//!   `T17` and `T17:00`, are equal), with precision over all system
+//!   expressions and recall over all gold ones;
 //! - type accuracy: share of relaxed matches with the same TIMEX3 type;
 //! - value accuracy on gold extents: `stanceshift_timex::normalise` applied to
 //!   each gold extent's text alone (no sentence context), compared with the gold
@@ -182,9 +184,34 @@ pub fn score(gold: &[Timex], system: &[Timex]) -> Scores {
     let pairs = align(gold, system);
     let counts = |tp: usize| Counts { tp, fp: system.len() - tp, fn_: gold.len() - tp };
     let strict = gold.iter().filter(|g| system.iter().any(|s| s.span == g.span)).count();
-    let value = pairs.iter().filter(|(g, s)| gold[*g].value == system[*s].value).count();
+    let value = pairs.iter().filter(|(g, s)| same_value(&gold[*g].value, &system[*s].value)).count();
     let type_correct = pairs.iter().filter(|(g, s)| gold[*g].kind == system[*s].kind).count();
     Scores { strict: counts(strict), relaxed: counts(pairs.len()), value: counts(value), type_correct }
+}
+
+/// Whether two TIMEX3 values are one value. The gold spells some weeks
+/// without their leading zero (`2000-W7`, beside `1998-W08` elsewhere) and
+/// some hours without minutes (`1989-11-06T17`); ISO 8601 reads both alike.
+pub fn same_value(a: &str, b: &str) -> bool {
+    a == b || canonical_value(a) == canonical_value(b)
+}
+
+/// `2000-W7` -> `2000-W07`, `1989-11-06T17` -> `1989-11-06T17:00`.
+fn canonical_value(value: &str) -> String {
+    let mut out = value.to_string();
+    if let Some(at) = out.find("-W") {
+        let digits = out[at + 2..].chars().take_while(char::is_ascii_digit).count();
+        if digits == 1 {
+            out.insert(at + 2, '0');
+        }
+    }
+    if let Some(at) = out.find('T') {
+        let hour = &out[at + 1..];
+        if hour.len() == 2 && hour.chars().all(|c| c.is_ascii_digit()) {
+            out.push_str(":00");
+        }
+    }
+    out
 }
 
 /// How many gold extents `normalise` gives the gold value when read alone.
@@ -195,7 +222,7 @@ pub fn normalised_correctly(doc: &TimemlDoc) -> usize {
             g.span
                 .slice(&doc.text)
                 .and_then(|text| stanceshift_timex::normalise(text, doc.dct))
-                .is_some_and(|e| e.value == g.value)
+                .is_some_and(|e| same_value(&e.value, &g.value))
         })
         .count()
 }
@@ -207,16 +234,18 @@ fn print_errors(doc: &TimemlDoc, system: &[Timex]) {
     for (g, gt) in doc.gold.iter().enumerate() {
         match pairs.iter().find(|(pg, _)| *pg == g) {
             None => eprintln!("MISS\t{name}\t{}\t{}\t{}\t{}", doc.dct, slice(gt), gt.kind, gt.value),
-            Some((_, s)) if system[*s].value != gt.value || system[*s].span != gt.span => eprintln!(
-                "DIFF\t{name}\t{}\t{} | {} | {}\t{} | {} | {}",
-                doc.dct,
-                slice(gt),
-                gt.kind,
-                gt.value,
-                slice(&system[*s]),
-                system[*s].kind,
-                system[*s].value
-            ),
+            Some((_, s)) if !same_value(&system[*s].value, &gt.value) || system[*s].span != gt.span => {
+                eprintln!(
+                    "DIFF\t{name}\t{}\t{} | {} | {}\t{} | {} | {}",
+                    doc.dct,
+                    slice(gt),
+                    gt.kind,
+                    gt.value,
+                    slice(&system[*s]),
+                    system[*s].kind,
+                    system[*s].value
+                )
+            }
             Some(_) => {}
         }
     }
@@ -401,6 +430,14 @@ mod tests {
         let report = evaluate(dir.path()).unwrap();
         assert_eq!(report.figures["documents"], 1);
         assert_eq!(report.figures["diagnostics"], 1);
+    }
+
+    #[test]
+    fn spellings_of_one_iso_value_are_the_same_value() {
+        assert!(same_value("2000-W7", "2000-W07") && same_value("2000-W07-WE", "2000-W7-WE"));
+        assert!(same_value("1989-11-06T17", "1989-11-06T17:00"));
+        assert!(!same_value("2000-W7", "2000-W17") && !same_value("2000-W7", "2000-W08"));
+        assert!(!same_value("1989-11-06T17", "1989-11-06T17:30") && !same_value("1989", "1989-01"));
     }
 
     /// The real TempEval-3 data, when present (`$STANCESHIFT_DATA`).

@@ -196,7 +196,7 @@ pub fn find(text: &str, reference: NaiveDate) -> Vec<TimeExpr> {
 pub fn find_with(text: &str, reference: NaiveDate, options: &Options) -> Vec<TimeExpr> {
     let lower = text.to_ascii_lowercase();
     let toks = token::tokenize(text, &lower);
-    let mut parser = Parser { toks: &toks, reference, hint: options.tense, anchor: None };
+    let mut parser = Parser { toks: &toks, reference, hint: options.tense, anchor: None, previous_day: None };
     let found = parser.run();
     found.iter().filter_map(|f| build(text, &toks, reference, f)).collect()
 }

@@ -86,6 +86,9 @@ pub(crate) struct Parser<'t, 'a> {
     pub hint: TenseHint,
     /// The last explicit calendar unit mentioned, for "a year earlier".
     pub anchor: Option<Point>,
+    /// The day the expression just before named and the token it ends at,
+    /// for an appositive "Oct. 12, the day before the crash".
+    pub previous_day: Option<(usize, NaiveDate)>,
 }
 
 /// A grammar rule: from a token index to (end token, meaning).
@@ -115,6 +118,9 @@ impl<'t, 'a> Parser<'t, 'a> {
                     if let Sem::Point { point, .. } = &found.sem {
                         if self.is_explicit(found.start, found.end) {
                             self.anchor = Some(*point);
+                        }
+                        if let Point::Day(day) = point {
+                            self.previous_day = Some((found.end, *day));
                         }
                     }
                     i = found.end.max(i + 1);
@@ -174,6 +180,22 @@ impl<'t, 'a> Parser<'t, 'a> {
     // ----- top level -----
 
     fn parse_at(&self, i: usize) -> Option<Found> {
+        // "the day before last Tuesday", "the day after the election": a day
+        // from the day named next.
+        let day_at = if self.is(i, "the") { i + 1 } else { i };
+        if self.is(day_at, "day") && matches!(self.w(day_at + 1), "before" | "after") {
+            let step = if self.is(day_at + 1, "before") { -1 } else { 1 };
+            if let Some(Found { end, sem: Sem::Point { point: Point::Day(day), clock: None, .. }, .. }) =
+                self.parse_at(day_at + 2)
+            {
+                return Some(Found {
+                    start: i,
+                    end,
+                    sem: point(Point::Day(add_days(day, step)?)),
+                    hedged: false,
+                });
+            }
+        }
         let mut j = i;
         let mut hedged = false;
         if let Some(k) = self.approx(j) {
@@ -485,6 +507,12 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         };
         let sentence_end = |k: usize| matches!(self.w(k), ";" | "!" | "?" | "\"") || self.is_full_stop(k);
+        // "could arrive as soon as Tuesday", "as early as next month": the
+        // earliest a thing may still happen, so it lies ahead.
+        if i >= 3 && self.is(i - 1, "as") && matches!(self.w(i - 2), "soon" | "early") && self.is(i - 3, "as")
+        {
+            return Tense::Future;
+        }
         // "by Friday", "until March": a deadline looks ahead, unless the sentence
         // is in the past perfect ("until Thursday, they had not called him")
         if matches!(self.prev(i), "by" | "until" | "till" | "before") {
@@ -1200,6 +1228,11 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         let step: i64 = match self.w(k) {
             "last" | "previous" | "past" if !the => -1,
+            // "the past year": TimeBank dates it to the calendar year before
+            // (other units stay durations: "the past week" is the seven days
+            // back, "the past decade" ten years, not the 1980s; "the previous
+            // year" is the year before the one the story is in).
+            "last" | "past" if self.is(k + 1, "year") => -1,
             "this" | "current" if !the || self.is(k, "current") => 0,
             "next" | "coming" | "following" | "upcoming" if !the || self.w(k) == "coming" => 1,
             "weekend" if the => {
@@ -1354,6 +1387,16 @@ impl<'t, 'a> Parser<'t, 'a> {
                         position: Position::Whole,
                     },
                 ));
+            }
+            // "Oct. 12, the day before the stock market fell": the day just named.
+            "the"
+                if self.is(j + 1, "day")
+                    && j > 0
+                    && self.is(j - 1, ",")
+                    && !matches!(self.w(j + 3), "yesterday" | "tomorrow")
+                    && self.previous_day.is_some_and(|(end, _)| end + 1 == j) =>
+            {
+                (j + 2, self.previous_day?.1)
             }
             "the" if self.is(j + 1, "day") && self.is(j + 2, "before") && self.is(j + 3, "yesterday") => {
                 (j + 4, add_days(r, -2)?)
@@ -1681,6 +1724,19 @@ impl<'t, 'a> Parser<'t, 'a> {
     fn holiday(&self, j: usize) -> Option<(usize, Sem)> {
         let r = self.reference;
         let w = self.w(j);
+        // "Easter week": the ISO week that ends on Easter Sunday,
+        // this year's while it runs, else as the tense points.
+        if w == "easter" && self.is(j + 1, "week") {
+            let this = easter(r.year())?;
+            let year = match self.tense(j) {
+                _ if (this - r).num_days() >= 0 && (this - r).num_days() <= 6 => r.year(),
+                Tense::Past if this > r => r.year() - 1,
+                Tense::Future if this < r => r.year() + 1,
+                _ => r.year(),
+            };
+            let sunday = easter(year)?.iso_week();
+            return Some((j + 2, point(Point::Week(sunday.year(), sunday.week()))));
+        }
         let (end, day): (usize, HolidayDate) = match w {
             "christmas" | "xmas" => {
                 if self.is(j + 1, "eve") {
@@ -1952,8 +2008,14 @@ impl<'t, 'a> Parser<'t, 'a> {
         {
             return None;
         }
-        // "recent years", "the past few months": an unspecified stretch of the past
-        if anchor == Anchor::Past && amount == Amount::X {
+        // "recent years", "the past several quarters": an unspecified stretch of the
+        // past. Shorter ones ("recent weeks", "the past few months") are
+        // durations back from now (TimeML's `PXW`, `PXM`), the window a
+        // reader takes them for.
+        if anchor == Anchor::Past
+            && amount == Amount::X
+            && matches!(unit, Unit::Quarter | Unit::Year | Unit::Decade | Unit::Century)
+        {
             return Some((end, Sem::Fuzzy(Fuzzy { value: "PAST_REF", offsets: None, slack: 0 })));
         }
         Some((end, Sem::Duration { amount, unit, anchor }))

@@ -476,3 +476,40 @@ fn named_occasions_on_a_weekday_are_not_that_weekday() {
     // Regression: "Super Tuesday" in a Saturday article dated a remark to the Tuesday before.
     insta::assert_snapshot!(check("He has a chance in the states voting on Super Tuesday, and he spoke on Friday.", "2016-02-20"), @"Friday | DATE | 2016-02-19 | 2016-02-19..2016-02-19");
 }
+
+#[test]
+fn as_soon_as_a_weekday_looks_ahead() {
+    insta::assert_snapshot!(check("The group said it would be ready to leave as soon as Tuesday.", "2000-04-03"), @"Tuesday | DATE | 2000-04-04 | 2000-04-04..2000-04-04");
+    insta::assert_snapshot!(check("Officials said the father could come as early as Friday.", "2000-04-03"), @"Friday | DATE | 2000-04-07 | 2000-04-07..2000-04-07");
+}
+
+#[test]
+fn short_vague_stretches_back_are_durations_and_years_a_past_reference() {
+    insta::assert_snapshot!(check("Prices fell in recent weeks and over the past few months, as in recent years.", "1998-04-02"), @r"
+    recent weeks | DURATION | PXW | 1998-03-12..1998-04-02 +5 | vague
+    the past few months | DURATION | PXM | 1998-01-01..1998-04-02 +22 | vague
+    recent years | DATE | PAST_REF | vague
+    ");
+}
+
+#[test]
+fn the_past_year_is_the_calendar_year_before() {
+    insta::assert_snapshot!(check("Sales rose 5% in the past year and over the past week.", "1998-03-03"), @r"
+    the past year | DATE | 1997 | 1997-01-01..1997-12-31
+    the past week | DURATION | P1W | 1998-02-24..1998-03-03
+    ");
+}
+
+#[test]
+fn easter_week_is_the_week_ending_on_easter_sunday() {
+    insta::assert_snapshot!(check("Protesters prayed as Easter week began.", "2000-04-17"), @"Easter week | DATE | 2000-W16 | 2000-04-17..2000-04-23");
+}
+
+#[test]
+fn the_day_before_a_day_and_an_appositive_day() {
+    insta::assert_snapshot!(check("The day before last Tuesday, he left.", "2000-02-24"), @"The day before last Tuesday | DATE | 2000-02-21 | 2000-02-21..2000-02-21");
+    insta::assert_snapshot!(check("He was last seen Nov. 3, the day before the warrant was issued.", "1999-05-07"), @r"
+    Nov. 3 | DATE | 1998-11-03 | 1998-11-03..1998-11-03
+    the day | DATE | 1998-11-03 | 1998-11-03..1998-11-03
+    ");
+}
