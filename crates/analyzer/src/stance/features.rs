@@ -20,10 +20,26 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
         topic_terms.iter().filter(|t| ws[r.clone()].iter().any(|w| matches_term(&w.lower, t))).count()
     };
     let best = clauses.iter().map(hits).max().unwrap_or(0);
+    let contrastive = |r: &Range<usize>| {
+        r.start > 0 && matches!(ws[r.start - 1].lower.as_str(), "but" | "though" | "although" | "yet")
+    };
+    let names_predicate = |r: &Range<usize>| {
+        topic_terms.first().is_some_and(|p| ws[r.clone()].iter().any(|w| &topic_term(&w.lower) == p))
+    };
     let scope: Vec<Range<usize>> = if best == 0 {
         std::iter::once(0..ws.len()).collect()
     } else {
-        clauses.iter().filter(|r| hits(r) == best).cloned().collect()
+        let mut scope: Vec<Range<usize>> = clauses.iter().filter(|r| hits(r) == best).cloned().collect();
+        // "I hope we don't have to use these powers, but ... we shall use
+        // them": a later clause after "but" that names the act again is the
+        // point, though it repeats fewer of the topic's words.
+        let first = scope.first().map_or(0, |r| r.start);
+        if let Some(r) = clauses.iter().rfind(|r| r.start > first && contrastive(r) && names_predicate(r)) {
+            if !scope.contains(r) {
+                scope.push(r.clone());
+            }
+        }
+        scope
     };
 
     let voice = Voice::of(statement.kind);
@@ -46,13 +62,7 @@ pub fn features(statement: &Statement, topic: &Topic) -> StanceFeatures {
     // the point ("preparations were continuing but no dates had been set");
     // otherwise the most committed reading wins (ties: the first clause), so a
     // stray clause does not mask the main claim.
-    let contrasted = (scope.len() > 1)
-        .then(|| {
-            scope.iter().rposition(|r| {
-                r.start > 0 && matches!(ws[r.start - 1].lower.as_str(), "but" | "though" | "although" | "yet")
-            })
-        })
-        .flatten();
+    let contrasted = (scope.len() > 1).then(|| scope.iter().rposition(contrastive)).flatten();
     let best_part = contrasted.or_else(|| {
         parts
             .iter()

@@ -237,3 +237,18 @@ fn the_month_may_is_no_modal() {
     let modal = check("May we meet soon", "asked", SpeechKind::Direct, "meet");
     assert!(modal.contains("Modal \"May\""), "sentence-initial May is the modal: {modal}");
 }
+
+/// Regression (Reuters, April 1987): "I hope we don't have to use these
+/// powers, but ... we shall use them" was read as a refusal to use them, its
+/// first clause naming more of the topic's words, and flagged as a reversal
+/// of the earlier threat.
+#[test]
+fn a_clause_after_but_that_names_the_act_again_is_the_point() {
+    let text = "I hope we don't have to use these powers, but I made it clear in Tokyo that if our timetable isn't met, we shall use them";
+    let stance = check(text, "said", SpeechKind::Direct, "use power");
+    assert!(stance.starts_with("Positive"), "{stance}");
+    // Without the act in the later clause, the clause that names it stays the point.
+    let other =
+        check("we will not use these powers, but the talks go on", "said", SpeechKind::Indirect, "use power");
+    assert!(other.starts_with("Negative"), "{other}");
+}
