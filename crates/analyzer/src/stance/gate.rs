@@ -75,6 +75,8 @@ struct StanceWords {
     stance_cues: Vec<String>,
     recurrence: crate::FastSet<String>,
     revision: crate::FastSet<String>,
+    revision_of_date: crate::FastSet<String>,
+    date_noun: crate::FastSet<String>,
     one_off: crate::FastSet<String>,
 }
 
@@ -88,6 +90,8 @@ static STANCE: LazyLock<StanceWords> = LazyLock::new(|| {
         stance_cues: list("stance_cue"),
         recurrence: list("recurrence").into_iter().collect(),
         revision: list("revision").into_iter().collect(),
+        revision_of_date: list("revision_of_date").into_iter().collect(),
+        date_noun: list("date_noun").into_iter().collect(),
         one_off: list("one_off").into_iter().collect(),
     }
 });
@@ -304,7 +308,12 @@ pub fn is_another_occasion(before: &StancePoint, after: &StancePoint) -> bool {
 /// Whether a statement says that a date was moved ("extended … to April 6",
 /// "the new target date", "adjourned to June 30").
 fn says_date_moved(point: &StancePoint) -> bool {
-    words(&point.statement.content).iter().any(|w| STANCE.revision.contains(&w.lower))
+    let ws = words(&point.statement.content);
+    ws.iter().enumerate().any(|(i, w)| {
+        STANCE.revision.contains(&w.lower)
+            || STANCE.revision_of_date.contains(&w.lower)
+                && ws[i + 1..].iter().take(3).any(|n| STANCE.date_noun.contains(&n.lower))
+    })
 }
 
 /// Whether a statement names one occasion of a recurring act ("its weekly tender").

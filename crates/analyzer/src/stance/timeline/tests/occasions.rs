@@ -91,3 +91,54 @@ fn later_windows_that_are_no_slip() {
       ledger s2#0 due 1980-01-01..1980-12-31+0 Overdue
     ");
 }
+
+/// Regression (Reuters-21578, judged wrong): a central bank's "new" special
+/// advances for one period, then "new" ones for the next, were a date moved,
+/// because "new" said so; before a word for a date it still does.
+#[test]
+fn new_advances_are_another_occasion_and_a_new_target_date_a_slip() {
+    let mut c = Corpus::new();
+    let bank = Some("dutch-central-bank");
+    c.say(
+        "a1",
+        "1987-03-06",
+        "the bank",
+        bank,
+        None,
+        "said",
+        "it will provide new special advances until March 20",
+    )
+    .say(
+        "a2",
+        "1987-04-02",
+        "the bank",
+        bank,
+        None,
+        "said",
+        "it will provide new special advances until April 15",
+    );
+    let plant = Some("acme");
+    c.say("b1", "1987-03-02", "Acme", plant, None, "said", "it will hold the Leeds pay review on March 20")
+        .say(
+            "b2",
+            "1987-03-25",
+            "Acme",
+            plant,
+            None,
+            "said",
+            "it will hold the Leeds pay review on the new target date of April 15",
+        );
+    insta::assert_snapshot!(check(&c, None, "1987-05-01"), @"
+    acme / pay review [pay, review]
+      point 1987-03-02 b1#0 CT+
+      point 1987-03-25 b2#0 CT+
+      timeline_slip 0.44: timeline_slip: 'will' + 'March 20' (CT+) -> 'will' + 'April 15' (CT+), 26 days later, arguments shared 1.00
+      ledger b1#0 due 1987-03-20..1987-03-20+0 Broken by b2#0 1987-03-25
+      ledger b2#0 due 1987-04-15..1987-04-15+0 Overdue
+    dutch-central-bank / provide advance new [provide, advances, new]
+      point 1987-03-06 a1#0 CT+
+      point 1987-04-02 a2#0 CT+
+      ledger a1#0 due 1987-03-06..1987-03-20+0 Overdue
+      ledger a2#0 due 1987-04-02..1987-04-15+0 Overdue
+    ");
+}
