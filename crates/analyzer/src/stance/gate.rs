@@ -141,6 +141,14 @@ pub fn check(
             ));
         }
     }
+    if kind == ShiftKind::TimelineSlip {
+        if let Some(date) = later_date_named_before(before, after) {
+            return Err((
+                Unflagged::DifferentProposition,
+                format!("the later date '{date}' is in the earlier words already: the date did not move, the earlier one was another part's"),
+            ));
+        }
+    }
     if let Some(why) = different_occasion(before, after) {
         return Err((Unflagged::DifferentOccasion, why));
     }
@@ -303,6 +311,18 @@ const REPRINT_DAYS: i64 = 7;
 pub fn is_another_occasion(before: &StancePoint, after: &StancePoint) -> bool {
     let predicate = before.features.topic.key.split_whitespace().next().unwrap_or("");
     !STANCE.one_off.contains(predicate) && !says_date_moved(after)
+}
+
+/// The words of the later window when the earlier statement named that
+/// window already: "a package in early April, in time for his visit starting
+/// on April 29", then "a package in time for his visit starting on April 29"
+/// restates the visit's date; the earlier timeframe was the package's.
+fn later_date_named_before(before: &StancePoint, after: &StancePoint) -> Option<String> {
+    let later = after.features.timeframe?;
+    stanceshift_timex::find(&before.statement.content, before.statement.date.date)
+        .into_iter()
+        .find(|t| t.window.is_some_and(|w| w.start == later.start && w.end == later.end))
+        .map(|t| t.text)
 }
 
 /// Whether a statement says that a date was moved ("extended … to April 6",

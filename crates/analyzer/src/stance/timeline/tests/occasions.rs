@@ -142,3 +142,48 @@ fn new_advances_are_another_occasion_and_a_new_target_date_a_slip() {
       ledger a2#0 due 1987-04-02..1987-04-15+0 Overdue
     ");
 }
+
+/// Regression (Reuters-21578, judged wrong): the earlier words named two
+/// dates, the package's and the visit's; the later ones only the visit's,
+/// which was read as the package's date slipping to it.
+#[test]
+fn a_later_date_the_earlier_words_named_already_is_no_slip() {
+    let mut c = Corpus::new();
+    let pm = Some("yasuhiro-nakasone");
+    c.say(
+        "a1",
+        "1987-03-26",
+        "Nakasone",
+        pm,
+        None,
+        "said",
+        "the ruling party will submit a draft economic package in early April in time for his visit to Washington starting on April 29",
+    )
+    .say(
+        "a2",
+        "1987-03-31",
+        "Nakasone",
+        pm,
+        None,
+        "said",
+        "he had told the Liberal Democrats that they will submit their own economic package in time for his one-week visit to Washington starting on April 29",
+    );
+    let analyses = analyze_all(&c.statements, &crate::ActorBook::default(), None, day("1987-05-01"));
+    let shifts: Vec<&str> = analyses
+        .iter()
+        .flat_map(|a| &a.topics)
+        .flat_map(|t| &t.shifts)
+        .map(|s| s.explanation.as_str())
+        .collect();
+    let unflagged: Vec<&str> = analyses
+        .iter()
+        .flat_map(|a| &a.topics)
+        .flat_map(|t| &t.unflagged)
+        .map(|u| u.detail.as_str())
+        .collect();
+    assert!(shifts.is_empty(), "{shifts:?}");
+    assert!(
+        unflagged.iter().any(|d| d.contains("'April 29' is in the earlier words already")),
+        "{unflagged:?}"
+    );
+}
