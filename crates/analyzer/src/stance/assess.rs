@@ -61,7 +61,18 @@ pub(super) fn condition_at(ws: &[Word], from: usize, to: usize) -> Option<(usize
     let w = |i: usize| ws.get(i).filter(|_| i < to).map_or("", |w| w.lower.as_str());
     (from..to).find_map(|i| match w(i) {
         "only" if matches!(w(i + 1), "if" | "when" | "once" | "after") => Some((i, i + 1)),
-        "unless" | "provided" => Some((i, i)),
+        "unless" => Some((i, i)),
+        // "provided (that) the talks succeed", not the verb ("the order
+        // provided for meetings", "the data was provided by the bank").
+        "provided"
+            if !matches!(w(i + 1), "for" | "by" | "to" | "with" | "in" | "under" | "as")
+                && !matches!(
+                    i.checked_sub(1).map_or("", |p| ws[p].lower.as_str()),
+                    "has" | "have" | "had" | "was" | "were" | "is" | "are" | "be" | "been" | "and" | "also"
+                ) =>
+        {
+            Some((i, i))
+        }
         "as" if w(i + 1) == "long" && w(i + 2) == "as" => Some((i, i + 2)),
         "on" if w(i + 1) == "condition" => Some((i, i + 1)),
         _ => None,

@@ -252,3 +252,24 @@ fn a_clause_after_but_that_names_the_act_again_is_the_point() {
         check("we will not use these powers, but the talks go on", "said", SpeechKind::Indirect, "use power");
     assert!(other.starts_with("Negative"), "{other}");
 }
+
+/// Regression (Reuters, judged wrong): "the order ... provided for
+/// shareholders' meetings by May 15" read "provided" as a condition and
+/// flagged the court's dates as a softening.
+#[test]
+fn provided_is_a_condition_only_as_a_conjunction() {
+    let verb = check(
+        "the order extended the stay of proceedings to May 20 and provided for shareholders' meetings by May 15",
+        "said",
+        SpeechKind::Indirect,
+        "extend stay",
+    );
+    assert!(!verb.contains("Hedge \"provided\""), "{verb}");
+    let condition = check(
+        "it will extend the stay provided the creditors agree",
+        "said",
+        SpeechKind::Indirect,
+        "extend stay",
+    );
+    assert!(condition.contains("Hedge \"provided\""), "{condition}");
+}
